@@ -1,0 +1,36 @@
+import { UsageError } from "./args.ts";
+import { programCommand, programsCommand, timelineCommand, type Command } from "./commands.ts";
+import { processIo, type Io } from "./output.ts";
+
+const commands: Record<string, { run: () => Promise<Command>; help: string }> = {
+  programs: { run: async () => programsCommand, help: "programs [--json]            list the built-in programs" },
+  program: { run: async () => programCommand, help: "program <id|file> [--json]   show a program" },
+  timeline: { run: async () => timelineCommand, help: "timeline <id|file> [--session N] [--json]   the timed steps of session N" },
+  run: { run: async () => (await import("./run-command.ts")).runCommand, help: "run <id|file> [--session N] [--silent]   guided session in the terminal" },
+};
+
+const usage = () =>
+  ["Usage: limber <command> [options]", "", "Commands:", ...Object.values(commands).map((c) => `  limber ${c.help}`)].join("\n");
+
+/** Runs one CLI invocation and answers its exit code; usage errors are explained, never thrown. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`limber: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await entry.run())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`limber ${name}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { Side } from "./program.ts";
+import type { PlayerState } from "./player.ts";
+
+export const PainScore = z.number().int().min(0).max(10);
+
+export const HoldRecord = z.object({
+  exerciseId: z.string().min(1).max(80),
+  phaseId: z.string().min(1).max(80),
+  side: Side.nullable(),
+  rep: z.number().int().min(1).max(50),
+  plannedSeconds: z.number().int().min(0).max(3600),
+  /** Seconds actually held, to a tenth of a second. */
+  heldSeconds: z.number().min(0).max(3600),
+  skipped: z.boolean(),
+});
+export type HoldRecord = z.infer<typeof HoldRecord>;
+
+/**
+ * One session as the user did it. `id` is made on the device that ran the session, so the
+ * same log sent twice (a retried sync, a replay) is stored once.
+ */
+export const SessionLog = z
+  .object({
+    id: z.string().uuid(),
+    programId: z.string().min(1).max(80),
+    programVersion: z.number().int().min(1),
+    startedAt: z.string().datetime({ offset: true }),
+    endedAt: z.string().datetime({ offset: true }),
+    completed: z.boolean(),
+    stepsDone: z.number().int().min(0).max(2000),
+    stepsTotal: z.number().int().min(1).max(2000),
+    holds: z.array(HoldRecord).max(1000),
+    painBefore: PainScore.nullable(),
+    painAfter: PainScore.nullable(),
+    notes: z.string().max(2000).default(""),
+  })
+  .refine((l) => Date.parse(l.endedAt) >= Date.parse(l.startedAt), { message: "endedAt must not be before startedAt", path: ["endedAt"] })
+  .refine((l) => l.stepsDone <= l.stepsTotal, { message: "stepsDone must not exceed stepsTotal", path: ["stepsDone"] });
+export type SessionLog = z.infer<typeof SessionLog>;
+
+/** What the player saw of a session: steps reached and every hold with the time really held. */
+export interface SessionSummary {
+  completed: boolean;
+  stepsDone: number;
+  stepsTotal: number;
+  holds: HoldRecord[];
+  activeMs: number;
+}
+
+/** Reads a player's state into the parts of a SessionLog the player knows. */
+export function summariseSession(state: PlayerState): SessionSummary {
+  const steps = state.timeline.steps;
+  const holds: HoldRecord[] = [];
+  let activeMs = 0;
+  steps.forEach((step, i) => {
+    const spent = state.spentMs[i];
+    if (spent === null || spent === undefined) return;
+    activeMs += spent;
+    if (step.kind !== "hold") return;
+    holds.push({
+      exerciseId: step.exerciseId!,
+      phaseId: step.phaseId!,
+      side: step.side,
+      rep: step.rep!,
+      plannedSeconds: step.seconds,
+      heldSeconds: Math.round(spent / 100) / 10,
+      skipped: state.skipped[i] ?? false,
+    });
+  });
+  const counted = steps.filter((s) => s.kind !== "done").length;
+  const done = steps.filter((s, i) => s.kind !== "done" && state.spentMs[i] !== null).length;
+  return { completed: state.completed, stepsDone: done, stepsTotal: counted, holds, activeMs };
+}
