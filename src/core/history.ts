@@ -1,0 +1,134 @@
+/**
+ * History maths over calendar days written "YYYY-MM-DD" (the day as the user's device saw it).
+ * Every function takes "today" as an argument; nothing here reads the clock.
+ */
+
+/** What history needs of one session. */
+export interface PracticeEntry {
+  day: string;
+  completed: boolean;
+  painBefore: number | null;
+  painAfter: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days since 1970-01-01 for a "YYYY-MM-DD" day. */
+export function dayNumber(day: string): number {
+  if (!DAY.test(day)) throw new Error(`not a calendar day: "${day}"`);
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** The "YYYY-MM-DD" day a number of days after 1970-01-01. */
+export function dayOf(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return dayOf(dayNumber(day) + days);
+}
+
+/** The Monday starting the week `day` falls in. */
+export function weekStart(day: string): string {
+  const n = dayNumber(day);
+  const weekday = (n + 3) % 7; // 1970-01-01 was a Thursday; Monday is 0
+  return dayOf(n - weekday);
+}
+
+/** Every day with at least one session, finished or not, in order and once each. */
+export function practisedDays(entries: readonly PracticeEntry[]): string[] {
+  return [...new Set(entries.map((e) => e.day))].sort();
+}
+
+/**
+ * Days in a row practised, counting back from today; a streak still counts when today has
+ * not been practised yet but yesterday was.
+ */
+export function streak(days: readonly string[], today: string): number {
+  const set = new Set(days);
+  let day = set.has(today) ? today : addDays(today, -1);
+  let count = 0;
+  while (set.has(day)) {
+    count++;
+    day = addDays(day, -1);
+  }
+  return count;
+}
+
+export interface WeekAdherence {
+  weekStart: string;
+  practised: number;
+  planned: number;
+}
+
+export interface Adherence {
+  weeks: WeekAdherence[];
+  /** Planned days kept over planned days, from 0 to 1; practice beyond the plan does not count twice. */
+  rate: number;
+}
+
+/**
+ * How well the user kept their own plan of `planDaysPerWeek` days over the last `weeks` weeks
+ * (Monday to Sunday), this week included. This week only expects as many days as have passed.
+ */
+export function adherence(days: readonly string[], planDaysPerWeek: number, today: string, weeks: number): Adherence {
+  const thisWeek = weekStart(today);
+  const rows: WeekAdherence[] = [];
+  for (let w = weeks - 1; w >= 0; w--) {
+    const start = addDays(thisWeek, -7 * w);
+    const end = w === 0 ? today : addDays(start, 6);
+    const practised = days.filter((d) => d >= start && d <= end).length;
+    const elapsed = dayNumber(end) - dayNumber(start) + 1;
+    rows.push({ weekStart: start, practised, planned: Math.min(planDaysPerWeek, elapsed) });
+  }
+  const planned = rows.reduce((s, r) => s + r.planned, 0);
+  const kept = rows.reduce((s, r) => s + Math.min(r.practised, r.planned), 0);
+  return { weeks: rows, rate: planned === 0 ? 0 : kept / planned };
+}
+
+export interface PainPoint {
+  day: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** Pain before and after each session that recorded either, oldest first. */
+export function painSeries(entries: readonly PracticeEntry[]): PainPoint[] {
+  return entries
+    .filter((e) => e.painBefore !== null || e.painAfter !== null)
+    .map((e) => ({ day: e.day, before: e.painBefore, after: e.painAfter }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const countWord = (n: number, unit: string) => `${NUMBER_WORDS[n] ?? String(n)} ${unit}${n === 1 ? "" : "s"}`;
+
+function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/**
+ * One plain sentence about pain after sessions over the last `weeks` weeks, comparing the
+ * average of the first week of scores with the average of the last week (shorter spans
+ * compare their first and last days), e.g.
+ * "Pain after sessions fell from 6 to 3 over four weeks."
+ */
+export function painTrendSummary(points: readonly PainPoint[], today: string, weeks = 4): string {
+  const since = addDays(today, -7 * weeks + 1);
+  const scored = points.filter((p) => p.after !== null && p.day >= since && p.day <= today) as { day: string; after: number }[];
+  const first = scored[0];
+  const last = scored[scored.length - 1];
+  if (!first || !last || first.day === last.day) {
+    return "Not enough pain scores yet: note your pain after sessions on two or more days to see a trend.";
+  }
+  const spanDays = dayNumber(last.day) - dayNumber(first.day);
+  // Up to a week at each end, never overlapping, so a short span compares its first and last days.
+  const window = Math.min(6, Math.floor((spanDays - 1) / 2));
+  const start = Math.round(mean(scored.filter((p) => p.day <= addDays(first.day, window)).map((p) => p.after)));
+  const end = Math.round(mean(scored.filter((p) => p.day >= addDays(last.day, -window)).map((p) => p.after)));
+  const span = spanDays < 7 ? countWord(spanDays, "day") : countWord(Math.round(spanDays / 7), "week");
+  if (end < start) return `Pain after sessions fell from ${start} to ${end} over ${span}.`;
+  if (end > start) return `Pain after sessions rose from ${start} to ${end} over ${span}.`;
+  return `Pain after sessions stayed at about ${start} over ${span}.`;
+}
