@@ -1,0 +1,59 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrfGuard } from "./auth/csrf.ts";
+import { currentSession } from "./auth/current-session.ts";
+import type { Env, ServerDeps } from "./context.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { serveWebApp } from "./http/static-web.ts";
+import { accountDataRoutes } from "./routes/account-data.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { historyRoutes } from "./routes/history.ts";
+import { programRoutes } from "./routes/programs.ts";
+import { progressRoutes } from "./routes/progress.ts";
+import { sessionLogRoutes } from "./routes/session-logs.ts";
+import { settingsRoutes } from "./routes/settings.ts";
+
+export interface AppOptions {
+  /** The built web app (dist/web); the API alone when absent. */
+  webDir?: string;
+  /** Where unexpected errors are reported; stderr by default. */
+  logError?: (error: unknown) => void;
+}
+
+/** The whole HTTP surface: the JSON API under /api and the web app everywhere else. */
+export function createApp(deps: ServerDeps, options: AppOptions = {}) {
+  const logError = options.logError ?? ((e: unknown) => console.error("limber: request failed:", e));
+  const app = new Hono<Env>();
+  app.use(securityHeaders);
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+
+  const api = new Hono<Env>();
+  api.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+  api.use(bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "request body is larger than 1 MiB" }, 413) }));
+  api.use(currentSession);
+  api.use(csrfGuard);
+  api.get("/health", (c) => c.json({ status: "ok" }));
+  api.route("/auth", authRoutes);
+  api.route("/programs", programRoutes);
+  api.route("/logs", sessionLogRoutes);
+  api.route("/progress", progressRoutes);
+  api.route("/history", historyRoutes);
+  api.route("/settings", settingsRoutes);
+  api.route("/account", accountDataRoutes);
+  api.all("*", (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.route("/api", api);
+
+  if (options.webDir) app.use(serveWebApp(options.webDir));
+  app.notFound((c) => (c.req.path.startsWith("/api") ? c.json({ error: "not found" }, 404) : c.text("Not found", 404)));
+  app.onError((error, c) => {
+    logError(error);
+    return c.json({ error: "something went wrong on the server; nothing you sent before this was lost" }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { MiddlewareHandler } from "hono";
+import type { Env } from "../context.ts";
+import { findLiveSession } from "../store/auth-sessions.ts";
+import { readSessionCookie } from "./session-cookie.ts";
+import { tokenHash } from "./tokens.ts";
+
+/** Looks up the session named by the cookie, if any and unexpired, for the handlers after it. */
+export const currentSession: MiddlewareHandler<Env> = async (c, next) => {
+  const token = readSessionCookie(c);
+  const { db, clock } = c.get("deps");
+  c.set("session", token ? ((await findLiveSession(db, tokenHash(token), clock.now())) ?? null) : null);
+  await next();
+};
+
+/** Refuses a request without a live session with 401 before it reaches the handler. */
+export const requireSession: MiddlewareHandler<Env> = async (c, next) => {
+  if (!c.get("session")) return c.json({ error: "sign in first" }, 401);
+  await next();
+};

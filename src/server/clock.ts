@@ -1,0 +1,20 @@
+/** Where the server reads the time; tests pass a clock they can move. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until moved, for tests of expiry and rate limits. */
+export function manualClock(start: Date | string): Clock & { advance(ms: number): void; set(at: Date | string): void } {
+  let at = new Date(start).getTime();
+  return {
+    now: () => new Date(at),
+    advance: (ms) => {
+      at += ms;
+    },
+    set: (t) => {
+      at = new Date(t).getTime();
+    },
+  };
+}

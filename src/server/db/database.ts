@@ -1,0 +1,52 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "./migrate.ts";
+import { PgliteDialect } from "./pglite-dialect.ts";
+import type { Tables } from "./tables.ts";
+
+/** Where the data lives: a PGlite folder by default, or a PostgreSQL server by URL. */
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
+export interface Database {
+  db: Kysely<Tables>;
+  config: DatabaseConfig;
+  close(): Promise<void>;
+}
+
+/** Chooses PostgreSQL when DATABASE_URL is set, otherwise PGlite in the data folder. */
+export function databaseConfigFrom(env: NodeJS.ProcessEnv, dataDir?: string): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: dataDir ?? env.LIMBER_DATA_DIR ?? "./data" };
+}
+
+/** Opens the database and runs any migrations it has not had yet. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const db = await connect(config);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, config, close: () => db.destroy() };
+}
+
+async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  }
+  await mkdir(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: config.dataDir });
+  return new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
+}
+
+/** Describes a database without its password, for logs. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === "pglite") return `PGlite in ${config.dataDir}`;
+  const url = new URL(config.url);
+  if (url.password) url.password = "***";
+  return `PostgreSQL at ${url.toString()}`;
+}

@@ -1,0 +1,87 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** Timestamps are written as ISO strings or Dates and read back as Dates. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** JSON columns are written as JSON text and read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  /** "personal" for a user without a coach; "practice" for a coach's organisation. */
+  kind: "personal" | "practice";
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: "client" | "coach";
+  plan_days_per_week: Generated<number>;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+}
+
+export interface AuthSessionsTable {
+  /** SHA-256 of the cookie token, so a leaked table does not hand out sessions. */
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ProgramsTable {
+  id: string;
+  version: number;
+  /** null for built-in programs every organisation sees. */
+  organisation_id: string | null;
+  title: string;
+  document: Json<unknown>;
+  created_at: Timestamp;
+}
+
+export interface SessionLogsTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  program_id: string;
+  program_version: number;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  /** The calendar day the session started on, as the device saw it (YYYY-MM-DD). */
+  local_day: string;
+  completed: boolean;
+  steps_done: number;
+  steps_total: number;
+  holds: Json<unknown>;
+  pain_before: number | null;
+  pain_after: number | null;
+  notes: string;
+  received_at: Timestamp;
+}
+
+export interface ProgressTable {
+  user_id: string;
+  program_id: string;
+  organisation_id: string;
+  state: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface Tables {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  programs: ProgramsTable;
+  session_logs: SessionLogsTable;
+  progress: ProgressTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionLogRow = Selectable<SessionLogsTable>;
+export type NewSessionLogRow = Insertable<SessionLogsTable>;

@@ -1,0 +1,30 @@
+import type { z } from "zod";
+import { problemsOf, type InputProblem } from "../../core/program.ts";
+import type { AppContext } from "../context.ts";
+
+/** A 400 naming every field that was wrong and what was expected there. */
+export function badRequest(c: AppContext, problems: InputProblem[]) {
+  return c.json({ error: "invalid request", problems }, 400);
+}
+
+export function apiError(c: AppContext, status: 401 | 403 | 404 | 409 | 413 | 429, error: string) {
+  return c.json({ error }, status);
+}
+
+/** Reads and validates a JSON body; answers the 400 to send when it is not what `schema` expects. */
+export async function readBody<S extends z.ZodType>(c: AppContext, schema: S): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
+  let data: unknown;
+  try {
+    data = await c.req.json();
+  } catch {
+    return { ok: false, response: badRequest(c, [{ path: "(root)", message: "expected a JSON body" }]) };
+  }
+  return parseWith(c, schema, data);
+}
+
+/** Validates query parameters or route params the same way as bodies. */
+export function parseWith<S extends z.ZodType>(c: AppContext, schema: S, data: unknown): { ok: true; value: z.infer<S> } | { ok: false; response: Response } {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, response: badRequest(c, problemsOf(r.error)) };
+}

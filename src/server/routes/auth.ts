@@ -1,0 +1,95 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { clientAddress } from "../auth/client-address.ts";
+import { requireSession } from "../auth/current-session.ts";
+import { decoyHash, hashPassword, verifyPassword } from "../auth/password.ts";
+import { clearSessionCookie, SESSION_LIFETIME_MS, writeSessionCookie } from "../auth/session-cookie.ts";
+import { newToken, tokenHash } from "../auth/tokens.ts";
+import { sessionOf, type AppContext, type Env } from "../context.ts";
+import type { UserRow } from "../db/tables.ts";
+import { readBody } from "../http/problems.ts";
+import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../store/accounts.ts";
+import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
+
+const Email = z.email("expected an email address such as name@example.org").max(254).transform((e) => e.trim().toLowerCase());
+const NewPassword = z.string().min(10, "expected a password of at least 10 characters").max(200, "expected a password of at most 200 characters");
+
+export const SignUp = z.object({
+  email: Email,
+  password: NewPassword,
+  displayName: z.string().trim().min(1).max(80),
+  role: z.enum(["client", "coach"]).default("client"),
+});
+export const SignIn = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword });
+
+/**
+ * Starts a fresh session for a user: a new random token every time (no session fixation),
+ * and the one presented before, if any, is ended.
+ */
+async function startSession(c: AppContext, user: UserRow) {
+  const { db, clock } = c.get("deps");
+  const previous = c.get("session");
+  if (previous) await deleteAuthSession(db, previous.tokenHash);
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await insertAuthSession(db, { tokenHash: tokenHash(token), userId: user.id, organisationId: user.organisation_id, csrfToken, expiresAt }, now);
+  writeSessionCookie(c, token, expiresAt);
+  return { account: accountOf(user), csrfToken };
+}
+
+export const authRoutes = new Hono<Env>()
+  .post("/sign-up", async (c) => {
+    const body = await readBody(c, SignUp);
+    if (!body.ok) return body.response;
+    const { db, clock } = c.get("deps");
+    const { email, password, displayName, role } = body.value;
+    const user = await createAccount(db, { email, displayName, role, passwordHash: await hashPassword(password) }, clock.now());
+    if (!user) return c.json({ error: "an account with this email already exists" }, 409);
+    return c.json(await startSession(c, user), 201);
+  })
+  .post("/sign-in", async (c) => {
+    const body = await readBody(c, SignIn);
+    if (!body.ok) return body.response;
+    const { db, signInLimits } = c.get("deps");
+    const { email, password } = body.value;
+    const address = clientAddress(c);
+    const wait = Math.max(signInLimits.account.retryAfterMs(email), signInLimits.address.retryAfterMs(address));
+    if (wait > 0) {
+      c.header("Retry-After", String(Math.ceil(wait / 1000)));
+      return c.json({ error: "too many failed sign-in attempts; try again later" }, 429);
+    }
+    const user = await findUserByEmail(db, email);
+    const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
+    if (!user || !ok) {
+      signInLimits.account.recordFailure(email);
+      signInLimits.address.recordFailure(address);
+      return c.json({ error: "email or password is wrong" }, 401);
+    }
+    signInLimits.account.reset(email);
+    return c.json(await startSession(c, user), 200);
+  })
+  .post("/sign-out", async (c) => {
+    const session = c.get("session");
+    if (session) await deleteAuthSession(c.get("deps").db, session.tokenHash);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .get("/me", requireSession, (c) => {
+    const session = sessionOf(c);
+    return c.json({ account: accountOf(session.user), csrfToken: session.csrfToken });
+  })
+  .post("/password", requireSession, async (c) => {
+    const body = await readBody(c, PasswordChange);
+    if (!body.ok) return body.response;
+    const { db, clock } = c.get("deps");
+    const session = sessionOf(c);
+    if (!(await verifyPassword(body.value.currentPassword, session.user.password_hash))) {
+      return c.json({ error: "current password is wrong" }, 403);
+    }
+    await setPasswordHash(db, session.user.id, await hashPassword(body.value.newPassword), clock.now());
+    await deleteSessionsOfUser(db, session.user.id);
+    return c.json(await startSession(c, { ...session.user }), 200);
+  });

@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { adherence, addDays, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
+import { requireSession } from "../auth/current-session.ts";
+import { sessionOf, type Env } from "../context.ts";
+import { parseWith } from "../http/problems.ts";
+import { listSessionLogs } from "../store/session-logs.ts";
+
+const HistoryQuery = z.object({
+  /** The user's own today; the server's UTC day when absent. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD").optional(),
+  weeks: z.coerce.number().int().min(1).max(104).default(12),
+});
+
+/** Calendar, streak, adherence to the user's plan, pain series and a one-sentence pain trend. */
+export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async (c) => {
+  const query = parseWith(c, HistoryQuery, c.req.query());
+  if (!query.ok) return query.response;
+  const { db, clock } = c.get("deps");
+  const { user } = sessionOf(c);
+  const today = query.value.today ?? clock.now().toISOString().slice(0, 10);
+  const weeks = query.value.weeks;
+  const from = addDays(today, -7 * weeks);
+  const logs = await listSessionLogs(db, user.id, { from, to: today });
+  const entries = logs.map((l) => ({ day: l.localDay, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter }));
+  const days = practisedDays(entries);
+  const pain = painSeries(entries);
+  return c.json({
+    today,
+    planDaysPerWeek: user.plan_days_per_week,
+    days,
+    sessions: logs.length,
+    streak: streak(days, today),
+    adherence: adherence(days, user.plan_days_per_week, today, Math.min(weeks, 12)),
+    pain,
+    summary: painTrendSummary(pain, today, 4),
+  });
+});

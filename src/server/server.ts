@@ -1,0 +1,62 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { builtInPrograms } from "../../content/index.ts";
+import { createApp } from "./app.ts";
+import { FailureLimiter, SIGN_IN_LIMITS } from "./auth/rate-limit.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import type { ServerDeps } from "./context.ts";
+import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
+import { seedPrograms } from "./store/programs.ts";
+
+export interface ServerOptions {
+  database: DatabaseConfig;
+  host: string;
+  port: number;
+  webDir?: string;
+  clock?: Clock;
+  trustProxy?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database, seeds the built-in programs and wires the app's dependencies. */
+export async function prepareDeps(database: Database, clock: Clock = systemClock, trustProxy = false): Promise<ServerDeps> {
+  await seedPrograms(database.db, builtInPrograms, clock.now());
+  return {
+    db: database.db,
+    clock,
+    builtInPrograms,
+    trustProxy,
+    signInLimits: { account: new FailureLimiter(SIGN_IN_LIMITS.account, clock), address: new FailureLimiter(SIGN_IN_LIMITS.address, clock) },
+  };
+}
+
+/** Starts the HTTP server; port 0 picks a free port, reported in `url`. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const database = await openDatabase(options.database);
+  const deps = await prepareDeps(database, options.clock, options.trustProxy);
+  const app = createApp(deps, options.webDir ? { webDir: options.webDir } : {});
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      await database.close();
+    },
+  };
+}
