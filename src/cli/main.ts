@@ -7,6 +7,10 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
   program: { run: async () => programCommand, help: "program <id|file> [--json]   show a program" },
   timeline: { run: async () => timelineCommand, help: "timeline <id|file> [--session N] [--json]   the timed steps of session N" },
   run: { run: async () => (await import("./run-command.ts")).runCommand, help: "run <id|file> [--session N] [--silent]   guided session in the terminal" },
+  serve: { run: async () => (await import("./serve-command.ts")).serveCommand, help: "serve [--port N] [--host H] [--data DIR]   the web app and JSON API" },
+  start: { run: async () => (await import("./start-command.ts")).startCommand, help: "start [--port N] [--host H] [--data DIR]   build the web app if needed, then serve" },
+  backup: { run: async () => (await import("./backup-command.ts")).backupCommand, help: "backup <file> [--data DIR]   write every table to a JSON file" },
+  restore: { run: async () => (await import("./backup-command.ts")).restoreCommand, help: "restore <file> [--data DIR] [--force]   load a backup into an empty database" },
 };
 
 const usage = () =>
