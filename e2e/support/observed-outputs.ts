@@ -1,0 +1,58 @@
+import type { BrowserContext, Page } from "playwright-core";
+
+/** What the page asked the browser to say, buzz, keep awake or play, recorded in the page. */
+export interface ObservedOutputs {
+  spoken: { text: string; rate: number; at: number }[];
+  cancels: number;
+  vibrations: number[][];
+  wakeLockRequests: number;
+  oscillatorStarts: number;
+}
+
+/**
+ * Wraps the browser APIs behind the speech, vibration, wake-lock and sound adapters so a test
+ * can see every request the real adapters make. Headless Chromium has no voices, so what is
+ * checked is that speech was requested, with which words, in which order.
+ */
+export async function observeOutputs(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen = { spoken: [] as { text: string; rate: number; at: number }[], cancels: 0, vibrations: [] as number[][], wakeLockRequests: 0, oscillatorStarts: 0 };
+    (window as unknown as { __observed: typeof seen }).__observed = seen;
+    const synth = window.speechSynthesis;
+    if (synth) {
+      const speak = synth.speak.bind(synth);
+      const cancel = synth.cancel.bind(synth);
+      synth.speak = (u: SpeechSynthesisUtterance) => {
+        seen.spoken.push({ text: u.text, rate: u.rate, at: performance.now() });
+        speak(u);
+      };
+      synth.cancel = () => {
+        seen.cancels++;
+        cancel();
+      };
+    }
+    if (typeof navigator.vibrate === "function") {
+      const vibrate = navigator.vibrate.bind(navigator);
+      navigator.vibrate = (pattern: VibratePattern) => {
+        seen.vibrations.push(Array.isArray(pattern) ? [...pattern] : [pattern]);
+        return vibrate(pattern);
+      };
+    }
+    if (navigator.wakeLock) {
+      const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+      navigator.wakeLock.request = (type?: "screen") => {
+        seen.wakeLockRequests++;
+        return request(type);
+      };
+    }
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+      seen.oscillatorStarts++;
+      return start.call(this, when);
+    };
+  });
+}
+
+export function readObserved(page: Page): Promise<ObservedOutputs> {
+  return page.evaluate(() => (window as unknown as { __observed: ObservedOutputs }).__observed);
+}

@@ -1,0 +1,93 @@
+import type { Clock } from "./clock.ts";
+import type { Beep, BeepKind, Sound } from "./sound.ts";
+
+type Note = { hz: number; startS: number; lengthS: number };
+
+/** Each kind of beep as a few soft notes: pitch, start and length in seconds. */
+const tunes: Record<BeepKind, Note[]> = {
+  step: [{ hz: 523, startS: 0, lengthS: 0.25 }, { hz: 659, startS: 0.18, lengthS: 0.35 }],
+  "switch-side": [{ hz: 659, startS: 0, lengthS: 0.22 }, { hz: 523, startS: 0.2, lengthS: 0.22 }, { hz: 659, startS: 0.4, lengthS: 0.3 }],
+  halfway: [{ hz: 587, startS: 0, lengthS: 0.3 }],
+  countdown: [{ hz: 440, startS: 0, lengthS: 0.12 }],
+  go: [{ hz: 784, startS: 0, lengthS: 0.3 }],
+  done: [{ hz: 523, startS: 0, lengthS: 0.3 }, { hz: 659, startS: 0.25, lengthS: 0.3 }, { hz: 784, startS: 0.5, lengthS: 0.6 }],
+};
+
+/**
+ * Web Audio beeps. A beep's monotonic `at` becomes audio time by the offset between the two
+ * clocks measured when it is planned, so the hardware plays it on time even if the page's
+ * timers are late (a hidden tab, a busy phone).
+ */
+export function browserSound(clock: Clock, volume = 0.18): Sound {
+  let ctx: AudioContext | null = null;
+  const scheduled = new Map<string, { nodes: OscillatorNode[]; endsAt: number }>();
+
+  function context(): AudioContext | null {
+    if (ctx) return ctx;
+    const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctor) return null;
+    ctx = new Ctor();
+    return ctx;
+  }
+
+  function play(audio: AudioContext, beep: Beep, when: number): OscillatorNode[] {
+    return tunes[beep.kind].map((note) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      const start = when + note.startS;
+      const end = start + note.lengthS;
+      osc.type = "sine";
+      osc.frequency.value = note.hz;
+      gain.gain.setValueAtTime(0, start);
+      gain.gain.linearRampToValueAtTime(volume, start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, end);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(start);
+      osc.stop(end + 0.05);
+      return osc;
+    });
+  }
+
+  function cancel(key: string) {
+    const entry = scheduled.get(key);
+    if (!entry) return;
+    for (const node of entry.nodes) {
+      try {
+        node.stop();
+      } catch {
+        // already stopped: nothing left to cancel
+      }
+      node.disconnect();
+    }
+    scheduled.delete(key);
+  }
+
+  return {
+    unlock() {
+      const audio = context();
+      if (audio && audio.state === "suspended") void audio.resume();
+    },
+    plan(beeps) {
+      const audio = context();
+      if (!audio) return;
+      const wanted = new Set(beeps.map((b) => b.key));
+      const audioNow = audio.currentTime;
+      for (const [key, entry] of scheduled) {
+        if (entry.endsAt < audioNow) scheduled.delete(key);
+        else if (!wanted.has(key)) cancel(key);
+      }
+      const offsetS = audioNow - clock.now() / 1000;
+      for (const beep of beeps) {
+        if (scheduled.has(beep.key)) continue;
+        const when = beep.at / 1000 + offsetS;
+        // A beep more than a moment late would only confuse: it is dropped, not played late.
+        if (when < audioNow - 0.15) continue;
+        const nodes = play(audio, beep, Math.max(when, audioNow));
+        scheduled.set(beep.key, { nodes, endsAt: Math.max(when, audioNow) + 1.2 });
+      }
+    },
+    cancelAll() {
+      for (const key of [...scheduled.keys()]) cancel(key);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+export type BeepKind = "step" | "switch-side" | "halfway" | "countdown" | "go" | "done";
+
+/** A beep due at a monotonic instant; `key` stays the same however often it is planned. */
+export interface Beep {
+  key: string;
+  kind: BeepKind;
+  at: number;
+}
+
+/**
+ * Sound cues on the audio hardware's own clock. `plan` is called with every beep that should
+ * still sound; beeps already scheduled and still wanted are kept, the rest are cancelled.
+ */
+export interface Sound {
+  /** Must be called from a user gesture once, so the browser lets audio start. */
+  unlock(): void;
+  plan(beeps: Beep[]): void;
+  cancelAll(): void;
+}

@@ -1,0 +1,80 @@
+import { signal } from "@preact/signals";
+import type { ComponentType } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { hrefOf, route, type RouteName } from "./router.ts";
+
+type PageModule = { default: ComponentType };
+
+const loaders: Record<RouteName, () => Promise<PageModule>> = {
+  home: () => import("./pages/home.tsx"),
+  play: () => import("./pages/player.tsx"),
+  exercises: () => import("./pages/exercises.tsx"),
+  learn: () => import("./pages/learn.tsx"),
+  settings: () => import("./pages/settings.tsx"),
+};
+
+const titles: Record<RouteName, string> = {
+  home: "Today",
+  play: "Session",
+  exercises: "Exercises",
+  learn: "Learn",
+  settings: "Settings",
+};
+
+const loaded = signal<Partial<Record<RouteName, ComponentType>>>({});
+
+/** Each page is its own chunk, fetched when first visited, so the player loads only what it needs. */
+function Page({ name }: { name: RouteName }) {
+  const Component = loaded.value[name];
+  useEffect(() => {
+    if (Component) return;
+    void loaders[name]().then((m) => {
+      loaded.value = { ...loaded.value, [name]: m.default };
+    });
+  }, [name, Component]);
+  return Component ? <Component /> : <p class="loading">Loading…</p>;
+}
+
+const navOrder: RouteName[] = ["home", "exercises", "learn", "settings"];
+
+export function App() {
+  const name = route.value;
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${titles[name]} · Limber`;
+    // After in-app navigation, move focus to the new page so screen readers announce it.
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [name]);
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href="#/" aria-label="Limber, home">
+          <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+            <circle cx="16" cy="16" r="14" fill="none" stroke="currentColor" stroke-width="2.5" />
+            <path d="M9 19c3 4 11 4 14 0" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+          </svg>
+          <span>Limber</span>
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {navOrder.map((r) => (
+              <li key={r}>
+                <a href={hrefOf(r)} aria-current={name === r ? "page" : undefined}>
+                  {titles[r]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Page name={name} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { useRef, useEffect } from "preact/hooks";
+
+const scale = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/**
+ * The 0–10 pain question, as big buttons: one tap answers, "Skip" moves on without an answer.
+ */
+export function PainRating(props: { question: string; hint: string; skipLabel: string; onAnswer: (score: number | null) => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section class="pain card" aria-labelledby="pain-question">
+      <h1 id="pain-question" ref={heading} tabIndex={-1}>
+        {props.question}
+      </h1>
+      <p class="muted">{props.hint}</p>
+      <div class="ends" aria-hidden="true">
+        <span>0 no pain</span>
+        <span>10 worst</span>
+      </div>
+      <div class="scale" role="group" aria-label="Pain from 0, no pain, to 10, the worst you can imagine">
+        {scale.map((n) => (
+          <button
+            key={n}
+            type="button"
+            aria-label={n === 0 ? "0, no pain" : n === 10 ? "10, worst pain" : String(n)}
+            onClick={() => props.onAnswer(n)}
+          >
+            {n}
+          </button>
+        ))}
+      </div>
+      <button type="button" class="quiet big" onClick={() => props.onAnswer(null)}>
+        {props.skipLabel}
+      </button>
+    </section>
+  );
+}

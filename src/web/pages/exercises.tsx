@@ -1,0 +1,78 @@
+import type { Exercise } from "../../core/program.ts";
+import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { todaysProgram } from "../programs.ts";
+
+const positions: Record<Exercise["position"], string> = {
+  seated: "Sitting",
+  standing: "Standing",
+  kneeling: "Kneeling",
+  lying: "Lying down",
+  other: "Other",
+};
+
+const range = (r: { min: number; max: number }, unit: string) =>
+  r.min === r.max ? `${r.min} ${unit}` : `${r.min} to ${r.max} ${unit}`;
+
+function equipmentText(ex: Exercise): string {
+  if (ex.equipment.length === 0) return "None";
+  return ex.equipment
+    .map((e) => `${e.name}${e.alternatives.length ? ` (or ${e.alternatives.join(", ")})` : ""}${e.optional ? ", optional" : ""}`)
+    .join("; ");
+}
+
+function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
+  const holds = ex.phases.map((p) => `${p.name}: ${range(p.holdSeconds, "seconds")}`).join("; ");
+  return (
+    <article class="card" id={`exercise-${ex.id}`} aria-labelledby={`title-${ex.id}`}>
+      <h2 id={`title-${ex.id}`}>
+        {n}. {ex.name}
+      </h2>
+      <ExerciseArt exerciseId={ex.id} />
+      <p>{ex.summary}</p>
+      <dl class="facts">
+        <dt>Position</dt>
+        <dd>
+          {positions[ex.position]}. {ex.positionDetail}
+        </dd>
+        <dt>Equipment</dt>
+        <dd>{equipmentText(ex)}</dd>
+        <dt>Sides</dt>
+        <dd>{ex.sides === "both" ? `Each foot in turn, ${ex.firstSide} first` : "Both feet together"}</dd>
+        <dt>Hold</dt>
+        <dd>{holds}</dd>
+        <dt>Repetitions</dt>
+        <dd>{range(ex.reps, ex.sides === "both" ? "per side" : "times")}</dd>
+      </dl>
+      <h3>Getting into position</h3>
+      <ol class="steps">
+        {ex.setup.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      {ex.phases.map((p) => (
+        <section key={p.id} aria-label={p.name}>
+          <h3>{p.name}</h3>
+          <ol class="steps">
+            {p.instructions.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+/** Every exercise of today's program with its position, equipment, holds and steps. */
+export default function ExercisesPage() {
+  const program = todaysProgram;
+  return (
+    <>
+      <h1>Exercises</h1>
+      <p class="lead">{program.title}: what each movement is and how to do it.</p>
+      {program.exercises.map((ex, i) => (
+        <ExerciseCard key={ex.id} ex={ex} n={i + 1} />
+      ))}
+    </>
+  );
+}

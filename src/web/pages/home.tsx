@@ -1,0 +1,74 @@
+import { compileTimeline } from "../../core/timeline.ts";
+import type { SessionLog } from "../../core/session-log.ts";
+import { activeSession, progress, sessions } from "../app-data.ts";
+import { services } from "../app-services.ts";
+import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { todaysProgram } from "../programs.ts";
+import { hrefOf } from "../router.ts";
+import { localDay, streakDays } from "../session/streak.ts";
+
+function when(log: SessionLog, nowMs: number): string {
+  const day = localDay(Date.parse(log.startedAt));
+  if (day === localDay(nowMs)) return "Today";
+  if (day === localDay(nowMs - 86_400_000)) return "Yesterday";
+  return new Date(log.startedAt).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+}
+
+/** Today: the program, one big Start, and how the last sessions went. */
+export default function HomePage() {
+  const { clock, persistent } = services();
+  const program = todaysProgram;
+  const timeline = compileTimeline(program, progress.value ?? null);
+  const minutes = Math.round(timeline.totalSeconds / 60);
+  const logs = sessions.value.map((s) => s.log);
+  const last = logs[logs.length - 1];
+  const now = clock.wallNow();
+  const streak = streakDays(logs, now);
+  const resuming = activeSession.value !== undefined;
+  return (
+    <>
+      <h1>Today’s stretches</h1>
+      <section class="card" aria-labelledby="program-title">
+        <h2 id="program-title">{program.title}</h2>
+        <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />
+        <p>{program.summary}</p>
+        <p class="muted">
+          About {minutes} minutes · {program.exercises.length} exercises · {timeline.holdCount} holds. The voice tells you
+          each step, so you can keep the phone on the floor beside you.
+        </p>
+        <a class="button primary big" href={hrefOf("play")}>
+          {resuming ? "Continue your session" : "Start session"}
+        </a>
+      </section>
+      <dl class="stats" aria-label="Your sessions">
+        <div>
+          <dt>Last session</dt>
+          <dd data-testid="last-session">
+            {last ? `${when(last, now)}${last.completed ? ", completed" : ", stopped early"}` : "None yet"}
+          </dd>
+        </div>
+        <div>
+          <dt>Streak</dt>
+          <dd data-testid="streak">{streak === 1 ? "1 day" : `${streak} days`}</dd>
+        </div>
+        {last && last.painBefore !== null && last.painAfter !== null && (
+          <div>
+            <dt>Back pain last time</dt>
+            <dd>
+              {last.painBefore} before → {last.painAfter} after
+            </dd>
+          </div>
+        )}
+      </dl>
+      {!persistent && (
+        <p class="card safety" role="status">
+          This browser is not letting Limber save to the device, so sessions will be forgotten when you close it.
+        </p>
+      )}
+      <p class="muted" style={{ marginTop: "1rem" }}>
+        New here? Read <a href={hrefOf("learn")}>why feet matter for the back</a> and the{" "}
+        <a href={hrefOf("learn")}>safety notes</a> first.
+      </p>
+    </>
+  );
+}

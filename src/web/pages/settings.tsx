@@ -1,0 +1,126 @@
+import type { ComponentChildren } from "preact";
+import { holdSecondsFor, initialProgress, MANUAL_HOLD_LIMITS, setHoldByHand } from "../../core/progress.ts";
+import { changeProgress, changeSettings, progress, settings } from "../app-data.ts";
+import { services } from "../app-services.ts";
+import { todaysProgram } from "../programs.ts";
+import { voiceRates, type Settings } from "../settings.ts";
+
+function Toggle(props: { id: string; label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div class="setting">
+      <label for={props.id}>
+        {props.label}
+        {props.hint && <span class="muted"> · {props.hint}</span>}
+      </label>
+      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+    </div>
+  );
+}
+
+function Choices<T extends string | number>(props: {
+  name: string;
+  legend: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
+  return (
+    <fieldset class="choices">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={String(o.value)}>
+          <input type="radio" name={props.name} checked={o.value === props.value} onChange={() => props.onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  const id = `settings-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Holds() {
+  const { store } = services();
+  const program = todaysProgram;
+  const p = progress.value ?? initialProgress(program);
+  const set = (exerciseId: string, phaseId: string, seconds: number | null) =>
+    void changeProgress(store, setHoldByHand(program, p, exerciseId, phaseId, seconds));
+  return (
+    <Section title="Hold lengths">
+      <p class="muted">
+        Holds grow a little after each comfortable session. Set one yourself to keep it where you like; “Auto” lets it grow again.
+      </p>
+      {program.exercises.flatMap((ex) =>
+        ex.phases.map((ph) => {
+          const seconds = holdSecondsFor(p, ex, ph);
+          const pinned = p.exercises[ex.id]?.pinned.includes(ph.id) ?? false;
+          const label = `${ex.name}: ${ph.name}`;
+          return (
+            <div class="hold-row" key={`${ex.id}/${ph.id}`}>
+              <span>{label}</span>
+              <div class="adjust">
+                <button type="button" aria-label={`Shorter: ${label}`} disabled={seconds <= MANUAL_HOLD_LIMITS.min}
+                  onClick={() => set(ex.id, ph.id, seconds - 5)}>
+                  −
+                </button>
+                <output aria-live="polite" aria-label={`${label} hold`}>
+                  {seconds} s{pinned ? "" : " · auto"}
+                </output>
+                <button type="button" aria-label={`Longer: ${label}`} onClick={() => set(ex.id, ph.id, seconds + 5)}>
+                  +
+                </button>
+                {pinned && (
+                  <button type="button" class="quiet" aria-label={`Auto: ${label}`} onClick={() => set(ex.id, ph.id, null)}>
+                    Auto
+                  </button>
+                )}
+              </div>
+            </div>
+          );
+        }),
+      )}
+    </Section>
+  );
+}
+
+/** Voice, sounds, vibration, hold lengths, text size and theme, kept on this device. */
+export default function SettingsPage() {
+  const { store, speech, vibration } = services();
+  const s = settings.value;
+  const change = (patch: Partial<Settings>) => void changeSettings(store, patch);
+  return (
+    <>
+      <h1>Settings</h1>
+      <Section title="Voice and sound">
+        <Toggle id="voice" label="Spoken instructions" hint={speech.available ? undefined : "not available in this browser"}
+          checked={s.voice} onChange={(voice) => change({ voice })} />
+        <Choices name="rate" legend="Speaking pace" value={s.voiceRate}
+          options={voiceRates.map((r) => ({ value: r.rate, label: r.label }))} onChange={(voiceRate) => change({ voiceRate })} />
+        <button type="button" onClick={() => speech.speak("This is how Limber will sound during your session.", "interrupt", s.voiceRate)}>
+          Try the voice
+        </button>
+        <Toggle id="sounds" label="Beeps for each step and the 3-2-1" checked={s.sounds} onChange={(sounds) => change({ sounds })} />
+        <Toggle id="vibration" label="Vibration" hint={vibration.available ? undefined : "not available on this device"}
+          checked={s.vibration} onChange={(v) => change({ vibration: v })} />
+      </Section>
+      <Holds />
+      <Section title="Display">
+        <Choices name="text" legend="Text size" value={s.textSize}
+          options={[{ value: "normal", label: "Normal" }, { value: "large", label: "Large" }, { value: "larger", label: "Larger" }] as const}
+          onChange={(textSize) => change({ textSize })} />
+        <Choices name="theme" legend="Colours" value={s.theme}
+          options={[{ value: "system", label: "Like my device" }, { value: "light", label: "Light" }, { value: "dark", label: "Dark" }] as const}
+          onChange={(theme) => change({ theme })} />
+      </Section>
+      <p class="muted">Settings and sessions are stored only on this device.</p>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** What a user can change about how Limber looks and sounds. Stored on the device only. */
+export interface Settings {
+  voice: boolean;
+  /** Speech rate: 1 is the voice's normal pace. */
+  voiceRate: number;
+  sounds: boolean;
+  vibration: boolean;
+  textSize: "normal" | "large" | "larger";
+  theme: "system" | "light" | "dark";
+}
+
+export const defaultSettings: Settings = {
+  voice: true,
+  voiceRate: 0.9,
+  sounds: true,
+  vibration: true,
+  textSize: "normal",
+  theme: "system",
+};
+
+export const voiceRates = [
+  { rate: 0.75, label: "Slow" },
+  { rate: 0.9, label: "Calm" },
+  { rate: 1.05, label: "Brisk" },
+] as const;
+
+/** Fills in anything an older stored copy lacks, so new settings get their defaults. */
+export function withDefaults(stored: Partial<Settings> | undefined): Settings {
+  return { ...defaultSettings, ...(stored ?? {}) };
+}
