@@ -2,6 +2,9 @@ import type { BrowserContext, Page } from "playwright-core";
 
 /** What the page asked the browser to say, buzz, keep awake or play, recorded in the page. */
 export interface ObservedOutputs {
+  /** Every line the speech adapter was asked to say (the app's "limber:speech" events). */
+  requested: { text: string; mode: string; dropped: boolean }[];
+  /** What actually reached speechSynthesis.speak. */
   spoken: { text: string; rate: number; at: number }[];
   cancels: number;
   vibrations: number[][];
@@ -16,8 +19,9 @@ export interface ObservedOutputs {
  */
 export async function observeOutputs(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const seen = { spoken: [] as { text: string; rate: number; at: number }[], cancels: 0, vibrations: [] as number[][], wakeLockRequests: 0, oscillatorStarts: 0 };
+    const seen = { requested: [] as { text: string; mode: string; dropped: boolean }[], spoken: [] as { text: string; rate: number; at: number }[], cancels: 0, vibrations: [] as number[][], wakeLockRequests: 0, oscillatorStarts: 0 };
     (window as unknown as { __observed: typeof seen }).__observed = seen;
+    window.addEventListener("limber:speech", (e) => seen.requested.push({ ...(e as CustomEvent).detail }));
     const synth = window.speechSynthesis;
     if (synth) {
       const speak = synth.speak.bind(synth);

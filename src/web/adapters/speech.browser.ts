@@ -1,4 +1,17 @@
-import type { Speech } from "./speech.ts";
+import type { Speech, SpeechMode } from "./speech.ts";
+
+/** Fired on window for every line asked of the voice, so tools and tests can follow the cues. */
+export const SPEECH_EVENT = "limber:speech";
+export interface SpeechRequest {
+  text: string;
+  mode: SpeechMode;
+  /** True when the line was dropped because the voice was still busy. */
+  dropped: boolean;
+}
+
+function announce(detail: SpeechRequest) {
+  window.dispatchEvent(new CustomEvent<SpeechRequest>(SPEECH_EVENT, { detail }));
+}
 
 /** Speech through the Web Speech API; a silent stand-in where the browser has none. */
 export function browserSpeech(): Speech {
@@ -7,7 +20,9 @@ export function browserSpeech(): Speech {
   return {
     available: true,
     speak(text, mode, rate) {
-      if (mode === "if-idle" && (synth.speaking || synth.pending)) return;
+      const dropped = mode === "if-idle" && (synth.speaking || synth.pending);
+      announce({ text, mode, dropped });
+      if (dropped) return;
       if (mode === "interrupt") synth.cancel();
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.rate = rate;

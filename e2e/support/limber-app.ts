@@ -1,0 +1,59 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { observeOutputs } from "./observed-outputs.ts";
+
+export const phone = { width: 390, height: 844 } as const;
+
+export interface AppOptions {
+  colorScheme?: "light" | "dark";
+  reducedMotion?: "reduce" | "no-preference";
+  viewport?: { width: number; height: number };
+  /** Install Playwright's fake clock before the app loads, starting at this wall time. */
+  fakeClockAt?: Date;
+}
+
+/** A fresh browser context on the app (its own IndexedDB), with outputs observed. */
+export async function openApp(browser: Browser, baseUrl: string, route = "", o: AppOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: o.viewport ?? phone,
+    colorScheme: o.colorScheme ?? "light",
+    reducedMotion: o.reducedMotion ?? "no-preference",
+  });
+  await observeOutputs(context);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  if (o.fakeClockAt) await page.clock.install({ time: o.fakeClockAt });
+  await page.goto(`${baseUrl}#/${route}`);
+  await page.locator("main h1").first().waitFor();
+  return { context, page };
+}
+
+/** Reads every row of one IndexedDB object store of the app. */
+export function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open("limber");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const q = open.result.transaction(name).objectStore(name).getAll();
+          q.onsuccess = () => {
+            resolve(q.result as T[]);
+            open.result.close();
+          };
+          q.onerror = () => reject(q.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** The player's current step index and status, from the page's data attributes. */
+export async function playerPosition(page: Page): Promise<{ index: number; status: string }> {
+  const section = page.locator("section.player");
+  return {
+    index: Number(await section.getAttribute("data-step-index")),
+    status: (await section.getAttribute("data-status")) ?? "",
+  };
+}
