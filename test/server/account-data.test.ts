@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionLog } from "../support/api-client.ts";
+import { BACKENDS, TestBackend } from "../support/backends.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
+
+const PROGRAM = "foot-stretches-for-lower-back-pain";
+
+describe.each(BACKENDS)("export and account deletion on %s", (name) => {
+  const backend = new TestBackend(name);
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp(backend);
+  });
+  afterAll(async () => {
+    await t?.database.close();
+    await backend.stop();
+  });
+
+  it("exports everything the user gave as a JSON download: account, every log and progress", async () => {
+    const c = t.client();
+    const { email } = await c.signUp();
+    const logs = [sessionLog({ notes: "first" }), sessionLog({ startedAt: "2026-11-21T08:00:00+01:00", endedAt: "2026-11-21T08:10:00+01:00" })];
+    for (const l of logs) await c.post("/api/logs", l);
+    const res = await c.get("/api/account/export.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="limber-export.json"');
+    expect(res.body.account.email).toBe(email);
+    expect(res.body.sessionLogs.map((l: { id: string }) => l.id)).toEqual(logs.map((l) => l.id));
+    expect(res.body.sessionLogs[0].holds).toEqual(logs[0]!.holds);
+    expect(res.body.progress).toEqual([expect.objectContaining({ programId: PROGRAM, state: expect.objectContaining({ sessionsProgressed: 2 }) })]);
+  });
+
+  it("exports the logs as CSV, one row per session, with notes safely quoted", async () => {
+    const c = t.client();
+    await c.signUp();
+    const log = sessionLog({ notes: 'tight, "sharp" at first\nbetter later', painBefore: 6, painAfter: null });
+    await c.post("/api/logs", log);
+    const res = await c.get("/api/account/export.csv");
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = res.text.split("\r\n");
+    expect(lines[0]).toBe(
+      "id,program_id,program_version,started_at,ended_at,local_day,completed,steps_done,steps_total,holds,seconds_held,holds_skipped,pain_before,pain_after,notes,received_at",
+    );
+    expect(res.text).toContain(
+      `${log.id},${PROGRAM},1,2026-11-20T07:00:00.000Z,2026-11-20T07:12:00.000Z,2026-11-20,true,40,40,1,19.5,0,6,,"tight, ""sharp"" at first\nbetter later",2026-11-25T09:00:00.000Z`,
+    );
+  });
+
+  it("deletes the account and every row of the user's data after the password is confirmed", async () => {
+    const c = t.client();
+    const { email, account } = await c.signUp();
+    await c.post("/api/logs", sessionLog());
+    await c.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 40 });
+    const wrong = await c.delete("/api/account", { password: "not my password" });
+    expect(wrong.status).toBe(403);
+    expect((await c.get("/api/logs")).body.logs).toHaveLength(1);
+
+    expect((await c.delete("/api/account", { password: "correct horse battery" })).status).toBe(204);
+    const db = t.database.db;
+    for (const table of ["session_logs", "progress", "auth_sessions"] as const) {
+      expect(await db.selectFrom(table).select("user_id").where("user_id", "=", account.id).execute(), table).toEqual([]);
+    }
+    expect(await db.selectFrom("users").select("id").where("id", "=", account.id).execute()).toEqual([]);
+    expect(await db.selectFrom("organisations").select("id").where("id", "=", account.organisationId).execute()).toEqual([]);
+    expect((await c.get("/api/auth/me")).status).toBe(401);
+    expect((await t.client().post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
+  });
+
+  it("leaves other users' data alone when one account is deleted", async () => {
+    const keep = t.client();
+    await keep.signUp();
+    const kept = sessionLog();
+    await keep.post("/api/logs", kept);
+    const leave = t.client();
+    await leave.signUp();
+    await leave.post("/api/logs", sessionLog());
+    await leave.delete("/api/account", { password: "correct horse battery" });
+    expect((await keep.get(`/api/logs/${kept.id}`)).status).toBe(200);
+    expect((await keep.get(`/api/progress/${PROGRAM}`)).body.sessionsProgressed).toBe(1);
+  });
+});
