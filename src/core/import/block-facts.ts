@@ -1,0 +1,113 @@
+import type { Block } from "./blocks.ts";
+import { readQuantities, type Quantity } from "./quantities.ts";
+import { FIELD_LABELS, isStepStarter } from "./routine-words.ts";
+import { tokenize, type Token } from "./tokens.ts";
+
+/** A leading "Name:" or "Name – " on a block. */
+export interface Label {
+  text: string;
+  start: number;
+  end: number;
+  /** Where the rest of the block begins. */
+  bodyStart: number;
+  /** True for "Hold:", "Equipment:", "Tip:"... which name a field, not an exercise. */
+  field: boolean;
+}
+
+/** A block with what the importer learned about it, computed once. */
+export interface BlockFacts {
+  block: Block;
+  tokens: Token[];
+  quantities: Quantity[];
+  /** Holds a hold, breath count, repetitions or sets. */
+  timed: boolean;
+  label: Label | null;
+  /** "heading" starts a section; "field-heading" is a heading such as "Instructions" that does not. */
+  role: "heading" | "field-heading" | "body";
+  level: number;
+  firstWord: string;
+  words: number;
+  /** Position among the document's blocks; 0 is the first. */
+  index: number;
+}
+
+const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
+
+function normaliseLabel(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\s'&/]/gu, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Whether a label names a field ("Hold", "Tip", "You'll need") rather than an exercise. */
+export function isFieldLabel(text: string): boolean {
+  const norm = normaliseLabel(text);
+  if (norm === "" || FIELD_LABELS.has(norm)) return true;
+  const first = norm.split(" ")[0]!;
+  return ["note", "notes", "tip", "tips", "caution", "warning", "safety", "important", "step", "day", "week", "phase", "level", "round"].includes(first) && norm.split(" ").length <= 3;
+}
+
+function readLabel(text: string, offset: number): Label | null {
+  const limit = Math.min(text.length, 70);
+  for (let i = 1; i < limit; i++) {
+    const c = text[i]!;
+    if (c === "." || c === "!" || c === "?" || c === ";" || c === ",") return null;
+    let delimiterEnd = -1;
+    if (c === ":" && !/\d/.test(text[i + 1] ?? "")) delimiterEnd = i + 1;
+    else if ((c === "–" || c === "—" || c === "-" || c === "|") && text[i - 1] === " " && text[i + 1] === " ") delimiterEnd = i + 1;
+    if (delimiterEnd < 0) continue;
+    const labelText = text.slice(0, i).trim();
+    const words = labelText.split(/\s+/).length;
+    if (words > 7 || labelText === "") return null;
+    let bodyStart = delimiterEnd;
+    while (bodyStart < text.length && text[bodyStart] === " ") bodyStart++;
+    return { text: labelText, start: offset, end: offset + labelText.length, bodyStart: offset + bodyStart, field: isFieldLabel(labelText) };
+  }
+  return null;
+}
+
+function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number): boolean {
+  if (b.kind !== "paragraph" || b.lines > 1 || timed) return false;
+  const words = tokens.filter((t) => t.kind !== "punct").length;
+  if (words === 0) return false;
+  const first = tokens.find((t) => t.kind !== "punct");
+  const endsPlain = /[.!?]$/.test(b.text.trimEnd());
+  if (index === 0 && words <= 15 && !b.text.trimEnd().endsWith(":") && !/[!?]$/.test(b.text.trimEnd())) {
+    if (!(endsPlain && first && isStepStarter(first.text))) return true;
+  }
+  if (!first || first.kind === "num" || isStepStarter(first.text) || /^[a-z]/.test(b.text)) return false;
+  if (/[.!?,;]["”’)]?$/.test(b.text)) return false;
+  return words <= 12;
+}
+
+/** Tokenises and measures each block, and decides which plain lines are really headings. */
+export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFacts[] {
+  return blocks.map((block, index) => {
+    const tokens = tokenize(text, block.start, block.end);
+    const quantities = readQuantities(tokens);
+    const timed = quantities.some((q) => TIMED_KINDS.has(q.kind));
+    const first = tokens.find((t) => t.kind !== "punct");
+    let role: BlockFacts["role"] = "body";
+    let level = 0;
+    if (block.kind === "heading") {
+      role = "heading";
+      level = block.level;
+    } else if (isHeadingLike(block, tokens, timed, index)) {
+      role = "heading";
+      level = index === 0 ? 1 : 2;
+    }
+    const trimmed = block.text.replace(/[:\s]+$/, "");
+    if (role === "heading" && isFieldLabel(trimmed)) role = "field-heading";
+    const label = role === "body" ? readLabel(block.text, block.start) : null;
+    return {
+      block,
+      tokens,
+      quantities,
+      timed,
+      label,
+      role,
+      level,
+      firstWord: first?.text ?? "",
+      words: tokens.filter((t) => t.kind !== "punct").length,
+      index,
+    };
+  });
+}

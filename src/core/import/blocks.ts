@@ -1,0 +1,97 @@
+/** A line-level unit of a routine: a heading, a list item, or a paragraph. */
+export interface Block {
+  kind: "heading" | "item" | "paragraph";
+  /** 1 for a title, larger for sub-headings; 0 for items and paragraphs. */
+  level: number;
+  /** Plain-text offsets of the block's content, after any list or heading marker. */
+  start: number;
+  end: number;
+  text: string;
+  /** The number of a numbered list item or "Step 3", else null. */
+  ordinal: number | null;
+  /** Lines the block was joined from; a one-line block may be a heading written as plain text. */
+  lines: number;
+  /** True when a blank line (or the start of the text) comes before the block. */
+  afterBlank: boolean;
+}
+
+const BULLETS = new Set(["-", "*", "+", "•", "·", "‣", "▪", "◦", "–", "—"]);
+
+interface Marker {
+  kind: Block["kind"];
+  level: number;
+  ordinal: number | null;
+  skip: number;
+}
+
+function markerOf(line: string): Marker | null {
+  let hashes = 0;
+  while (hashes < line.length && line[hashes] === "#") hashes++;
+  if (hashes >= 1 && hashes <= 6 && (line[hashes] === " " || hashes === line.length)) {
+    return { kind: "heading", level: hashes, ordinal: null, skip: hashes };
+  }
+  if (BULLETS.has(line[0]!) && (line[1] === " " || line[1] === "\t")) return { kind: "item", level: 0, ordinal: null, skip: 1 };
+  const numbered = /^\(?(\d{1,2})[.)]\s/.exec(line);
+  if (numbered) return { kind: "item", level: 0, ordinal: Number(numbered[1]), skip: numbered[0].length };
+  const step = /^step\s+(\d{1,2})\s*[:.)\-–—]\s*/i.exec(line);
+  if (step) return { kind: "item", level: 0, ordinal: Number(step[1]), skip: step[0].length };
+  return null;
+}
+
+const endsSentence = (s: string) => /[.!?:;"”)]$/.test(s);
+const startsLower = (s: string) => /^[a-z]/.test(s);
+
+/** Splits plain text into blocks, joining hard-wrapped lines back into their paragraph or item. */
+export function readBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let previousLine = "";
+  let blank = true;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    const line = text.slice(s, e);
+    if (line === "") {
+      blank = true;
+      previousLine = "";
+    } else {
+      const marker = markerOf(line);
+      const last = blocks[blocks.length - 1];
+      const continues =
+        marker === null &&
+        !blank &&
+        last !== undefined &&
+        last.kind !== "heading" &&
+        startsLower(line) &&
+        (last.kind === "item" || (previousLine.length >= 50 && !endsSentence(previousLine)) || /[,;]$/.test(previousLine));
+      if (continues && last) {
+        last.end = e;
+        last.text = text.slice(last.start, e);
+        last.lines++;
+      } else {
+        let cs = s + (marker?.skip ?? 0);
+        while (cs < e && /\s/.test(text[cs]!)) cs++;
+        if (cs < e) {
+          blocks.push({
+            kind: marker?.kind ?? "paragraph",
+            level: marker?.level ?? 0,
+            start: cs,
+            end: e,
+            text: text.slice(cs, e),
+            ordinal: marker?.ordinal ?? null,
+            lines: 1,
+            afterBlank: blank,
+          });
+        }
+      }
+      blank = false;
+      previousLine = line;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return blocks;
+}

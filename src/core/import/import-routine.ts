@@ -1,0 +1,114 @@
+import type { DraftExercise, DraftGlossaryTerm, Found, ImportDraft, ImportWarning, Span, Unparsed } from "./draft.ts";
+import { readBlockFacts } from "./block-facts.ts";
+import { readBlocks } from "./blocks.ts";
+import { readExercise } from "./exercise-draft.ts";
+import { findDefinitions } from "./glossary.ts";
+import { layOut } from "./sections.ts";
+import { isSafety, sentencesOf } from "./sentence-facts.ts";
+import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
+
+/** The most text the importer reads; longer input is cut here, with a warning. */
+export const MAX_INPUT_CHARS = 1_000_000;
+
+const found = <T>(value: T, span: Span | null, confidence: number): Found<T> => ({ value, span, confidence });
+
+function emptyDraft(reason: string): ImportDraft {
+  return { title: null, about: [], exercises: [], glossary: [], safety: [], unparsed: [], warnings: [{ message: reason, span: null }] };
+}
+
+/** Maps every span in a draft from plain-text offsets back to offsets in the user's input. */
+function toInputSpans(draft: ImportDraft, plain: PlainText): ImportDraft {
+  const map = (s: Span | null): Span | null => (s === null ? null : inputSpan(plain, s.start, s.end));
+  const f = <T>(x: Found<T>): Found<T> => ({ ...x, span: map(x.span) });
+  const fn = <T>(x: Found<T> | null): Found<T> | null => (x === null ? null : f(x));
+  return {
+    title: fn(draft.title),
+    about: draft.about.map(f),
+    exercises: draft.exercises.map((e) => ({
+      ...e,
+      span: map(e.span)!,
+      name: f(e.name),
+      position: f(e.position),
+      positionDetail: fn(e.positionDetail),
+      equipment: e.equipment.map((q) => ({ ...q, name: f(q.name), alternatives: q.alternatives.map(f) })),
+      sides: f(e.sides),
+      firstSide: f(e.firstSide),
+      reps: f(e.reps),
+      sets: fn(e.sets),
+      rest: fn(e.rest),
+      progression: fn(e.progression),
+      setup: e.setup.map(f),
+      phases: e.phases.map((p) => ({ ...p, name: f(p.name), motion: f(p.motion), hold: fn(p.hold), breaths: fn(p.breaths), instructions: p.instructions.map(f) })),
+      cues: e.cues.map(f),
+    })),
+    glossary: draft.glossary.map((g) => ({ ...g, term: f(g.term), meaning: f(g.meaning), weight: fn(g.weight) })),
+    safety: draft.safety.map(f),
+    unparsed: draft.unparsed.map((u) => ({ ...u, span: map(u.span)! })),
+    warnings: draft.warnings.map((w) => ({ ...w, span: map(w.span) })),
+  };
+}
+
+const REASONS = {
+  title: "",
+  heading: "a heading over other text; not an exercise name",
+  intro: "",
+  trailing: "not part of any exercise",
+} as const;
+
+/**
+ * Reads a routine written in prose, markdown or HTML into a draft: exercises with their holds,
+ * repetitions, sides, position and equipment, each value with the span it came from and a
+ * confidence. Pure and total: any text gives a draft, at worst an empty one with reasons.
+ */
+export function importRoutine(input: string): ImportDraft {
+  if (typeof input !== "string") return emptyDraft("The input is not text.");
+  const warnings: ImportWarning[] = [];
+  let source = input;
+  if (source.length > MAX_INPUT_CHARS) {
+    source = source.slice(0, MAX_INPUT_CHARS);
+    warnings.push({ message: `The text is longer than ${MAX_INPUT_CHARS} characters; only the first ${MAX_INPUT_CHARS} were read.`, span: null });
+  }
+  if (source.trim() === "") return emptyDraft("The text is empty: there is nothing to import.");
+  const plain = stripMarkup(source);
+  const text = plain.text;
+  const facts = readBlockFacts(text, readBlocks(text));
+  if (facts.length === 0) return emptyDraft("No readable text was found once markup was removed.");
+  const layout = layOut(facts);
+
+  const exercises: DraftExercise[] = [];
+  const safety: Found<string>[] = [];
+  layout.units.forEach((unit, i) => {
+    const reading = readExercise(text, unit, i);
+    exercises.push(reading.exercise);
+    safety.push(...reading.safety);
+    warnings.push(...reading.warnings);
+  });
+
+  let title: Found<string> | null = null;
+  const about: Found<string>[] = [];
+  const glossary: DraftGlossaryTerm[] = [];
+  const unparsed: Unparsed[] = [];
+  for (const { facts: f, role } of layout.others) {
+    const span = { start: f.block.start, end: f.block.end };
+    const blockText = f.block.text.replace(/\s+/g, " ").trim();
+    if (role === "title" && title === null) {
+      title = found(blockText.replace(/[:.]$/, ""), span, 0.8);
+      continue;
+    }
+    const definitions = findDefinitions(text, f.tokens, f.block.end);
+    glossary.push(...definitions);
+    const sentences = sentencesOf(text, f, f.block.start);
+    const warns = sentences.filter(isSafety);
+    safety.push(...warns.map((s) => found(s.text, { start: s.start, end: s.end }, 0.7)));
+    if (definitions.length > 0 || warns.length === sentences.length) continue;
+    if ((role === "intro" || role === "title") && f.role === "body") {
+      about.push(found(blockText, span, 0.6));
+      continue;
+    }
+    unparsed.push({ span, text: blockText, reason: role === "intro" || role === "title" ? REASONS.heading : REASONS[role] });
+  }
+  if (exercises.length === 0) {
+    warnings.unshift({ message: "No exercises found: no hold times, repetitions or exercise headings were recognised.", span: null });
+  }
+  return toInputSpans({ title, about, exercises, glossary, safety, unparsed, warnings }, plain);
+}

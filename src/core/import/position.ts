@@ -1,0 +1,52 @@
+import type { Position } from "../program.ts";
+import type { Token } from "./tokens.ts";
+
+export interface PositionMatch {
+  value: Position;
+  start: number;
+  end: number;
+}
+
+const SINGLE: Record<string, Position> = {
+  seated: "seated", sit: "seated", sitting: "seated", sits: "seated",
+  stand: "standing", standing: "standing", stands: "standing",
+  kneel: "kneeling", kneeling: "kneeling", kneels: "kneeling", quadruped: "kneeling", tabletop: "kneeling",
+  lie: "lying", lying: "lying", supine: "lying", prone: "lying", "lie-down": "lying",
+};
+
+/** Multi-word phrases checked before single words; the first word is matched at token i. */
+const PHRASES: Array<{ words: string[]; value: Position }> = [
+  { words: ["on", "your", "knees"], value: "kneeling" },
+  { words: ["on", "all", "fours"], value: "kneeling" },
+  { words: ["hands", "and", "knees"], value: "kneeling" },
+  { words: ["child's", "pose"], value: "kneeling" },
+  { words: ["sit", "back", "on", "your", "heels"], value: "kneeling" },
+  { words: ["sitting", "on", "your", "heels"], value: "kneeling" },
+  { words: ["sit", "on", "your", "heels"], value: "kneeling" },
+  { words: ["on", "your", "back"], value: "lying" },
+  { words: ["on", "your", "stomach"], value: "lying" },
+  { words: ["on", "your", "tummy"], value: "lying" },
+  { words: ["face", "down"], value: "lying" },
+  { words: ["face", "up"], value: "lying" },
+  { words: ["lay", "on"], value: "lying" },
+  { words: ["in", "a", "chair"], value: "seated" },
+  { words: ["on", "a", "chair"], value: "seated" },
+];
+
+/** The first body position the tokens name ("seated", "on your knees", "lie on your back"...). */
+export function findPosition(tokens: readonly Token[]): PositionMatch | null {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of PHRASES) {
+      if (phrase.words.every((w, k) => tokens[i + k]?.text === w)) {
+        return { value: phrase.value, start: tokens[i]!.start, end: tokens[i + phrase.words.length - 1]!.end };
+      }
+    }
+    const t = tokens[i]!;
+    const value = SINGLE[t.text];
+    if (value === undefined) continue;
+    // "half-kneeling" and "standing" after "long-" are still positions; "sit-ups" is not a sitting stretch.
+    if (value === "seated" && tokens[i + 1]?.text === "-" && tokens[i + 2]?.text === "ups") continue;
+    return { value, start: t.start, end: t.end };
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+import type { Side } from "../program.ts";
+import type { DraftSides } from "./draft.ts";
+import type { Token } from "./tokens.ts";
+
+export interface SidesReading {
+  sides: DraftSides;
+  /** Where the text says so ("each side", "switch to the other foot"); null when inferred. */
+  sidesAt: { start: number; end: number } | null;
+  sidesConfidence: number;
+  firstSide: Side | null;
+  firstSideAt: { start: number; end: number } | null;
+  firstSideConfidence: number;
+}
+
+const LIMBS = new Set(["side", "sides", "leg", "legs", "foot", "feet", "ankle", "ankles", "knee", "knees", "hip", "hips", "arm", "arms", "calf", "calves", "way", "direction", "heel", "toe", "toes", "hamstring"]);
+const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
+const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
+
+type Hit = { start: number; end: number };
+
+function span(tokens: readonly Token[], from: number, to: number): Hit {
+  return { start: tokens[from]!.start, end: tokens[to]!.end };
+}
+
+/** "each side", "per leg", "both sides", "other foot", "opposite side", "switch sides", "left and right". */
+function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
+  const w = (k: number) => tokens[i + k]?.text ?? "";
+  if ((w(0) === "each" || w(0) === "per") && LIMBS.has(w(1))) return span(tokens, i, i + 1);
+  if (w(0) === "both" && (w(1) === "sides" || w(1) === "directions" || w(1) === "ways")) return span(tokens, i, i + 1);
+  if ((w(0) === "other" || w(0) === "opposite") && LIMBS.has(w(1))) return span(tokens, i, i + 1);
+  if ((w(0) === "other" || w(0) === "opposite") && w(1) === "one" && tokens[i - 1]?.text === "the") return span(tokens, i, i + 1);
+  if (w(0) === "second" && (w(1) === "side" || w(1) === "leg" || w(1) === "foot")) return span(tokens, i, i + 1);
+  if (SWITCH.has(w(0)) && w(0) !== "repeat" && w(0) !== "then" && (w(1) === "sides" || w(1) === "legs" || w(1) === "feet" || w(1) === "over")) return span(tokens, i, i + 1);
+  if ((w(0) === "left" && w(1) === "and" && w(2) === "right") || (w(0) === "right" && w(1) === "and" && w(2) === "left")) return span(tokens, i, i + 2);
+  if (w(0) === "alternate" || w(0) === "alternating") return span(tokens, i, i);
+  return null;
+}
+
+/** "both feet", "feet together", "both legs at once": one hold works both sides together. */
+function togetherAt(tokens: readonly Token[], i: number): Hit | null {
+  const w = (k: number) => tokens[i + k]?.text ?? "";
+  if (w(0) === "both" && PAIRED.has(w(1))) return span(tokens, i, i + 1);
+  if (PAIRED.has(w(0)) && w(1) === "together") return span(tokens, i, i + 1);
+  return null;
+}
+
+/** "only on the left", "right side only", "just the left leg", "your sore side only". */
+function oneSideOnlyAt(tokens: readonly Token[], i: number): Hit | null {
+  const w = (k: number) => tokens[i + k]?.text ?? "";
+  if ((w(0) === "only" || w(0) === "just") && (w(1) === "the" || w(1) === "on" || w(1) === "your")) {
+    for (let k = 1; k <= 3; k++) if (w(k) === "left" || w(k) === "right" || w(k) === "affected" || w(k) === "sore" || w(k) === "painful") return span(tokens, i, i + k);
+  }
+  if (LIMBS.has(w(0)) && w(1) === "only" && (w(-1) === "left" || w(-1) === "right" || w(-1) === "affected" || w(-1) === "sore")) return span(tokens, i - 1, i + 1);
+  return null;
+}
+
+function sideWordAt(tokens: readonly Token[], i: number): Side | null {
+  const t = tokens[i]!.text;
+  if (t !== "left" && t !== "right") return null;
+  const next = tokens[i + 1]?.text ?? "";
+  const prev = tokens[i - 1]?.text ?? "";
+  if (t === "right" && ["away", "now", "angle", "angles", "there", "here", "before", "after", "into", "back"].includes(next)) return null;
+  if (t === "right" && ["all", "feels", "feel", "just"].includes(prev)) return null;
+  if (t === "left" && ["is", "are", "be", "have", "has"].includes(prev)) return null;
+  return t;
+}
+
+/**
+ * Reads whether an exercise is worked one side at a time, both together, or on one side only,
+ * and which side comes first (the first "left" or "right" the text mentions).
+ */
+export function readSides(tokens: readonly Token[]): SidesReading {
+  let both: Hit | null = null;
+  let together: Hit | null = null;
+  let only: Hit | null = null;
+  let first: { side: Side; at: Hit } | null = null;
+  let oneLimb: Hit | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    both ??= bothSidesAt(tokens, i);
+    together ??= togetherAt(tokens, i);
+    only ??= oneSideOnlyAt(tokens, i);
+    if (!first) {
+      const side = sideWordAt(tokens, i);
+      if (side) first = { side, at: span(tokens, i, i) };
+    }
+    const w = tokens[i]!.text;
+    if (!oneLimb && (w === "one" || w === "single") && ["leg", "foot", "knee", "side", "ankle", "hip", "-"].includes(tokens[i + 1]?.text ?? "")) oneLimb = span(tokens, i, i + 1);
+  }
+  const firstSide = first?.side ?? null;
+  const firstAt = first?.at ?? null;
+  if (only && !both) {
+    return { sides: "one", sidesAt: only, sidesConfidence: 0.8, firstSide, firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.8 : 0.3 };
+  }
+  if (both) {
+    return { sides: "both", sidesAt: both, sidesConfidence: 0.9, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.85 : 0.4 };
+  }
+  if (first || oneLimb) {
+    return { sides: "both", sidesAt: firstAt ?? oneLimb, sidesConfidence: 0.6, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.7 : 0.4 };
+  }
+  return { sides: "none", sidesAt: together, sidesConfidence: together ? 0.85 : 0.6, firstSide: null, firstSideAt: null, firstSideConfidence: together ? 0.85 : 0.6 };
+}

@@ -1,0 +1,206 @@
+/**
+ * Plain text cut out of HTML or markdown, with the offset in the original input of every
+ * character kept, so spans found in the plain text can point back at what the user gave.
+ */
+export interface PlainText {
+  text: string;
+  /** origin[i] is the input offset of text[i]; origin[text.length] is the input length. */
+  origin: number[];
+}
+
+const BLOCK_TAGS = new Set([
+  "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "dl", "dt", "dd",
+  "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "nav", "form", "hr", "body", "html",
+]);
+const SKIP_CONTENT_TAGS = new Set(["script", "style", "head", "noscript", "template", "svg"]);
+
+const ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", rsquo: "’",
+  lsquo: "‘", rdquo: "”", ldquo: "“", hellip: "…", times: "×", frac12: "½", deg: "°", bull: "•", middot: "·",
+};
+
+class Builder {
+  text: string[] = [];
+  origin: number[] = [];
+  push(chars: string, at: number): void {
+    for (const c of chars) {
+      this.text.push(c);
+      this.origin.push(at);
+    }
+  }
+  done(end: number): PlainText {
+    return { text: this.text.join(""), origin: [...this.origin, end] };
+  }
+}
+
+/** Whether the input reads as HTML rather than plain text or markdown. */
+export function looksLikeHtml(input: string): boolean {
+  let from = 0;
+  for (let n = 0; n < 200; n++) {
+    const lt = input.indexOf("<", from);
+    if (lt < 0) return false;
+    const name = tagNameAt(input, lt);
+    if (name !== null && (BLOCK_TAGS.has(name) || /^(h[1-6]|li|br|span|strong|em|b|i|a|img|meta|title)$/.test(name))) return true;
+    from = lt + 1;
+  }
+  return false;
+}
+
+function tagNameAt(input: string, lt: number): string | null {
+  let i = lt + 1;
+  if (input[i] === "/") i++;
+  const start = i;
+  while (i < input.length && i - start < 12 && /[a-zA-Z0-9]/.test(input[i]!)) i++;
+  if (i === start || !/[a-zA-Z]/.test(input[start]!)) return null;
+  const next = input[i];
+  if (next !== undefined && next !== ">" && next !== "/" && !/\s/.test(next)) return null;
+  return input.slice(start, i).toLowerCase();
+}
+
+function decodeEntityAt(input: string, amp: number): { chars: string; length: number } | null {
+  const semi = input.indexOf(";", amp);
+  if (semi < 0 || semi - amp > 10) return null;
+  const body = input.slice(amp + 1, semi);
+  let chars: string | undefined;
+  if (/^#\d{1,7}$/.test(body)) chars = safeCodePoint(Number(body.slice(1)));
+  else if (/^#x[0-9a-fA-F]{1,6}$/.test(body)) chars = safeCodePoint(parseInt(body.slice(2), 16));
+  else chars = ENTITIES[body.toLowerCase()];
+  return chars === undefined ? null : { chars, length: semi - amp + 1 };
+}
+
+function safeCodePoint(n: number): string | undefined {
+  return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : undefined;
+}
+
+function afterClosingTag(input: string, name: string, from: number): number {
+  let at = input.indexOf("</", from);
+  while (at >= 0) {
+    if (tagNameAt(input, at) === name) {
+      const gt = input.indexOf(">", at);
+      return gt < 0 ? input.length : gt + 1;
+    }
+    at = input.indexOf("</", at + 2);
+  }
+  return input.length;
+}
+
+/** Turns HTML into lines: block tags become line breaks, headings "#" lines, list items "-" lines. */
+function htmlToLines(input: string): PlainText {
+  const out = new Builder();
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i]!;
+    if (c === "<") {
+      if (input.startsWith("<!--", i)) {
+        const close = input.indexOf("-->", i + 4);
+        i = close < 0 ? input.length : close + 3;
+        continue;
+      }
+      const name = tagNameAt(input, i);
+      const gt = name === null ? -1 : input.indexOf(">", i);
+      if (name === null || gt < 0) {
+        if (input[i + 1] === "!" || input[i + 1] === "?") {
+          const end = input.indexOf(">", i);
+          i = end < 0 ? input.length : end + 1;
+          continue;
+        }
+        out.push("<", i);
+        i++;
+        continue;
+      }
+      const closing = input[i + 1] === "/";
+      if (!closing && SKIP_CONTENT_TAGS.has(name)) {
+        i = afterClosingTag(input, name, gt + 1);
+        continue;
+      }
+      const heading = /^h([1-6])$/.exec(name);
+      if (heading && !closing) out.push(`\n${"#".repeat(Number(heading[1]))} `, i);
+      else if (name === "li" && !closing) out.push("\n- ", i);
+      else if (heading || name === "li" || name === "br" || BLOCK_TAGS.has(name)) out.push("\n", i);
+      i = gt + 1;
+      continue;
+    }
+    if (c === "&") {
+      const entity = decodeEntityAt(input, i);
+      if (entity) {
+        out.push(entity.chars === " " ? " " : entity.chars, i);
+        i += entity.length;
+        continue;
+      }
+    }
+    out.push(c === "\n" || c === "\r" || c === "\t" ? " " : c, i);
+    i++;
+  }
+  return out.done(input.length);
+}
+
+function identity(input: string): PlainText {
+  const origin = new Array<number>(input.length + 1);
+  for (let i = 0; i <= input.length; i++) origin[i] = i;
+  return { text: input, origin };
+}
+
+const LIST_MARKERS = new Set(["-", "*", "+", "•", "·", "‣", "▪", "◦", "–", "—"]);
+
+/**
+ * Drops markdown's inline markers (emphasis, code ticks, link targets, quote marks at line
+ * starts) while keeping line structure, list markers and heading hashes for the block reader.
+ */
+function dropInlineMarkdown(source: PlainText): PlainText {
+  const { text, origin } = source;
+  const out = new Builder();
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const at = origin[i]!;
+    if (c === "\n") {
+      out.push("\n", at);
+      lineStart = true;
+      continue;
+    }
+    if (c === "\r") continue;
+    if (lineStart) {
+      if (c === " " || c === "\t" || c === ">") continue;
+      lineStart = false;
+      if (LIST_MARKERS.has(c) && (text[i + 1] === " " || text[i + 1] === "\t")) {
+        out.push(c, at);
+        continue;
+      }
+    }
+    if (c === "*" || c === "`" || c === "~" && text[i + 1] === "~") {
+      if (c === "~") i++;
+      continue;
+    }
+    if (c === "_" && (!isWordChar(text[i - 1]) || !isWordChar(text[i + 1]))) continue;
+    if (c === "!" && text[i + 1] === "[") continue;
+    if (c === "[" || c === "]") {
+      if (c === "]" && text[i + 1] === "(") {
+        const close = text.indexOf(")", i + 2);
+        const newline = text.indexOf("\n", i + 2);
+        if (close >= 0 && (newline < 0 || close < newline)) i = close;
+      }
+      continue;
+    }
+    out.push(c === "\u00a0" || c === "\t" ? " " : c, at);
+  }
+  return out.done(origin[text.length]!);
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Strips HTML tags and markdown markers from any text, keeping each character's input offset. */
+export function stripMarkup(input: string): PlainText {
+  const lines = looksLikeHtml(input) ? htmlToLines(input) : identity(input);
+  return dropInlineMarkdown(lines);
+}
+
+/** The input span [start, end) of plain-text span [from, to). */
+export function inputSpan(plain: PlainText, from: number, to: number): { start: number; end: number } {
+  if (to <= from) {
+    const at = plain.origin[Math.min(from, plain.text.length)]!;
+    return { start: at, end: at };
+  }
+  return { start: plain.origin[from]!, end: plain.origin[to - 1]! + 1 };
+}
