@@ -83,9 +83,10 @@ export class RestoreRefused extends Error {}
  * people's data unless `force`, which first empties every table.
  */
 export async function restoreBackup(db: Kysely<Tables>, file: string, options: { force: boolean }): Promise<Record<string, number>> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (tx) => {
+    // Opened here, right before reading, so no line is emitted before the loop listens.
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
     let header = true;
     let lineNo = 0;
     for await (const line of lines) {
