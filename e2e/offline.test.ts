@@ -1,0 +1,60 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { launchBrowser } from "./support/browser.ts";
+import { phone } from "./support/limber-app.ts";
+import { serveStatic, type StaticServer } from "./support/static-server.ts";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(inject("webDist"));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it("opens every page again with the network cut after one visit, served by the service worker", async () => {
+  const context = await browser.newContext({ viewport: phone });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole("heading", { name: "Today’s stretches" }).waitFor();
+  // The worker claims the page once it has precached the app shell.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    let count = 0;
+    for (const n of names) count += (await (await caches.open(n)).keys()).length;
+    return count;
+  });
+  expect(cached).toBeGreaterThan(10);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { name: "Today’s stretches" }).waitFor();
+  for (const [link, heading] of [
+    ["Learn", "Learn"],
+    ["Exercises", "Exercises"],
+    ["Settings", "Settings"],
+  ] as const) {
+    await page.getByRole("navigation").getByRole("link", { name: link }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  }
+  await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+  await page.getByRole("link", { name: "Start session" }).click();
+  await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+  await page.getByRole("button", { name: /skip and start/i }).click();
+  await page.locator('section.player[data-status="playing"]').waitFor();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await context.close();
+});
+
+it("cannot open the app offline without that first visit (so the test above proves the worker)", async () => {
+  const context = await browser.newContext({ viewport: phone });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  await expect(page.goto(server.url)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+  await context.close();
+});

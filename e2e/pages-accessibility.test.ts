@@ -1,0 +1,125 @@
+import { mkdir } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "./support/axe.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { openApp } from "./support/limber-app.ts";
+import { serveStatic, type StaticServer } from "./support/static-server.ts";
+
+const shots = "test-results/screenshots";
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(inject("webDist"));
+  browser = await launchBrowser();
+  await mkdir(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(page: Page, route: string, heading: string | RegExp) {
+  await page.evaluate((r) => (location.hash = r), `#/${route}`);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+/** Every interactive control that is not a link inside running text is at least 44 px each way. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const selector = "button, .button, nav a, .brand, input[type=checkbox], .choices label, summary";
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.width < 44 || r.height < 44) small.push(`${el.tagName} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return small;
+  });
+}
+
+const pages = [
+  ["", "Today’s stretches"],
+  ["exercises", "Exercises"],
+  ["learn", "Learn"],
+  ["settings", "Settings"],
+  ["play", /how does your back feel right now/i],
+] as const;
+
+for (const scheme of ["light", "dark"] as const) {
+  describe(`in ${scheme} mode`, () => {
+    it("has no WCAG 2.2 AA violations on any page or any stage of a session, and touch targets of 44 px", async () => {
+      const { context, page } = await openApp(browser, server.url, "", { colorScheme: scheme, fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+      for (const [route, heading] of pages) {
+        await visit(page, route, heading);
+        expect({ route, violations: await axeViolations(page) }).toEqual({ route, violations: [] });
+        expect({ route, small: await smallTargets(page) }).toEqual({ route, small: [] });
+        if (route === "") await page.screenshot({ path: `${shots}/home-${scheme}.png` });
+        if (route === "learn") await page.screenshot({ path: `${shots}/learn-${scheme}.png` });
+      }
+      await page.screenshot({ path: `${shots}/pain-before-${scheme}.png` });
+      await page.getByRole("button", { name: "3", exact: true }).click();
+      await page.clock.runFor(18_400);
+      await page.locator('section.player[data-status="playing"]').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+      await page.screenshot({ path: `${shots}/player-${scheme}.png` });
+      await page.getByRole("button", { name: "Pause" }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "End session" }).click();
+      await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "1", exact: true }).click();
+      await page.getByRole("heading", { name: "Session saved" }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await visit(page, "", "Today’s stretches");
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${shots}/home-after-session-${scheme}.png` });
+      await context.close();
+    });
+  });
+}
+
+describe("for people who zoom, use the keyboard or avoid motion", () => {
+  it("reflows at 320 CSS px (400% zoom of a laptop, 200% of a phone) with the largest text, without sideways scrolling", async () => {
+    const { context, page } = await openApp(browser, server.url, "settings", { viewport: { width: 320, height: 640 } });
+    await page.getByLabel("Larger").check();
+    for (const [route, heading] of pages) {
+      await visit(page, route, heading);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ route, overflow }).toEqual({ route, overflow: 0 });
+    }
+    await context.close();
+  });
+
+  it("stops the foot animations under prefers-reduced-motion", async () => {
+    const names = async (reducedMotion: "reduce" | "no-preference") => {
+      const { context, page } = await openApp(browser, server.url, "learn", { reducedMotion });
+      const found = await page.$$eval(".foot-move", (els) => els.map((e) => getComputedStyle(e).animationName));
+      await context.close();
+      return found;
+    };
+    expect(await names("no-preference")).toEqual(["tilt-in", "tilt-out", "flex-up", "flex-down"]);
+    expect(await names("reduce")).toEqual(["none", "none", "none", "none"]);
+  });
+
+  it("runs a session from the keyboard alone, with each step announced politely", async () => {
+    const { context, page } = await openApp(browser, server.url, "", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+    const start = page.getByRole("link", { name: "Start session" });
+    for (let i = 0; i < 20 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+    for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.locator('section.player[data-status="playing"]').waitFor();
+    const announcer = page.getByTestId("announcer");
+    expect(await announcer.getAttribute("aria-live")).toBe("polite");
+    expect(await announcer.textContent()).toBe("Get ready: Strap stretch: eversion and inversion · Left foot");
+    await page.keyboard.press("ArrowRight");
+    expect(await announcer.textContent()).toBe("Turn the sole outward · Left foot · 1 of 3");
+    await page.keyboard.press("r");
+    expect(await announcer.textContent()).toBe("Get ready: Strap stretch: eversion and inversion · Left foot");
+    await context.close();
+  });
+});
