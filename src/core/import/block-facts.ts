@@ -64,6 +64,12 @@ function readLabel(text: string, offset: number): Label | null {
   return null;
 }
 
+/** "Frequency: twice a day", "Exercise 1: Bridge": a label with a value is a line of content, not a heading. */
+function isFieldValueLine(text: string): boolean {
+  const label = readLabel(text, 0);
+  return label !== null && label.bodyStart < text.length;
+}
+
 function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number): boolean {
   if (b.kind !== "paragraph" || b.lines > 1 || timed) return false;
   const words = tokens.filter((t) => t.kind !== "punct").length;
@@ -90,7 +96,7 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
     if (block.kind === "heading") {
       role = "heading";
       level = block.level;
-    } else if (isHeadingLike(block, tokens, timed, index)) {
+    } else if (isHeadingLike(block, tokens, timed, index) && !(index > 0 && isFieldValueLine(block.text))) {
       role = "heading";
       level = index === 0 ? 1 : 2;
     }

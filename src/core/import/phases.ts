@@ -59,7 +59,10 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
       const last = phases[phases.length - 1];
       const between = previous ? s.tokens.filter((t) => t.start >= previous!.end && t.end <= q.start).map((t) => t.text) : [];
       if (previous && last && !between.some((w) => THEN_WORDS.has(w))) {
-        if (q.kind === "breaths" && !last.breaths) last.breaths = q;
+        const widens = between.includes("or") && last.hold?.kind === "hold" && q.kind === "hold" && q.range.max > last.hold.range.max;
+        if (widens) {
+          last.hold = { ...last.hold!, range: { min: last.hold!.range.min, max: q.range.max }, seconds: { min: last.hold!.range.min, max: q.range.max }, end: q.end };
+        } else if (q.kind === "breaths" && !last.breaths) last.breaths = q;
         else if (q.kind === "hold" && last.hold?.kind === "breaths") {
           last.breaths = last.hold;
           last.hold = q;

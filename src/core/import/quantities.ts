@@ -43,6 +43,8 @@ const PERIOD_WORDS = new Set(["day", "days", "week", "weeks", "morning", "mornin
 const REST_WORDS = new Set(["rest", "resting", "pause", "break", "relax", "recover", "recovery", "between"]);
 const BUILD_WORDS = new Set(["build", "work", "increase", "progress", "progressing", "extend", "lengthen", "longer", "gradually", "eventually", "aim", "add", "adding", "goal", "working", "building", "increasing"]);
 const OTHER_WORDS = new Set(["walk", "walking", "march", "marching", "every", "daily", "total", "takes", "take", "routine", "session", "sessions", "whole", "warm", "cycle", "bike", "workout", "program", "programme", "minutes'", "spend"]);
+/** Nouns a length describes when it is the length of a whole routine: "a 5 min morning reset". */
+const ROUTINE_NOUNS = new Set(["routine", "reset", "flow", "workout", "session", "sequence", "program", "programme", "plan", "series", "challenge", "stretch-routine", "break", "warm", "warmup", "daily", "morning", "evening", "mobility", "yoga", "class"]);
 const HOLD_WORDS = new Set(["hold", "holding", "held", "stay", "keep", "remain", "for", "sustain", "maintain"]);
 
 interface RangeRead {
@@ -131,6 +133,12 @@ function readAt(tokens: readonly Token[], i: number): Read | null {
   const r = readRange(tokens, i);
   if (!r) return null;
   let j = r.next;
+  const doer = tokens[i - 1]?.text ?? "";
+  if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j)) {
+    const next = tokens[j];
+    const more = next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
+    if (!next || more) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
+  }
   const unit = readTimeUnit(tokens, j);
   if (unit) {
     j = unit.next;
@@ -221,8 +229,12 @@ const followedByPeriod = (after: string[]) =>
 
 const whole = (n: number) => Math.max(1, Math.round(n));
 
+/** "rest here", "relax in this position": resting in the stretch is holding it, not a break. */
+const restsInPlace = (before: string[]) => before.some((w, k) => (w === "rest" || w === "relax" || w === "resting") && ["here", "there", "in", "into", "like"].includes(before[k - 1] ?? ""));
+
 function durationKind(before: string[], after: string[], sentenceBefore: string[]): { kind: QuantityKind; confidence: number } {
   if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
+  if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding")) return { kind: "rest", confidence: 0.85 };
   if (before[0] === "add" || before[0] === "adding" || (before[0] === "by" && before.some((w) => BUILD_WORDS.has(w)))) return { kind: "step", confidence: 0.8 };
   if (before.some((w) => BUILD_WORDS.has(w)) && (before[0] === "to" || before[0] === "of" || (before[0] === "to" && before[1] === "up"))) return { kind: "target", confidence: 0.85 };
@@ -231,6 +243,7 @@ function durationKind(before: string[], after: string[], sentenceBefore: string[
     return { kind: "other", confidence: 0.7 };
   }
   if (before.some((w) => OTHER_WORDS.has(w)) || sentenceBefore.includes("every")) return { kind: "other", confidence: 0.6 };
+  if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w))) return { kind: "other", confidence: 0.6 };
   const holdWord = before.some((w) => HOLD_WORDS.has(w)) || after[0] === "hold" || after[0] === "holds";
   return { kind: "hold", confidence: holdWord ? 0.95 : 0.8 };
 }
@@ -261,7 +274,8 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
         found.push({ ...base, kind: "reps", start: read.reps.start, end: read.reps.end, range: { min: whole(read.reps.min), max: whole(read.reps.max) }, seconds: null, confidence: 0.85 });
       }
     } else if (read.kind === "breaths") {
-      const kind: QuantityKind = durationKind(before, after, sentenceBefore).kind === "rest" ? "rest" : "breaths";
+      const between = before.includes("between") || after.includes("between");
+      const kind: QuantityKind = between && durationKind(before, after, sentenceBefore).kind === "rest" ? "rest" : "breaths";
       const seconds = { min: whole(read.min * SECONDS_PER_BREATH), max: whole(read.max * SECONDS_PER_BREATH) };
       found.push({ ...base, kind, range: { min: whole(read.min), max: whole(read.max) }, seconds, confidence: 0.75, note: `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)` });
     } else {

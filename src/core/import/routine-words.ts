@@ -30,7 +30,8 @@ export const FIELD_LABELS = new Set([
   "benefit", "purpose", "day", "week", "morning", "evening", "total time", "time needed", "remember", "avoid", "stop",
   "watch out", "key points", "equipment needed", "description", "directions", "aim", "sets and reps", "count",
   "make it easier", "make it harder", "variation", "variations", "props", "works", "good for", "feel it", "feel",
-  "disclaimer", "please note", "ps", "p.s", "update", "edit",
+  "disclaimer", "please note", "ps", "p.s", "update", "edit", "action", "actions", "movement", "instruction", "what to do",
+  "procedure", "starting point", "finish", "end position", "return", "hold for", "reps per side", "sets per side", "rest between",
 ]);
 
 /** Nouns that name an exercise in a heading ("Hamstring stretch", "Child's pose", "Ankle circles"). */

@@ -1,4 +1,5 @@
 import type { BlockFacts } from "./block-facts.ts";
+import { findPosition } from "./position.ts";
 import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 
 /** A run of blocks the importer reads as one exercise, named by a heading, a label or its lead words. */
@@ -42,6 +43,22 @@ function isExercise(unit: ExerciseUnit): boolean {
 }
 
 /**
+ * Splits a section's paragraphs where a new paragraph starts a fresh timed exercise of its own:
+ * it stands after a blank line, names a body position and a hold, and the text before it was
+ * already timed. Phases of one exercise written as paragraphs rarely restate the position.
+ */
+function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
+  const parts: BlockFacts[][] = [[]];
+  for (const f of body) {
+    const current = parts[parts.length - 1]!;
+    const fresh = f.block.kind === "paragraph" && f.block.afterBlank && f.timed && findPosition(f.tokens) !== null && current.some((b) => b.timed);
+    if (fresh) parts.push([f]);
+    else current.push(f);
+  }
+  return parts;
+}
+
+/**
  * Groups blocks into exercises. Headings open sections; inside a section, labelled or short
  * named lines ("Calf stretch: ...", "Child's pose 30s") each open their own exercise; otherwise
  * the whole section is one exercise whose holds become its phases.
@@ -60,7 +77,7 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
     const leadAt = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
     if (leadAt.length === 0) {
-      candidates.push({ unit: { heading: section.heading, blocks: section.body }, headingOfSection: true });
+      splitAtFreshStarts(section.body).forEach((blocks, k) => candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks }, headingOfSection: k === 0 }));
     } else {
       const pre = section.body.slice(0, leadAt[0]);
       if (pre.some((b) => b.timed)) candidates.push({ unit: { heading: section.heading, blocks: pre }, headingOfSection: true });

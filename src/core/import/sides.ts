@@ -94,8 +94,9 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   if (both) {
     return { sides: "both", sidesAt: both, sidesConfidence: 0.9, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.85 : 0.4 };
   }
-  if (first || oneLimb) {
-    return { sides: "both", sidesAt: firstAt ?? oneLimb, sidesConfidence: 0.6, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.7 : 0.4 };
+  void oneLimb;
+  if (first) {
+    return { sides: "both", sidesAt: firstAt, sidesConfidence: 0.6, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.7 : 0.4 };
   }
   return { sides: "none", sidesAt: together, sidesConfidence: together ? 0.85 : 0.6, firstSide: null, firstSideAt: null, firstSideConfidence: together ? 0.85 : 0.6 };
 }

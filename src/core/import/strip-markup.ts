@@ -164,6 +164,25 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       lineStart = false;
       if (LIST_MARKERS.has(c) && (text[i + 1] === " " || text[i + 1] === "\t")) {
         out.push(c, at);
+        lineStart = true;
+        continue;
+      }
+      if (/^\d{1,2}[.)]$/.test(text.slice(i, i + 2)) || /^\d{1,2}[.)]$/.test(text.slice(i, i + 3))) {
+        const end = text[i + 1] === "." || text[i + 1] === ")" ? i + 2 : i + 3;
+        if (text[end] === " ") {
+          out.push(text.slice(i, end + 1), at);
+          for (let k = i + 1; k <= end; k++) out.origin[out.origin.length - (end - k) - 1] = origin[k]!;
+          i = end;
+          lineStart = true;
+          continue;
+        }
+      }
+      const bold = boldLeadEnd(text, i);
+      if (bold) {
+        // "**Low lunge.** From kneeling..." reads as the label "Low lunge:".
+        for (let k = i + 2; k < bold.innerEnd; k++) out.push(text[k]!, origin[k]!);
+        out.push(": ", origin[bold.innerEnd]!);
+        i = bold.after - 1;
         continue;
       }
     }
@@ -184,6 +203,24 @@ function dropInlineMarkdown(source: PlainText): PlainText {
     out.push(c === "\u00a0" || c === "\t" ? " " : c, at);
   }
   return out.done(origin[text.length]!);
+}
+
+/**
+ * A bold run opening a line and followed by more text ("**Bridge** – lie on..."): where its
+ * words end (without trailing "." or ":") and where the rest of the line begins.
+ */
+function boldLeadEnd(text: string, i: number): { innerEnd: number; after: number } | null {
+  const mark = text.slice(i, i + 2);
+  if (mark !== "**" && mark !== "__") return null;
+  const close = text.indexOf(mark, i + 2);
+  const newline = text.indexOf("\n", i);
+  if (close < 0 || close - i > 90 || (newline >= 0 && close > newline)) return null;
+  let after = close + 2;
+  while (after < text.length && (text[after] === " " || text[after] === "." || text[after] === ":" || text[after] === "–" || text[after] === "—" || text[after] === "-")) after++;
+  if (after >= text.length || text[after] === "\n" || after === close + 2 && /[\p{L}\p{N}]/u.test(text[after] ?? "")) return null;
+  let innerEnd = close;
+  while (innerEnd > i + 2 && /[\s.:]/.test(text[innerEnd - 1]!)) innerEnd--;
+  return innerEnd > i + 2 ? { innerEnd, after } : null;
 }
 
 function isWordChar(c: string | undefined): boolean {
