@@ -23,6 +23,7 @@ afterAll(async () => {
 async function visit(page: Page, route: string, heading: string | RegExp) {
   await page.evaluate((r) => (location.hash = r), `#/${route}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Every interactive control that is not a link inside running text is at least 44 px each way. */

@@ -28,7 +28,17 @@ export const webDist = resolve(import.meta.dirname, "../../dist/web");
  */
 export async function serveStatic(root = webDist): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
+    // Only files are served here: an API call must fail as it would with no server behind it,
+    // never be answered "200 OK" with the app's HTML.
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (path.startsWith("/api/")) {
+      res.writeHead(404).end();
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

@@ -30,11 +30,8 @@ export default function HomePage() {
       <h1>Today’s stretches</h1>
       <section class="card" aria-labelledby="program-title">
         <h2 id="program-title">{program.title}</h2>
-        <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />
-        <p>{program.summary}</p>
         <p class="muted">
-          About {minutes} minutes · {program.exercises.length} exercises · {timeline.holdCount} holds. The voice tells you
-          each step, so you can keep the phone on the floor beside you.
+          About {minutes} minutes · {program.exercises.length} exercises · {timeline.holdCount} holds
         </p>
         <a class="button primary big" href={hrefOf("play")}>
           {resuming ? "Continue your session" : "Start session"}
@@ -60,6 +57,11 @@ export default function HomePage() {
           </div>
         )}
       </dl>
+      <section class="card" aria-label="About today’s program" style={{ marginTop: "1rem" }}>
+        <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />
+        <p>{program.summary}</p>
+        <p class="muted">A calm voice tells you each step, so you can keep the phone on the floor beside you.</p>
+      </section>
       {!persistent && (
         <p class="card safety" role="status">
           This browser is not letting Limber save to the device, so sessions will be forgotten when you close it.

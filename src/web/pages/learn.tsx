@@ -7,12 +7,6 @@ export default function LearnPage() {
   return (
     <>
       <h1>Learn</h1>
-      <section class="card" aria-labelledby="why">
-        <h2 id="why">Why your feet matter for your back</h2>
-        {program.about.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
-      </section>
       <section aria-labelledby="words">
         <h2 id="words">Four ways a foot moves</h2>
         {program.glossary.map((g) => (
@@ -24,6 +18,12 @@ export default function LearnPage() {
               {g.weight && <p class="muted">{g.weight}</p>}
             </div>
           </article>
+        ))}
+      </section>
+      <section class="card" aria-labelledby="why">
+        <h2 id="why">Why your feet matter for your back</h2>
+        {program.about.map((p) => (
+          <p key={p}>{p}</p>
         ))}
       </section>
       <section class="card safety" aria-labelledby="safety">

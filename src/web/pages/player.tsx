@@ -200,6 +200,7 @@ export default function PlayerPage() {
         </p>
       )}
       <CountdownRing state={state} clock={svc.clock} />
+      {step.kind === "done" ? <DoneArt /> : <ExerciseArt exerciseId={artId} />}
       {next && (
         <p class="next" data-testid="next">
           Next: {next.title}
@@ -224,7 +225,6 @@ export default function PlayerPage() {
           End session
         </button>
       </div>
-      {step.kind === "done" ? <DoneArt /> : <ExerciseArt exerciseId={artId} />}
       <p class="keys">Keys: Space pause or resume · ← back · → skip · R restart</p>
       {steps.length > 0 && (
         <details class="instructions card">
