@@ -11,6 +11,8 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   exercises: () => import("./pages/exercises.tsx"),
   learn: () => import("./pages/learn.tsx"),
   settings: () => import("./pages/settings.tsx"),
+  history: () => import("./history/history-page.tsx"),
+  account: () => import("./account/account-page.tsx"),
 };
 
 const titles: Record<RouteName, string> = {
@@ -19,6 +21,8 @@ const titles: Record<RouteName, string> = {
   exercises: "Exercises",
   learn: "Learn",
   settings: "Settings",
+  history: "History",
+  account: "Account",
 };
 
 const loaded = signal<Partial<Record<RouteName, ComponentType>>>({});
@@ -35,7 +39,7 @@ function Page({ name }: { name: RouteName }) {
   return Component ? <Component /> : <p class="loading">Loading…</p>;
 }
 
-const navOrder: RouteName[] = ["home", "exercises", "learn", "settings"];
+const navOrder: RouteName[] = ["home", "exercises", "learn", "history", "settings", "account"];
 
 export function App() {
   const name = route.value;

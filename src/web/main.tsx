@@ -11,6 +11,7 @@ import { loadAppData, reflectSettingsOnPage } from "./app-data.ts";
 import { provideServices } from "./app-services.ts";
 import { App } from "./app.tsx";
 import { followHash } from "./router.ts";
+import { startBackgroundSync } from "./sync/background-sync.ts";
 import "./theme.css";
 
 async function openStore(): Promise<{ store: LocalStore; persistent: boolean }> {
@@ -38,6 +39,7 @@ async function start() {
   reflectSettingsOnPage(document.documentElement);
   followHash();
   render(<App />, document.getElementById("app")!);
+  startBackgroundSync(store);
 }
 
 void start();

@@ -1,8 +1,8 @@
 import { signal } from "@preact/signals";
 
-export type RouteName = "home" | "play" | "exercises" | "learn" | "settings";
+export type RouteName = "home" | "play" | "exercises" | "learn" | "settings" | "history" | "account";
 
-const names: readonly RouteName[] = ["home", "play", "exercises", "learn", "settings"];
+const names: readonly RouteName[] = ["home", "play", "exercises", "learn", "settings", "history", "account"];
 
 /** Reads "#/learn" as "learn"; anything unknown is home. */
 export function routeOf(hash: string): RouteName {

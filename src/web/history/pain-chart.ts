@@ -1,0 +1,31 @@
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { dayNumber, type PainPoint } from "../../core/history.ts";
+
+/**
+ * Draws pain before and after each session over time into `host`. Loaded only by the History
+ * page (a dynamic import), so uPlot never weighs on the player.
+ */
+export function drawPainChart(host: HTMLElement, points: readonly PainPoint[]): () => void {
+  const xs = points.map((p) => dayNumber(p.day) * 86_400);
+  const data: uPlot.AlignedData = [xs, points.map((p) => p.before), points.map((p) => p.after)];
+  const css = getComputedStyle(document.documentElement);
+  const ink = css.getPropertyValue("--ink").trim() || "#222";
+  const accent = css.getPropertyValue("--accent").trim() || "#2c6a5c";
+  const plot = new uPlot(
+    {
+      width: Math.max(280, host.clientWidth),
+      height: 220,
+      scales: { y: { range: [0, 10] } },
+      axes: [{ stroke: ink }, { stroke: ink, values: (_u, ticks) => ticks.map((t) => String(t)) }],
+      series: [
+        {},
+        { label: "Pain before", stroke: "#b45309", width: 2, points: { show: true }, spanGaps: true },
+        { label: "Pain after", stroke: accent, width: 3, points: { show: true }, spanGaps: true },
+      ],
+    },
+    data,
+    host,
+  );
+  return () => plot.destroy();
+}

@@ -1,0 +1,82 @@
+import { signal } from "@preact/signals";
+import type { ProgressState } from "../../core/progress.ts";
+import type { SessionLog } from "../../core/session-log.ts";
+
+/** The signed-in person as the server describes them. */
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  role: "client" | "coach";
+  planDaysPerWeek: number;
+}
+
+/** undefined until the server was asked; null when nobody is signed in (or the server is out of reach). */
+export const account = signal<Account | null | undefined>(undefined);
+
+/** The CSRF token of this browser's session; sent back on every change (see docs/SECURITY.md). */
+let csrfToken: string | null = null;
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** One JSON call to the Limber server with the session cookie and CSRF header; rejects only when the network fails. */
+export async function callApi<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (method !== "GET") headers["x-csrf-token"] = csrfToken ?? "anonymous";
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: "same-origin",
+    cache: "no-store",
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  const parsed = res.headers.get("content-type")?.includes("application/json") && text ? (JSON.parse(text) as T) : (text as T);
+  const maybe = parsed as { csrfToken?: unknown; account?: Account };
+  if (maybe && typeof maybe === "object" && typeof maybe.csrfToken === "string") {
+    csrfToken = maybe.csrfToken;
+    if (maybe.account) account.value = maybe.account;
+  }
+  if (res.status === 401) account.value = null;
+  return { status: res.status, body: parsed };
+}
+
+/** Asks the server who is signed in; offline counts as "not known to be signed in". */
+export async function refreshAccount(): Promise<Account | null> {
+  try {
+    const r = await callApi<{ account: Account }>("GET", "/api/auth/me");
+    if (r.status !== 200) account.value = null;
+    return account.value ?? null;
+  } catch {
+    account.value = null;
+    return null;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await callApi("POST", "/api/auth/sign-out");
+  csrfToken = null;
+  account.value = null;
+}
+
+/** Sends one session log; its own id makes a resend harmless. */
+export async function sendLog(log: SessionLog): Promise<{ status: number }> {
+  const r = await callApi("POST", "/api/logs", log);
+  return { status: r.status };
+}
+
+export async function fetchProgress(programId: string): Promise<ProgressState | null> {
+  const r = await callApi<ProgressState>("GET", `/api/progress/${encodeURIComponent(programId)}`);
+  return r.status === 200 ? r.body : null;
+}
+
+/** A field problem from a 400 answer, or the error line of any other refusal, ready to show. */
+export function problemText(answer: ApiAnswer): string {
+  const body = answer.body as { error?: string; problems?: { path: string; message: string }[] };
+  if (body?.problems?.length) return body.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
+  return body?.error ?? `The server answered ${answer.status}.`;
+}
