@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { builtInProgram, defaultProgramId } from "../content/index.ts";
+import { compileTimeline } from "../src/core/timeline.ts";
+import { startServer, type RunningServer } from "../src/server/server.ts";
+import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { openApp, readStore } from "./support/limber-app.ts";
+
+const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
+const password = "stretch every morning";
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-server-"));
+  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function serverLogs(email: string) {
+  const c = new ApiClient(overHttp, server.url);
+  const signIn = await c.post("/api/auth/sign-in", { email, password });
+  expect(signIn.status).toBe(200);
+  return (await c.get("/api/logs")).body.logs as { id: string; painBefore: number; painAfter: number }[];
+}
+
+describe("the web app with the Limber server", () => {
+  it("keeps a session finished offline through a reload and sends it once when back online", async () => {
+    const email = `offline-${Date.now()}@example.org`;
+    const { context, page } = await openApp(browser, `${server.url}/`, "account", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+    await page.getByRole("button", { name: "I am new here" }).click();
+    await page.getByLabel("Your name").fill("Margaret");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Signed in as Margaret" }).waitFor();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${server.url}/#/play`);
+    await page.getByRole("button", { name: "4", exact: true }).click();
+    await page.locator("section.player").waitFor();
+    await page.clock.runFor(timeline.totalSeconds * 1000 + 2000);
+    await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
+    await page.getByRole("button", { name: "2", exact: true }).click();
+    await page.getByRole("heading", { name: "Session complete" }).waitFor();
+    const queued = await readStore<{ id: string; syncState: string }>(page, "sessions");
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.syncState).toBe("pending");
+
+    await page.reload();
+    await page.locator("main h1").first().waitFor();
+    expect((await readStore<{ syncState: string }>(page, "sessions"))[0]!.syncState).toBe("pending");
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await readStore<{ syncState: string }>(page, "sessions"))[0]!.syncState, { timeout: 15_000 }).toBe("synced");
+    const logs = await serverLogs(email);
+    expect(logs.map((l) => l.id)).toEqual([queued[0]!.id]);
+    expect(logs[0]).toMatchObject({ painBefore: 4, painAfter: 2 });
+
+    // Another start-up sync finds nothing pending and sends nothing twice.
+    await page.reload();
+    await page.locator("main h1").first().waitFor();
+    await page.goto(`${server.url}/#/account`);
+    await page.getByText("All sessions are saved on the server.").waitFor();
+    expect(await serverLogs(email)).toHaveLength(1);
+    await context.close();
+  });
+
+  it("shows history with the pain trend and a chart that only the History page loads", async () => {
+    const email = `history-${Date.now()}@example.org`;
+    const api = new ApiClient(overHttp, server.url);
+    await api.signUp({ email, password, displayName: "Walter" });
+    const today = new Date();
+    const day = (back: number) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+    for (const [back, before, after] of [[24, 7, 6], [17, 6, 5], [10, 5, 4], [1, 4, 3]] as const) {
+      await api.post("/api/logs", sessionLog({ startedAt: `${day(back)}T12:00:00Z`, endedAt: `${day(back)}T12:15:00Z`, painBefore: before, painAfter: after }));
+    }
+    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const chartRequests: string[] = [];
+    page.on("request", (r) => {
+      if (/pain-chart/.test(r.url())) chartRequests.push(r.url());
+    });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Walter" }).waitFor();
+    await page.goto(`${server.url}/#/play`);
+    await page.locator("main h1").first().waitFor();
+    expect(chartRequests).toEqual([]);
+
+    await page.getByRole("navigation").getByRole("link", { name: "History" }).click();
+    await page.getByTestId("pain-summary").waitFor();
+    expect(await page.getByTestId("pain-summary").textContent()).toBe("Pain after sessions fell from 6 to 3 over three weeks.");
+    await page.locator(".pain-chart .uplot canvas").waitFor();
+    expect(chartRequests.length).toBeGreaterThan(0);
+    expect(await page.locator('.calendar li[data-practised="yes"]').count()).toBe(4);
+    await context.close();
+  });
+});
