@@ -36,14 +36,27 @@ export async function listPrograms(db: Kysely<Tables>, organisationId: string | 
   return [...latest.values()];
 }
 
+/** Program versions never change once stored, so each is validated once per database and kept. */
+const parsedByDb = new WeakMap<object, Map<string, Program>>();
+
 /** The latest (or a given) version of one program visible to an organisation. */
 export async function findProgram(db: Kysely<Tables>, id: string, organisationId: string | null, version?: number): Promise<Program | undefined> {
   let q = db
     .selectFrom("programs")
-    .select("document")
+    .select(["id", "version"])
     .where("id", "=", id)
     .where((w) => (organisationId ? w.or([w("organisation_id", "is", null), w("organisation_id", "=", organisationId)]) : w("organisation_id", "is", null)));
   if (version !== undefined) q = q.where("version", "=", version);
   const row = await q.orderBy("version", "desc").limit(1).executeTakeFirst();
-  return row ? Program.parse(row.document) : undefined;
+  if (!row) return undefined;
+  const key = `${row.id}@${row.version}`;
+  let parsed = parsedByDb.get(db);
+  if (!parsed) parsedByDb.set(db, (parsed = new Map()));
+  let program = parsed.get(key);
+  if (!program) {
+    const { document } = await db.selectFrom("programs").select("document").where("id", "=", row.id).where("version", "=", row.version).executeTakeFirstOrThrow();
+    program = Program.parse(document);
+    parsed.set(key, program);
+  }
+  return program;
 }

@@ -38,14 +38,28 @@ export async function updateProgress(
   now: Date,
 ): Promise<ProgressState> {
   return db.transaction().execute(async (tx) => {
-    await lockProgressRow(tx, owner, program, now);
-    const next = change(await readProgress(tx, owner, program, true));
+    const next = change(await readProgressForUpdate(tx, owner, program, now));
     await writeProgress(tx, owner, next, now);
     return next;
   });
 }
 
-/** Makes sure the progress row exists so `for update` has something to lock. */
+/**
+ * Reads a user's progress and locks its row until the transaction ends, making the row first
+ * when this is their first session (the common case, a row already there, takes one query).
+ */
+export async function readProgressForUpdate(tx: Transaction<Tables>, owner: Owner, program: Program, now: Date): Promise<ProgressState> {
+  const select = () =>
+    tx.selectFrom("progress").select("state").where("user_id", "=", owner.userId).where("program_id", "=", program.id).forUpdate().executeTakeFirst();
+  let row = await select();
+  if (!row) {
+    await lockProgressRow(tx, owner, program, now);
+    row = await select();
+  }
+  return row ? (row.state as ProgressState) : initialProgress(program);
+}
+
+/** Makes sure the progress row exists so `for update` has something to lock; a concurrent first insert wins harmlessly. */
 export async function lockProgressRow(tx: Transaction<Tables>, owner: Owner, program: Program, now: Date): Promise<void> {
   await tx
     .insertInto("progress")

@@ -3,7 +3,7 @@ import { advanceProgress } from "../../core/progress.ts";
 import type { Program } from "../../core/program.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import type { SessionLogRow, Tables } from "../db/tables.ts";
-import { lockProgressRow, readProgress, writeProgress, type Owner } from "./progress.ts";
+import { readProgressForUpdate, writeProgress, type Owner } from "./progress.ts";
 
 /** What happened to a posted log: newly kept, already kept for this user, or an id another user owns. */
 export type RecordOutcome = "stored" | "duplicate" | "conflict";
@@ -48,8 +48,7 @@ export async function recordSessionLog(
       return existing?.user_id === owner.userId ? "duplicate" : "conflict";
     }
     if (program) {
-      await lockProgressRow(tx, owner, program, now);
-      const current = await readProgress(tx, owner, program, true);
+      const current = await readProgressForUpdate(tx, owner, program, now);
       await writeProgress(tx, owner, advanceProgress(program, current, log), now);
     }
     return "stored";

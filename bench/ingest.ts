@@ -1,0 +1,163 @@
+/**
+ * Session-log ingest on the real server process, PGlite and PostgreSQL in the same run:
+ * throughput and p50/p99 latency of POST /api/logs with autocannon on loopback at 50 and 200
+ * connections, against a GET /api/health baseline on the same server; server RSS at rest,
+ * peak under load and after. Writes its section of BENCHMARKS.md.
+ *
+ *   npm run bench:ingest            (10 s per run)
+ *   BENCH_SECONDS=5 npm run bench:ingest
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
+import { startPostgres } from "../test/support/postgres.ts";
+import { spawnServer, type ServerProcess } from "../test/support/server-process.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = [50, 200];
+const USERS = 50;
+const BENCHMARKS = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+const START = "<!-- server-ingest:start -->";
+const END = "<!-- server-ingest:end -->";
+
+interface Row {
+  backend: string;
+  endpoint: string;
+  connections: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  peakRssMb: number;
+}
+
+function rssMb(pid: number): Promise<number> {
+  return readFile(`/proc/${pid}/status`, "utf8").then((s) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024));
+}
+
+async function load(server: ServerProcess, users: ApiClient[], endpoint: "health" | "ingest", connections: number): Promise<Omit<Row, "backend">> {
+  const pid = server.child.pid!;
+  let peak = await rssMb(pid);
+  const sampler = setInterval(() => void rssMb(pid).then((m) => (peak = Math.max(peak, m))), 200);
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: SECONDS,
+    requests: [
+      endpoint === "health"
+        ? { method: "GET", path: "/api/health" }
+        : {
+            method: "POST",
+            path: "/api/logs",
+            setupRequest: (req) => {
+              const user = users[Math.floor(Math.random() * users.length)]!;
+              return {
+                ...req,
+                headers: { "content-type": "application/json", cookie: user.cookie!, "x-csrf-token": user.csrfToken! },
+                body: JSON.stringify(sessionLog({ id: randomUUID() })),
+              };
+            },
+          },
+    ],
+  });
+  clearInterval(sampler);
+  return {
+    endpoint: endpoint === "health" ? "GET /api/health (baseline)" : "POST /api/logs",
+    connections,
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    errors: result.non2xx + result.errors + result.timeouts,
+    peakRssMb: peak,
+  };
+}
+
+async function benchBackend(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ rows: Row[]; rest: number; after: number; stored: number; acknowledged: number }> {
+  const server = await spawnServer(args, env);
+  try {
+    const users: ApiClient[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const c = new ApiClient(overHttp, server.url);
+      await c.signUp();
+      users.push(c);
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    const rest = await rssMb(server.child.pid!);
+    const rows: Row[] = [];
+    let acknowledged = 0;
+    for (const connections of CONNECTIONS) {
+      for (const endpoint of ["health", "ingest"] as const) {
+        const row = { backend: name, ...(await load(server, users, endpoint, connections)) };
+        if (endpoint === "ingest") acknowledged += row.ok;
+        rows.push(row);
+        console.log(JSON.stringify(row));
+      }
+    }
+    const after = await rssMb(server.child.pid!);
+    let stored = 0;
+    for (const u of users) stored += (await u.get("/api/logs")).body.logs.length;
+    return { rows, rest, after, stored, acknowledged };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const dataRoot = await mkdtemp(join(tmpdir(), "limber-bench-"));
+  const pg = await startPostgres();
+  const results: Record<string, Awaited<ReturnType<typeof benchBackend>>> = {};
+  try {
+    results.PGlite = await benchBackend("PGlite", ["--data", join(dataRoot, "data")], {});
+    results["PostgreSQL 15"] = await benchBackend("PostgreSQL 15", [], { DATABASE_URL: pg.url });
+  } finally {
+    await pg.stop();
+    await rm(dataRoot, { recursive: true, force: true });
+  }
+
+  const date = new Date().toISOString().slice(0, 16).replace("T", " ");
+  const lines = [
+    START,
+    "## Server: session-log ingest (bench/ingest.ts)",
+    "",
+    `Command: \`npm run bench:ingest\` (BENCH_SECONDS=${SECONDS}). Date: ${date} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB RAM, shared with other work; Node ${process.version}. The real server process (\`limber serve\`) on 127.0.0.1, ` +
+      `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
+      "(insert + progress update in one transaction). Baseline: GET /api/health on the same server in the same run.",
+    "",
+    "| backend | request | connections | req/s (mean) | p50 ms | p99 ms | 2xx | non-2xx/errors | peak RSS MB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...Object.values(results).flatMap((r) =>
+      r.rows.map((x) => `| ${x.backend} | ${x.endpoint} | ${x.connections} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.ok} | ${x.errors} | ${x.peakRssMb} |`),
+    ),
+    "",
+    "Logs stored may exceed logs acknowledged by at most one per connection: requests still in flight when autocannon stops are stored but not counted. " +
+      "The bench fails if any acknowledged log is missing. RSS at rest is measured after the 50 sign-ups (scrypt, 32 MiB each, leaves the heap grown).",
+    "",
+    "| backend | RSS at rest MB | RSS after load MB | logs acknowledged (2xx) | logs stored afterwards |",
+    "|---|---:|---:|---:|---:|",
+    ...Object.entries(results).map(([name, r]) => `| ${name} | ${r.rest} | ${r.after} | ${r.acknowledged} | ${r.stored} |`),
+    END,
+  ];
+  const section = lines.join("\n");
+  console.log(section);
+  let doc = await readFile(BENCHMARKS, "utf8").catch(() => "# Benchmarks\n\nFigures come only from the scripts under bench/; each section names its command.\n");
+  if (doc.includes(START) && doc.includes(END)) doc = doc.slice(0, doc.indexOf(START)) + section + doc.slice(doc.indexOf(END) + END.length);
+  else doc = `${doc.trimEnd()}\n\n${section}\n`;
+  await writeFile(BENCHMARKS, doc);
+  // autocannon stops counting at the deadline while up to one request per connection is still
+  // in flight; those may be stored without being counted, so stored may exceed acknowledged by that much.
+  const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0);
+  for (const [name, r] of Object.entries(results)) {
+    if (r.stored < r.acknowledged || r.stored > r.acknowledged + inFlight) {
+      throw new Error(`${name}: ${r.acknowledged} logs acknowledged but ${r.stored} stored`);
+    }
+  }
+}
+
+await main();
