@@ -68,11 +68,23 @@ const ENTRIES: Entry[] = [
   { words: ["bed"], kind: "bed", needsArticle: true },
 ];
 
+/** Entries by their first word (and its plural), so each token is checked against few entries. */
+const BY_FIRST_WORD = new Map<string, Entry[]>();
+for (const entry of ENTRIES) {
+  for (const key of [entry.words[0]!, `${entry.words[0]!}s`]) {
+    const list = BY_FIRST_WORD.get(key) ?? [];
+    list.push(entry);
+    BY_FIRST_WORD.set(key, list);
+  }
+}
+
 const ARTICLES = new Set(["a", "an", "the", "your", "one", "sturdy", "small", "low", "bottom", "thick", "folded", "rolled", "long", "stable", "firm", "soft", "light"]);
 const NOT_AFTER = new Set(["of"]); // "the ball of your foot", "the step of the routine"
 
 function matchAt(tokens: readonly Token[], i: number, bare = false): { entry: Entry; next: number } | null {
-  for (const entry of ENTRIES) {
+  const t = tokens[i];
+  if (!t || t.kind !== "word") return null;
+  for (const entry of BY_FIRST_WORD.get(t.text) ?? []) {
     if (!entry.words.every((w, k) => tokens[i + k]?.text === w || tokens[i + k]?.text === `${w}s`)) continue;
     const next = i + entry.words.length;
     if (NOT_AFTER.has(tokens[next]?.text ?? "")) continue;

@@ -115,7 +115,7 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number): E
   const usable = sentences.filter((s) => !isSafety(s) && !isCue(s));
   const split = splitPhases(usable);
 
-  const motions = phaseMotions(nameTokens, split.phases.map((p) => p.sentences.flatMap((s) => s.tokens).concat(p.holdSentence && !p.sentences.includes(p.holdSentence) ? p.holdSentence.tokens : [])));
+  const motions = phaseMotions(nameTokens, split.phases.map((p) => p.sentences.flatMap((s) => s.tokens).concat(p.holdSentence && p.sentences[p.sentences.length - 1] !== p.holdSentence ? p.holdSentence.tokens : [])));
   const phases: DraftPhase[] = split.phases.map((p, i) => {
     const instructions = instructionSentences(p);
     const m = motions[i] ?? null;

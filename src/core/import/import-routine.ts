@@ -48,6 +48,9 @@ function toInputSpans(draft: ImportDraft, plain: PlainText): ImportDraft {
   };
 }
 
+/** Words without which no sentence reads as a safety line; blocks lacking all of them are not split. */
+const SAFETY_HINTS = new Set(["doctor", "physician", "physio", "physiotherapist", "therapist", "consult", "dizzy", "numbness", "tingling", "pregnant", "surgery", "injury", "stop", "pain", "hurt", "never", "bounce", "shouldn't"]);
+
 const REASONS = {
   title: "",
   heading: "a heading over other text; not an exercise name",
@@ -97,10 +100,10 @@ export function importRoutine(input: string): ImportDraft {
     }
     const definitions = findDefinitions(text, f.tokens, f.block.end);
     glossary.push(...definitions);
-    const sentences = sentencesOf(text, f, f.block.start);
+    const sentences = f.tokens.some((t) => SAFETY_HINTS.has(t.text)) ? sentencesOf(text, f, f.block.start) : [];
     const warns = sentences.filter(isSafety);
     safety.push(...warns.map((s) => found(s.text, { start: s.start, end: s.end }, 0.7)));
-    if (definitions.length > 0 || warns.length === sentences.length) continue;
+    if (definitions.length > 0 || (warns.length > 0 && warns.length === sentences.length)) continue;
     if ((role === "intro" || role === "title") && f.role === "body") {
       about.push(found(blockText, span, 0.6));
       continue;

@@ -36,12 +36,16 @@ const HINTS: Array<{ words: string[]; motion: Motion }> = [
   { words: ["sole", "inward"], motion: "inversion" },
 ];
 
+const TERM_MAP = new Map<string, Motion>(Object.entries(TERMS));
+const HINTS_BY_FIRST = new Map<string, Array<{ words: string[]; motion: Motion }>>();
+for (const h of HINTS) HINTS_BY_FIRST.set(h.words[0]!, [...(HINTS_BY_FIRST.get(h.words[0]!) ?? []), h]);
+
 /** Every foot motion the tokens name or hint at, in order. */
 export function findMotions(tokens: readonly Token[]): MotionMatch[] {
   const out: MotionMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const term = TERMS[t.text];
+    const term = TERM_MAP.get(t.text);
     if (term) {
       out.push({ motion: term, start: t.start, end: t.end, explicit: true });
       continue;
@@ -52,7 +56,7 @@ export function findMotions(tokens: readonly Token[]): MotionMatch[] {
       i = last;
       continue;
     }
-    for (const hint of HINTS) {
+    for (const hint of HINTS_BY_FIRST.get(t.text) ?? []) {
       if (hint.words.every((w, k) => tokens[i + k]?.text === w)) {
         out.push({ motion: hint.motion, start: t.start, end: tokens[i + hint.words.length - 1]!.end, explicit: false });
         break;

@@ -1,5 +1,6 @@
 import type { Motion } from "../program.ts";
 import { distinctMotions, findMotions } from "./motion.ts";
+import { findPosition } from "./position.ts";
 import type { Quantity } from "./quantities.ts";
 import { isBareQuantity, type SentenceFacts } from "./sentence-facts.ts";
 import type { Token } from "./tokens.ts";
@@ -20,6 +21,9 @@ export interface ExerciseSplit {
   tail: SentenceFacts[];
 }
 
+/** The most holds one exercise may have (the Program schema's limit); later holds stay in the text. */
+export const MAX_PHASES = 8;
+
 const THEN_WORDS = new Set(["then", "next", "now", "after", "afterwards", "followed"]);
 const HOLDING = new Set(["hold", "breaths"]);
 
@@ -36,7 +40,8 @@ const isStartMarker = (s: SentenceFacts) =>
 /**
  * Splits an exercise's sentences at its holds: each distinct hold ends a phase. A hold said
  * again for the other side, or a breath count beside a time in the same sentence, is not a new
- * phase. Sentences before a "start position" line (or else the first sentence) are the setup.
+ * phase. Sentences up to a "start position" line (or else up to the first that names a body
+ * position, or the first sentence) are the setup.
  */
 export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit {
   const phases: PhaseSplit[] = [];
@@ -55,9 +60,15 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
     }
     let usedSentence = false;
     let previous: Quantity | null = null;
+    let cursor = 0;
     for (const q of holds) {
       const last = phases[phases.length - 1];
-      const between = previous ? s.tokens.filter((t) => t.start >= previous!.end && t.end <= q.start).map((t) => t.text) : [];
+      // Words between the previous hold and this one, walking the sentence's tokens once.
+      const between: string[] = [];
+      while (cursor < s.tokens.length && s.tokens[cursor]!.start < q.start) {
+        if (previous && s.tokens[cursor]!.start >= previous.end) between.push(s.tokens[cursor]!.text);
+        cursor++;
+      }
       if (previous && last && !between.some((w) => THEN_WORDS.has(w))) {
         const widens = between.includes("or") && last.hold?.kind === "hold" && q.kind === "hold" && q.range.max > last.hold.range.max;
         if (widens) {
@@ -72,6 +83,10 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
       }
       const sameAsLast = last?.hold && last.hold.range.min === q.range.min && last.hold.range.max === q.range.max;
       if (last && (q.repeatsHold || (switched && sameAsLast))) {
+        previous = q;
+        continue;
+      }
+      if (phases.length >= MAX_PHASES) {
         previous = q;
         continue;
       }
@@ -91,7 +106,9 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
   const first = phases[0]!;
   const lead = first.sentences;
   const marker = lead.findIndex(isStartMarker);
-  let setupCount = marker >= 0 ? marker + 1 : lead.length >= 2 ? 1 : lead.length === 1 && lead[0] !== first.holdSentence ? 1 : 0;
+  const positioned = lead.findIndex((s) => findPosition(s.tokens) !== null);
+  const byPosition = positioned >= 0 && positioned < Math.min(3, lead.length - 1) ? positioned + 1 : 1;
+  let setupCount = marker >= 0 ? marker + 1 : lead.length >= 2 ? byPosition : lead.length === 1 && lead[0] !== first.holdSentence ? 1 : 0;
   if (setupCount === 0 && lead.length === 1 && !isBareQuantity(lead[0]!)) setupCount = 1;
   const setup = lead.slice(0, setupCount);
   first.sentences = lead.slice(setupCount);

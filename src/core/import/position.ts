@@ -33,16 +33,20 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["on", "a", "chair"], value: "seated" },
 ];
 
+const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; value: Position }>>();
+for (const p of PHRASES) PHRASES_BY_FIRST.set(p.words[0]!, [...(PHRASES_BY_FIRST.get(p.words[0]!) ?? []), p]);
+const SINGLE_MAP = new Map<string, Position>(Object.entries(SINGLE));
+
 /** The first body position the tokens name ("seated", "on your knees", "lie on your back"...). */
 export function findPosition(tokens: readonly Token[]): PositionMatch | null {
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of PHRASES) {
+    for (const phrase of PHRASES_BY_FIRST.get(tokens[i]!.text) ?? []) {
       if (phrase.words.every((w, k) => tokens[i + k]?.text === w)) {
         return { value: phrase.value, start: tokens[i]!.start, end: tokens[i + phrase.words.length - 1]!.end };
       }
     }
     const t = tokens[i]!;
-    const value = SINGLE[t.text];
+    const value = SINGLE_MAP.get(t.text);
     if (value === undefined) continue;
     // "half-kneeling" and "standing" after "long-" are still positions; "sit-ups" is not a sitting stretch.
     if (value === "seated" && tokens[i + 1]?.text === "-" && tokens[i + 2]?.text === "ups") continue;

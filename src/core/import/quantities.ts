@@ -98,6 +98,8 @@ interface Read {
 
 /** "half a minute", "a minute", "a minute and a half", "one and a half minutes", "a full minute". */
 function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
+  const first = tokens[i]!.text;
+  if (first !== "half" && first !== "a" && first !== "an") return null;
   const w = (k: number) => tokens[i + k]?.text;
   if (w(0) === "half" && w(1) === "a" && MINUTE_WORDS.has(w(2) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
   if (w(0) === "half" && MINUTE_WORDS.has(w(1) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
@@ -213,14 +215,21 @@ function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1, limit
   return words;
 }
 
-function sentenceWords(tokens: readonly Token[], from: number, step: 1 | -1, limit: number): string[] {
-  const words: string[] = [];
-  for (let k = from; k >= 0 && k < tokens.length && words.length < limit; k += step) {
+/** Whether any of `words` occurs within `limit` tokens before `before` or after `after`, inside the sentence. */
+function sentenceHas(tokens: readonly Token[], before: number, after: number, words: ReadonlySet<string>, limit = 30): boolean {
+  for (let k = before - 1, n = 0; k >= 0 && n < limit; k--, n++) {
     if (SENTENCE_STOPS.has(tokens[k]!.text)) break;
-    words.push(tokens[k]!.text);
+    if (words.has(tokens[k]!.text)) return true;
   }
-  return words;
+  for (let k = after, n = 0; k < tokens.length && n < limit; k++, n++) {
+    if (SENTENCE_STOPS.has(tokens[k]!.text)) break;
+    if (words.has(tokens[k]!.text)) return true;
+  }
+  return false;
 }
+
+const REPEAT_WORDS = new Set(["other", "opposite", "again", "switch", "swap"]);
+const EVERY = new Set(["every"]);
 
 const followedByPeriod = (after: string[]) =>
   (["a", "per", "each", "every"].includes(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) ||
@@ -232,7 +241,7 @@ const whole = (n: number) => Math.max(1, Math.round(n));
 /** "rest here", "relax in this position": resting in the stretch is holding it, not a break. */
 const restsInPlace = (before: string[]) => before.some((w, k) => (w === "rest" || w === "relax" || w === "resting") && ["here", "there", "in", "into", "like"].includes(before[k - 1] ?? ""));
 
-function durationKind(before: string[], after: string[], sentenceBefore: string[]): { kind: QuantityKind; confidence: number } {
+function durationKind(before: string[], after: string[], everyBefore: boolean): { kind: QuantityKind; confidence: number } {
   if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
   if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding")) return { kind: "rest", confidence: 0.85 };
@@ -242,7 +251,7 @@ function durationKind(before: string[], after: string[], sentenceBefore: string[
   if (followedByPeriod(after) || ["total", "in", "of"].includes(after[0] ?? "") && ["all", "total", "walking", "this", "the"].includes(after[1] ?? "")) {
     return { kind: "other", confidence: 0.7 };
   }
-  if (before.some((w) => OTHER_WORDS.has(w)) || sentenceBefore.includes("every")) return { kind: "other", confidence: 0.6 };
+  if (before.some((w) => OTHER_WORDS.has(w)) || everyBefore) return { kind: "other", confidence: 0.6 };
   if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w))) return { kind: "other", confidence: 0.6 };
   const holdWord = before.some((w) => HOLD_WORDS.has(w)) || after[0] === "hold" || after[0] === "holds";
   return { kind: "hold", confidence: holdWord ? 0.95 : 0.8 };
@@ -260,12 +269,11 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     }
     const first = tokens[i]!;
     const last = tokens[read.next - 1]!;
-    const before = clauseWords(tokens, i - 1, -1, 8);
-    const after = clauseWords(tokens, read.next, 1, 6);
-    const sentenceBefore = sentenceWords(tokens, i - 1, -1, 30);
-    const sentenceAfter = sentenceWords(tokens, read.next, 1, 30);
-    const sentence = [...sentenceBefore, ...sentenceAfter];
-    const repeatsHold = sentence.some((w) => w === "other" || w === "opposite" || w === "again" || w === "switch" || w === "swap");
+    const timed = read.kind !== "reps" && read.kind !== "sets";
+    const before = timed ? clauseWords(tokens, i - 1, -1, 8) : [];
+    const after = clauseWords(tokens, read.next, 1, timed ? 6 : 3);
+    const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
+    const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     const base = { start: first.start, end: last.end, note: null as string | null, repeatsHold, tokenEnd: read.next };
     if (read.kind === "reps" || read.kind === "sets") {
       const kind: QuantityKind = followedByPeriod(after) ? "other" : read.kind;
@@ -275,13 +283,13 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       }
     } else if (read.kind === "breaths") {
       const between = before.includes("between") || after.includes("between");
-      const kind: QuantityKind = between && durationKind(before, after, sentenceBefore).kind === "rest" ? "rest" : "breaths";
+      const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
       const seconds = { min: whole(read.min * SECONDS_PER_BREATH), max: whole(read.max * SECONDS_PER_BREATH) };
       found.push({ ...base, kind, range: { min: whole(read.min), max: whole(read.max) }, seconds, confidence: 0.75, note: `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)` });
     } else {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
-      const { kind, confidence } = durationKind(before, after, sentenceBefore);
+      const { kind, confidence } = durationKind(before, after, everyBefore);
       let note: string | null = read.kind === "count" ? `a count of ${read.max} taken as ${range.max} s` : null;
       if (kind === "hold" && before[0] === "to" && before[1] === "up" && range.min === range.max) {
         range = { min: whole(range.max / 2), max: range.max };

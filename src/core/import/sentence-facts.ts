@@ -48,13 +48,15 @@ const FILLER = new Set([
 
 /** True when a sentence says only how long or how often ("Hold for 30 seconds.", "Repeat 3 times each side."). */
 export function isBareQuantity(s: SentenceFacts): boolean {
-  let content = 0;
+  // Tokens and quantities are both in text order, so one walk finds which words lie inside a quantity.
+  let q = 0;
   for (const t of s.tokens) {
+    while (q < s.quantities.length && s.quantities[q]!.end <= t.start) q++;
     if (t.kind !== "word") continue;
-    if (s.quantities.some((q) => t.start >= q.start && t.end <= q.end)) continue;
-    if (!FILLER.has(t.text)) content++;
+    const inside = q < s.quantities.length && t.start >= s.quantities[q]!.start && t.end <= s.quantities[q]!.end;
+    if (!inside && !FILLER.has(t.text)) return false;
   }
-  return content === 0;
+  return true;
 }
 
 const CUE_STARTS = new Set(["breathe", "breathing", "relax", "keep", "don't", "stay", "no", "exhale", "inhale", "smile"]);

@@ -12,9 +12,15 @@ function wordBefore(text: string, at: number): string {
   return text.slice(s, at).toLowerCase();
 }
 
+const isSpaceCode = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160;
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+/** . ! ? " ” ’ ) ] — marks that may close a sentence. */
+const isCloserCode = (code: number) => code === 46 || code === 33 || code === 63 || code === 34 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
+
 /**
  * Splits text[from, to) at sentence ends (. ! ? followed by a space or the end), leaving
- * decimals ("1.5") and common abbreviations ("e.g.", "approx.", "secs.") whole.
+ * decimals ("1.5") and common abbreviations ("e.g.", "approx.", "secs.") whole. One pass over
+ * character codes, no regular expressions in the loop.
  */
 export function splitSentences(text: string, from: number, to: number): Sentence[] {
   const out: Sentence[] = [];
@@ -22,18 +28,21 @@ export function splitSentences(text: string, from: number, to: number): Sentence
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c !== "." && c !== "!" && c !== "?") continue;
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
     let end = i + 1;
-    while (end < to && /[.!?"”’)\]]/.test(text[end]!)) end++;
-    if (end < to && !/\s/.test(text[end]!)) continue;
-    if (c === "." && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? "")) continue;
-    if (c === "." && ABBREVIATIONS.has(wordBefore(text, i)) && end < to && /[a-z0-9]/.test(text[end + 1] ?? "")) continue;
+    while (end < to && isCloserCode(text.charCodeAt(end))) end++;
+    if (end < to && !isSpaceCode(text.charCodeAt(end))) continue;
+    if (c === 46 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) continue;
+    if (c === 46 && end + 1 < to && ABBREVIATIONS.has(wordBefore(text, i))) {
+      const next = text.charCodeAt(end + 1);
+      if ((next >= 97 && next <= 122) || isDigitCode(next)) continue;
+    }
     push(end);
     start = end;
     i = end - 1;

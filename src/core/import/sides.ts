@@ -16,6 +16,8 @@ const LIMBS = new Set(["side", "sides", "leg", "legs", "foot", "feet", "ankle", 
 const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
 const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
 
+const BOTH_STARTS = new Set(["each", "per", "both", "other", "opposite", "second", "switch", "swap", "change", "alternate", "alternating", "left", "right"]);
+
 type Hit = { start: number; end: number };
 
 function span(tokens: readonly Token[], from: number, to: number): Hit {
@@ -24,6 +26,8 @@ function span(tokens: readonly Token[], from: number, to: number): Hit {
 
 /** "each side", "per leg", "both sides", "other foot", "opposite side", "switch sides", "left and right". */
 function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
+  const head = tokens[i]!.text;
+  if (!BOTH_STARTS.has(head)) return null;
   const w = (k: number) => tokens[i + k]?.text ?? "";
   if ((w(0) === "each" || w(0) === "per") && LIMBS.has(w(1))) return span(tokens, i, i + 1);
   if (w(0) === "both" && (w(1) === "sides" || w(1) === "directions" || w(1) === "ways")) return span(tokens, i, i + 1);
@@ -38,6 +42,8 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
 
 /** "both feet", "feet together", "both legs at once": one hold works both sides together. */
 function togetherAt(tokens: readonly Token[], i: number): Hit | null {
+  const head = tokens[i]!.text;
+  if (head !== "both" && !PAIRED.has(head)) return null;
   const w = (k: number) => tokens[i + k]?.text ?? "";
   if (w(0) === "both" && PAIRED.has(w(1))) return span(tokens, i, i + 1);
   if (PAIRED.has(w(0)) && w(1) === "together") return span(tokens, i, i + 1);
@@ -46,6 +52,8 @@ function togetherAt(tokens: readonly Token[], i: number): Hit | null {
 
 /** "only on the left", "right side only", "just the left leg", "your sore side only". */
 function oneSideOnlyAt(tokens: readonly Token[], i: number): Hit | null {
+  const head = tokens[i]!.text;
+  if (head !== "only" && head !== "just" && !LIMBS.has(head)) return null;
   const w = (k: number) => tokens[i + k]?.text ?? "";
   if ((w(0) === "only" || w(0) === "just") && (w(1) === "the" || w(1) === "on" || w(1) === "your")) {
     for (let k = 1; k <= 3; k++) if (w(k) === "left" || w(k) === "right" || w(k) === "affected" || w(k) === "sore" || w(k) === "painful") return span(tokens, i, i + k);
@@ -76,6 +84,7 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let first: { side: Side; at: Hit } | null = null;
   let oneLimb: Hit | null = null;
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== "word") continue;
     both ??= bothSidesAt(tokens, i);
     together ??= togetherAt(tokens, i);
     only ??= oneSideOnlyAt(tokens, i);

@@ -20,16 +20,23 @@ const ENTITIES: Record<string, string> = {
 };
 
 class Builder {
-  text: string[] = [];
+  parts: string[] = [];
   origin: number[] = [];
+  /** Appends characters that all map to one input offset (a decoded entity, a synthetic marker). */
   push(chars: string, at: number): void {
-    for (const c of chars) {
-      this.text.push(c);
-      this.origin.push(at);
-    }
+    this.parts.push(chars);
+    // By UTF-16 unit, so text offsets and origin entries stay aligned for astral characters too.
+    for (let k = 0; k < chars.length; k++) this.origin.push(at);
+  }
+  /** Appends source[from, to) unchanged, each character keeping its own origin. */
+  copy(source: string, from: number, to: number, origin: readonly number[] | null): void {
+    if (to <= from) return;
+    this.parts.push(source.slice(from, to));
+    for (let k = from; k < to; k++) this.origin.push(origin === null ? k : origin[k]!);
   }
   done(end: number): PlainText {
-    return { text: this.text.join(""), origin: [...this.origin, end] };
+    this.origin.push(end);
+    return { text: this.parts.join(""), origin: this.origin };
   }
 }
 
@@ -64,7 +71,7 @@ function decodeEntityAt(input: string, amp: number): { chars: string; length: nu
   let chars: string | undefined;
   if (/^#\d{1,7}$/.test(body)) chars = safeCodePoint(Number(body.slice(1)));
   else if (/^#x[0-9a-fA-F]{1,6}$/.test(body)) chars = safeCodePoint(parseInt(body.slice(2), 16));
-  else chars = ENTITIES[body.toLowerCase()];
+  else chars = Object.hasOwn(ENTITIES, body.toLowerCase()) ? ENTITIES[body.toLowerCase()] : undefined;
   return chars === undefined ? null : { chars, length: semi - amp + 1 };
 }
 
@@ -128,8 +135,16 @@ function htmlToLines(input: string): PlainText {
         continue;
       }
     }
-    out.push(c === "\n" || c === "\r" || c === "\t" ? " " : c, i);
-    i++;
+    let j = i + 1;
+    while (j < input.length) {
+      const d = input.charCodeAt(j);
+      if (d === 60 || d === 38 || d === 10 || d === 13 || d === 9) break; // < & \n \r \t
+      j++;
+    }
+    if (c === "\n" || c === "\r" || c === "\t") out.push(" ", i);
+    else out.copy(input, i, i + 1, null);
+    out.copy(input, i + 1, j, null);
+    i = j;
   }
   return out.done(input.length);
 }
@@ -164,6 +179,8 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       lineStart = false;
       if (LIST_MARKERS.has(c) && (text[i + 1] === " " || text[i + 1] === "\t")) {
         out.push(c, at);
+        out.push(" ", origin[i + 1]!);
+        i++;
         lineStart = true;
         continue;
       }
@@ -185,6 +202,13 @@ function dropInlineMarkdown(source: PlainText): PlainText {
         i = bold.after - 1;
         continue;
       }
+    }
+    if (isPlainChar(c.charCodeAt(0))) {
+      let j = i + 1;
+      while (j < text.length && isPlainChar(text.charCodeAt(j))) j++;
+      out.copy(text, i, j, origin);
+      i = j - 1;
+      continue;
     }
     if (c === "*" || c === "`" || c === "~" && text[i + 1] === "~") {
       if (c === "~") i++;
@@ -221,6 +245,12 @@ function boldLeadEnd(text: string, i: number): { innerEnd: number; after: number
   let innerEnd = close;
   while (innerEnd > i + 2 && /[\s.:]/.test(text[innerEnd - 1]!)) innerEnd--;
   return innerEnd > i + 2 ? { innerEnd, after } : null;
+}
+
+/** Characters that pass through markdown stripping unchanged: everything but markers and line ends. */
+function isPlainChar(code: number): boolean {
+  // \n \r * ` ~ _ ! [ ] and no-break space
+  return code !== 10 && code !== 13 && code !== 42 && code !== 96 && code !== 126 && code !== 95 && code !== 33 && code !== 91 && code !== 93 && code !== 160 && code !== 9;
 }
 
 function isWordChar(c: string | undefined): boolean {

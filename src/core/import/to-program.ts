@@ -46,13 +46,16 @@ function clampRange(r: IntRange, [lo, hi]: readonly [number, number], what: stri
   return { min, max };
 }
 
+/** `fit`, with a fallback when nothing printable is left. */
+const fitOr = (text: string, max: number, fallback: string) => fit(text, max) || fit(fallback, max);
+
 const nonEmpty = (lines: string[], fallback: string, max: number, count: number) => {
   const kept = lines.map((l) => fit(l, max)).filter((l) => l !== "").slice(0, count);
   return kept.length > 0 ? kept : [fit(fallback, max)];
 };
 
 function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWarning[]): ProgramInput["exercises"][number] {
-  const name = fit(e.name.value, 80);
+  const name = fitOr(e.name.value, 80, "Imported exercise");
   const hasReps = e.reps.span !== null;
   let reps = e.reps.value;
   if (e.sets && e.sets.value.max > 1) {
@@ -74,7 +77,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
     const base = p.motion.value ?? (allPhases.length === 1 ? "hold" : `part-${i + 1}`);
     return {
       id: unique(slugify(base, `part-${i + 1}`), phaseIds),
-      name: fit(p.name.value, 80),
+      name: fitOr(p.name.value, 80, `${name}, part ${i + 1}`),
       motion: p.motion.value,
       holdSeconds: clampRange(hold, LIMITS.hold, "hold seconds", name, warnings),
       instructions: nonEmpty(p.instructions.map((s) => s.value), name, 400, 12),
@@ -96,7 +99,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
   const rest = e.rest?.value;
   const equipment = e.equipment.slice(0, 6).map((q) => ({
     name: fit(q.name.value, 60),
-    alternatives: q.alternatives.slice(0, 5).map((a) => fit(a.value, 60)),
+    alternatives: q.alternatives.slice(0, 5).map((a) => fit(a.value, 60)).filter((a) => a !== ""),
     optional: q.optional,
   }));
   const summaryHolds = phases.map((p) => (p.holdSeconds.min === p.holdSeconds.max ? `${p.holdSeconds.min}` : `${p.holdSeconds.min}–${p.holdSeconds.max}`)).join(" then ");
@@ -116,7 +119,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
     phases,
     restSeconds: rest && rest.between === "exercises" ? Math.min(300, rest.seconds) : 10,
     releaseSeconds: rest && rest.between === "holds" ? Math.min(60, rest.seconds) : 3,
-    cues: e.cues.slice(0, 6).map((c) => fit(c.value, 160)),
+    cues: e.cues.slice(0, 6).map((c) => fit(c.value, 160)).filter((c) => c !== ""),
     progression,
   };
 }
@@ -133,22 +136,22 @@ export function draftToProgram(draft: ImportDraft): ProgramFromDraft {
   const taken = new Set<string>();
   const exercises = draft.exercises.slice(0, 30).map((e) => exerciseInput(e, taken, warnings));
   if (draft.exercises.length > 30) warnings.push({ message: `${draft.exercises.length} exercises found; only the first 30 kept.`, span: null });
-  const title = fit(draft.title?.value ?? "Imported routine", 120) || "Imported routine";
+  const title = fitOr(draft.title?.value ?? "", 120, "Imported routine");
   const input: ProgramInput = {
     id: slugify(title, "imported-routine"),
     version: 1,
     title,
-    summary: fit(draft.about[0]?.value ?? `An imported routine of ${exercises.length} ${exercises.length === 1 ? "exercise" : "exercises"}.`, 600),
-    about: draft.about.slice(0, 10).map((a) => fit(a.value, 800)),
+    summary: fitOr(draft.about[0]?.value ?? "", 600, `An imported routine of ${exercises.length} ${exercises.length === 1 ? "exercise" : "exercises"}.`),
+    about: draft.about.slice(0, 10).map((a) => fit(a.value, 800)).filter((a) => a !== ""),
     exercises,
     glossary: draft.glossary.slice(0, 30).map((g) => ({
-      term: fit(g.term.value, 60),
+      term: fitOr(g.term.value, 60, "Term"),
       motion: g.motion,
-      meaning: fit(g.meaning.value, 400),
-      weight: g.weight ? fit(g.weight.value, 400) : null,
+      meaning: fitOr(g.meaning.value, 400, g.term.value),
+      weight: g.weight && fit(g.weight.value, 400) !== "" ? fit(g.weight.value, 400) : null,
     })),
-    safety: draft.safety.slice(0, 12).map((s) => fit(s.value, 400)),
-    source: { title: fit(draft.title?.value ?? "Imported text", 200), author: null, note: "Imported from text; check every value before use." },
+    safety: draft.safety.slice(0, 12).map((s) => fit(s.value, 400)).filter((s) => s !== ""),
+    source: { title: fitOr(draft.title?.value ?? "", 200, "Imported text"), author: null, note: "Imported from text; check every value before use." },
   };
   const parsed = Program.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error), warnings };

@@ -9,7 +9,18 @@ export interface Token {
   end: number;
 }
 
-const isLetter = (c: string) => /\p{L}/u.test(c);
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(c);
+}
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
+}
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const isApostrophe = (c: string) => c === "'" || c === "’";
 
@@ -37,9 +48,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     } else if (isLetter(c)) {
       let j = i + 1;
       while (j < to && (isLetter(text[j]!) || (isApostrophe(text[j]!) && j + 1 < to && isLetter(text[j + 1]!)))) j++;
-      tokens.push({ kind: "word", text: text.slice(i, j).toLowerCase().replace(/’/g, "'"), value: NaN, start: i, end: j });
+      const word = text.slice(i, j).toLowerCase();
+      tokens.push({ kind: "word", text: word.includes("’") ? word.replaceAll("’", "'") : word, value: NaN, start: i, end: j });
       i = j;
-    } else if (/\s/.test(c)) {
+    } else if (isSpace(c)) {
       i++;
     } else {
       const code = c.codePointAt(0)!;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { readQuantities, SECONDS_PER_BREATH, type QuantityKind } from "./quantities.ts";
+import { tokenize } from "./tokens.ts";
+
+const read = (text: string) => readQuantities(tokenize(text)).map((q) => ({ kind: q.kind, min: q.range.min, max: q.range.max, text: text.slice(q.start, q.end) }));
+const one = (text: string, kind: QuantityKind, min: number, max = min) => expect(read(text)).toContainEqual(expect.objectContaining({ kind, min, max }));
+
+describe("reading holds", () => {
+  it("reads ranges written with a hyphen, an en dash, 'to' and 'between … and'", () => {
+    one("Hold for 10-20 seconds.", "hold", 10, 20);
+    one("hold 10–20 s", "hold", 10, 20);
+    one("10 to 15 secs", "hold", 10, 15);
+    one("hold between 15 and 30 seconds", "hold", 15, 30);
+  });
+
+  it("reads glued units and spelled-out numbers", () => {
+    one("child's pose 30s", "hold", 30);
+    one("hold forty-five seconds", "hold", 45);
+    one("hold ten to fifteen seconds", "hold", 10, 15);
+  });
+
+  it("reads minutes, half a minute and mixed units", () => {
+    one("hold for half a minute", "hold", 30);
+    one("stay for a full minute", "hold", 60);
+    one("one and a half minutes", "hold", 90);
+    one("Hold 1-2 minutes", "hold", 60, 120);
+    one("stay for 30 seconds to 1 minute", "hold", 30, 60);
+  });
+
+  it("turns a breath count into seconds at the documented rate", () => {
+    one("stay for 5 deep breaths", "breaths", 5);
+    const q = readQuantities(tokenize("for 5 deep breaths"))[0]!;
+    expect(q.seconds).toEqual({ min: 5 * SECONDS_PER_BREATH, max: 5 * SECONDS_PER_BREATH });
+  });
+
+  it("reads rests, build-up targets and routine lengths as something other than a hold", () => {
+    one("Rest 30 seconds between sets", "rest", 30);
+    one("build up to 2 minutes", "target", 120);
+    one("a 5 min morning reset", "other", 300);
+  });
+
+  it("treats resting in the pose as holding it", () => {
+    one("Rest here for 6-8 slow breaths", "breaths", 6, 8);
+  });
+});
+
+describe("reading repetitions and sets", () => {
+  it("reads times, x-multipliers before and after, and words like twice", () => {
+    one("Repeat three times.", "reps", 3);
+    one("Repeat 2-3x on each side.", "reps", 2, 3);
+    one("cat cow x10", "reps", 10);
+    one("do it twice", "reps", 2);
+    one("two or three times", "reps", 2, 3);
+    one("Do 8 on each side.", "reps", 8);
+  });
+
+  it("reads sets with their repetitions", () => {
+    one("3 sets of 10", "sets", 3);
+    one("3 sets of 10", "reps", 10);
+    one("Do 2 x 15", "sets", 2);
+    one("Do 2 x 15", "reps", 15);
+  });
+
+  it("reads '2x30s' as two repetitions of a 30 second hold", () => {
+    expect(read("2x30s")).toEqual([
+      { kind: "reps", min: 2, max: 2, text: "2x" },
+      { kind: "hold", min: 30, max: 30, text: "30s" },
+    ]);
+  });
+
+  it("reads 'twice a day' as how often, not as repetitions", () => {
+    one("do this twice a day", "other", 2);
+  });
+});

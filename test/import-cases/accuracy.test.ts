@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { importRoutine } from "../../src/core/import/index.ts";
+import { combineScores, formatScore, scoreDraft } from "../../src/core/import/score.ts";
+import { loadCases } from "./cases.ts";
+
+const cases = loadCases();
+
+describe("import accuracy on the case set", () => {
+  it("has the seed article and at least 15 routines written for the test set", () => {
+    expect(cases.filter((c) => c.name !== "seed").length).toBeGreaterThanOrEqual(15);
+    expect(cases.some((c) => c.name === "seed")).toBe(true);
+  });
+
+  it("reads at least 95% of scored fields right across all cases", () => {
+    const scores = cases.map((c) => scoreDraft(importRoutine(c.text), c.expected, c.name));
+    const all = combineScores(scores);
+    console.log(`Import accuracy over ${cases.length} cases\n${formatScore(all)}\nMisses:\n${all.misses.join("\n") || "(none)"}`);
+    expect(all.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("reads the seed article with every scored field right", () => {
+    const seed = cases.find((c) => c.name === "seed")!;
+    const score = scoreDraft(importRoutine(seed.text), seed.expected, "seed");
+    expect(score.misses).toEqual([]);
+  });
+});
