@@ -6,6 +6,7 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
   programs: { run: async () => programsCommand, help: "programs [--json]            list the built-in programs" },
   program: { run: async () => programCommand, help: "program <id|file> [--json]   show a program" },
   timeline: { run: async () => timelineCommand, help: "timeline <id|file> [--session N] [--json]   the timed steps of session N" },
+  import: { run: async () => (await import("./import-command.ts")).importCommand, help: "import <file|-> [--json]     read a routine written in prose into a program" },
   run: { run: async () => (await import("./run-command.ts")).runCommand, help: "run <id|file> [--session N] [--silent]   guided session in the terminal" },
   serve: { run: async () => (await import("./serve-command.ts")).serveCommand, help: "serve [--port N] [--host H] [--data DIR]   the web app and JSON API" },
   start: { run: async () => (await import("./start-command.ts")).startCommand, help: "start [--port N] [--host H] [--data DIR]   build the web app if needed, then serve" },
