@@ -60,6 +60,7 @@ describe("a guided session in the browser", () => {
     );
     expect(observed.spoken[observed.spoken.length - 1]!.text).toBe("That is the whole session. Well done.");
     expect(observed.wakeLockRequests).toBeGreaterThan(0);
+    expect(observed.oscillatorStarts).toBeGreaterThan(0);
     expect(observed.vibrations.length).toBeGreaterThan(0);
 
     const titles = await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
@@ -87,6 +88,51 @@ describe("a guided session in the browser", () => {
     const progress = await readStore<{ programId: string; sessionsProgressed: number }>(page, "progress");
     expect(progress).toEqual([expect.objectContaining({ programId: program.id, sessionsProgressed: 1 })]);
     expect(await readStore(page, "active")).toEqual([]);
+
+    await page.getByRole("link", { name: "Back to today" }).click();
+    expect(await page.getByTestId("last-session").textContent()).toBe("Today, completed");
+    expect(await page.getByTestId("streak").textContent()).toBe("1 day");
+    await context.close();
+  });
+
+  it("after the phone was locked for a minute, catches up to the right step and speaks only the latest instruction", async () => {
+    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    await page.getByRole("button", { name: /skip and start/i }).click();
+    await page.locator('section.player[data-status="playing"]').waitFor();
+    await page.clock.runFor(2_000);
+    const before = (await readObserved(page)).requested.length;
+    // A locked phone: no timer runs for 55.5 s, then the pending one fires once, late. It lands
+    // 3.5 s into the fourth hold, with no cue due near that moment.
+    await page.clock.fastForward(55_500);
+    const at = 57_500;
+    const expected = timeline.steps.findIndex((s) => s.offset * 1000 <= at && at < (s.offset + s.seconds) * 1000);
+    await expect.poll(async () => (await playerPosition(page)).index).toBe(expected);
+    const after = (await readObserved(page)).requested.slice(before);
+    expect(after.map((r) => r.text)).toEqual([timeline.steps[expected]!.say]);
+    await context.close();
+  });
+
+  it("uses a hold set by hand in Settings for the next session, and keeps settings across reloads", async () => {
+    const { context, page } = await openApp(browser, server.url, "settings");
+    const longer = page.getByRole("button", { name: "Longer: Strap stretch: eversion and inversion: Turn the sole outward" });
+    await longer.click();
+    await longer.click();
+    await page.getByLabel("Dark").check();
+    await page.getByLabel("Slow").check();
+    await expect.poll(async () => (await readStore<{ exercises: Record<string, { holds: Record<string, number> }> }>(page, "progress"))[0]?.exercises["strap-eversion-inversion"]?.holds.eversion).toBe(20);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await page.getByLabel("Slow").isChecked()).toBe(true);
+
+    await page.evaluate(() => (location.hash = "#/play"));
+    await page.getByRole("button", { name: /skip and start/i }).click();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByTestId("phase").textContent()).toBe("Turn the sole outward");
+    expect(Number(await page.getByTestId("seconds-left").textContent())).toBeGreaterThan(18);
+    const spoken = (await readObserved(page)).spoken;
+    expect(spoken[spoken.length - 1]!.text).toMatch(/Hold for 20 seconds\.$/);
+    expect(spoken[spoken.length - 1]!.rate).toBe(0.75);
     await context.close();
   });
 

@@ -37,10 +37,10 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
     }
     if (typeof navigator.vibrate === "function") {
       const vibrate = navigator.vibrate.bind(navigator);
-      navigator.vibrate = (pattern: VibratePattern) => {
+      navigator.vibrate = ((pattern: number | number[]) => {
         seen.vibrations.push(Array.isArray(pattern) ? [...pattern] : [pattern]);
         return vibrate(pattern);
-      };
+      }) as typeof navigator.vibrate;
     }
     if (navigator.wakeLock) {
       const request = navigator.wakeLock.request.bind(navigator.wakeLock);

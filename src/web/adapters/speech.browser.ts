@@ -5,6 +5,8 @@ export const SPEECH_EVENT = "limber:speech";
 export interface SpeechRequest {
   text: string;
   mode: SpeechMode;
+  /** Monotonic instant the cue was due (absent for lines that are not cues). */
+  dueAt: number | null;
   /** True when the line was dropped because the voice was still busy. */
   dropped: boolean;
 }
@@ -19,9 +21,9 @@ export function browserSpeech(): Speech {
   if (!synth) return { available: false, speak() {}, silence() {} };
   return {
     available: true,
-    speak(text, mode, rate) {
+    speak({ text, mode, rate, dueAt }) {
       const dropped = mode === "if-idle" && (synth.speaking || synth.pending);
-      announce({ text, mode, dropped });
+      announce({ text, mode, dueAt: dueAt ?? null, dropped });
       if (dropped) return;
       if (mode === "interrupt") synth.cancel();
       const utterance = new SpeechSynthesisUtterance(text);

@@ -5,9 +5,17 @@
  */
 export type SpeechMode = "interrupt" | "if-idle";
 
+/** One line for the voice; `dueAt` is the monotonic instant the cue was due, when it is a cue. */
+export interface SpeechLine {
+  text: string;
+  mode: SpeechMode;
+  rate: number;
+  dueAt?: number;
+}
+
 export interface Speech {
   readonly available: boolean;
-  speak(text: string, mode: SpeechMode, rate: number): void;
+  speak(line: SpeechLine): void;
   /** Stops speaking at once and forgets anything queued. */
   silence(): void;
 }

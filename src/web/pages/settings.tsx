@@ -104,7 +104,7 @@ export default function SettingsPage() {
           checked={s.voice} onChange={(voice) => change({ voice })} />
         <Choices name="rate" legend="Speaking pace" value={s.voiceRate}
           options={voiceRates.map((r) => ({ value: r.rate, label: r.label }))} onChange={(voiceRate) => change({ voiceRate })} />
-        <button type="button" onClick={() => speech.speak("This is how Limber will sound during your session.", "interrupt", s.voiceRate)}>
+        <button type="button" onClick={() => speech.speak({ text: "This is how Limber will sound during your session.", mode: "interrupt", rate: s.voiceRate })}>
           Try the voice
         </button>
         <Toggle id="sounds" label="Beeps for each step and the 3-2-1" checked={s.sounds} onChange={(sounds) => change({ sounds })} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Cue } from "../../core/cues.ts";
 import { collapseLateCues } from "./late-cues.ts";
 
-const cue = (kind: Cue["kind"], at: number, text = kind): Cue => ({ kind, at, stepIndex: 0, text });
+const cue = (kind: Cue["kind"], at: number, text: string = kind): Cue => ({ kind, at, stepIndex: 0, text });
 
 describe("collapseLateCues", () => {
   it("drops a countdown that an instruction in the same batch already supersedes", () => {

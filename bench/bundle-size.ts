@@ -1,0 +1,69 @@
+/**
+ * JavaScript shipped for the player route, gzipped.
+ *
+ * Builds the app, opens it in the system Chromium straight on the player route (#/play),
+ * starts a session, and records every JavaScript response the page loaded. Each file is
+ * gzipped here (level 9) and summed. The home route is measured in the same run as a baseline,
+ * and the service worker's own scripts are listed apart (the browser fetches them once, in the
+ * background, and they are not part of any page).
+ *
+ *   npm run bench:bundle
+ */
+import { readFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../e2e/support/browser.ts";
+import { serveStatic } from "../e2e/support/static-server.ts";
+import { buildWebApp } from "./web-build.ts";
+
+const BUDGET_KB = 60;
+
+async function jsLoaded(browser: Browser, url: string, route: string, startSession: boolean) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const files = new Set<string>();
+  page.on("response", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith(".js")) files.add(path);
+  });
+  await page.goto(`${url}#/${route}`);
+  await page.locator("main h1").first().waitFor();
+  if (startSession) {
+    await page.getByRole("button", { name: /skip and start/i }).click();
+    await page.locator('section.player[data-status="playing"]').waitFor();
+  }
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return [...files].sort();
+}
+
+const dir = await buildWebApp();
+const server = await serveStatic(dir);
+const browser = await launchBrowser();
+try {
+  const sizeOf = async (path: string) => {
+    const raw = await readFile(join(dir, path));
+    return { path, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  };
+  const measure = async (paths: string[]) => {
+    const files = await Promise.all(paths.map(sizeOf));
+    return { files, gzip: files.reduce((s, f) => s + f.gzip, 0), raw: files.reduce((s, f) => s + f.raw, 0) };
+  };
+  const player = await measure(await jsLoaded(browser, server.url, "play", true));
+  const home = await measure(await jsLoaded(browser, server.url, "", false));
+  const worker = await measure(["sw.js", ...(await import("node:fs/promises").then((fs) => fs.readdir(dir))).filter((f) => f.startsWith("workbox-"))]);
+  const kb = (b: number) => (b / 1024).toFixed(1);
+  console.log(`${new Date().toISOString()} · ${cpus().length} cores · Chromium ${browser.version()}\n`);
+  console.log("| route | JS files | raw KB | gzipped KB | budget |");
+  console.log("|---|---|---|---|---|");
+  console.log(`| player (#/play, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB ${player.gzip <= BUDGET_KB * 1024 ? "met" : "MISSED"} |`);
+  console.log(`| home (#/), baseline | ${home.files.length} | ${kb(home.raw)} | ${kb(home.gzip)} | |`);
+  console.log(`| service worker scripts (not in any page) | ${worker.files.length} | ${kb(worker.raw)} | ${kb(worker.gzip)} | |`);
+  console.log("\nplayer route files:");
+  for (const f of player.files) console.log(`  ${f.path}  ${kb(f.raw)} KB raw, ${kb(f.gzip)} KB gzipped`);
+} finally {
+  await browser.close();
+  await server.close();
+}
