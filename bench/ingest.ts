@@ -136,7 +136,8 @@ async function main() {
       r.rows.map((x) => `| ${x.backend} | ${x.endpoint} | ${x.connections} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.ok} | ${x.errors} | ${x.peakRssMb} |`),
     ),
     "",
-    "Logs stored may exceed logs acknowledged by at most one per connection: requests still in flight when autocannon stops are stored but not counted. " +
+    "Logs stored may exceed logs acknowledged by at most one per connection plus the requests autocannon gave up on (its 10 s timeout, counted under non-2xx/errors): " +
+      "the server still stores those, unacknowledged, and a real client would resend them (stored once). " +
       "The bench fails if any acknowledged log is missing. RSS at rest is measured after the 50 sign-ups (scrypt, 32 MiB each, leaves the heap grown).",
     "",
     "| backend | RSS at rest MB | RSS after load MB | logs acknowledged (2xx) | logs stored afterwards |",
@@ -151,10 +152,12 @@ async function main() {
   else doc = `${doc.trimEnd()}\n\n${section}\n`;
   await writeFile(BENCHMARKS, doc);
   // autocannon stops counting at the deadline while up to one request per connection is still
-  // in flight; those may be stored without being counted, so stored may exceed acknowledged by that much.
+  // in flight, and gives up on a request after 10 s; the server may store either without it being
+  // counted, so stored may exceed acknowledged by those. Fewer stored than acknowledged is a lost write.
   const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0);
   for (const [name, r] of Object.entries(results)) {
-    if (r.stored < r.acknowledged || r.stored > r.acknowledged + inFlight) {
+    const unanswered = r.rows.filter((x) => x.endpoint.startsWith("POST")).reduce((s, x) => s + x.errors, 0);
+    if (r.stored < r.acknowledged || r.stored > r.acknowledged + inFlight + unanswered) {
       throw new Error(`${name}: ${r.acknowledged} logs acknowledged but ${r.stored} stored`);
     }
   }
