@@ -43,12 +43,12 @@ function serverUser(): string | null {
  * Starts a private PostgreSQL 15 on a temporary folder and a free port on 127.0.0.1. Fails
  * loudly when the binaries are missing: PostgreSQL tests must never be skipped silently.
  */
-export async function startPostgres(): Promise<ThrowawayPostgres> {
-  const initdb = join(POSTGRES_BIN, "initdb");
-  const pgCtl = join(POSTGRES_BIN, "pg_ctl");
+export async function startPostgres(bin = POSTGRES_BIN): Promise<ThrowawayPostgres> {
+  const initdb = join(bin, "initdb");
+  const pgCtl = join(bin, "pg_ctl");
   if (!existsSync(initdb) || !existsSync(pgCtl)) {
     throw new Error(
-      `PostgreSQL 15 binaries not found in ${POSTGRES_BIN}. Install them (Debian: apt-get install -y postgresql) ` +
+      `PostgreSQL 15 binaries not found in ${bin}. Install them (Debian: apt-get install -y postgresql) ` +
         "or point LIMBER_PG_BIN at the folder holding initdb and pg_ctl. The PostgreSQL tests cannot run without them.",
     );
   }

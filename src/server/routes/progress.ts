@@ -4,7 +4,7 @@ import { MANUAL_HOLD_LIMITS, setHoldByHand } from "../../core/progress.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { badRequest, readBody } from "../http/problems.ts";
-import { findProgram } from "../store/programs.ts";
+import { programFor } from "../program-catalogue.ts";
 import { readProgress, updateProgress } from "../store/progress.ts";
 
 export const HoldSetting = z.object({
@@ -23,7 +23,7 @@ export const progressRoutes = new Hono<Env>()
   .get("/:programId", async (c) => {
     const { db } = c.get("deps");
     const { user } = sessionOf(c);
-    const program = await findProgram(db, c.req.param("programId"), user.organisation_id);
+    const program = await programFor(c.get("deps"), c.req.param("programId"), user.organisation_id);
     if (!program) return c.json({ error: "no such program" }, 404);
     return c.json(await readProgress(db, { userId: user.id, organisationId: user.organisation_id }, program));
   })
@@ -32,7 +32,7 @@ export const progressRoutes = new Hono<Env>()
     if (!body.ok) return body.response;
     const { db, clock } = c.get("deps");
     const { user } = sessionOf(c);
-    const program = await findProgram(db, c.req.param("programId"), user.organisation_id);
+    const program = await programFor(c.get("deps"), c.req.param("programId"), user.organisation_id);
     if (!program) return c.json({ error: "no such program" }, 404);
     const { exerciseId, phaseId, seconds } = body.value;
     const exercise = program.exercises.find((e) => e.id === exerciseId);

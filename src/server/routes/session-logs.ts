@@ -4,7 +4,7 @@ import { SessionLog } from "../../core/session-log.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith, readBody } from "../http/problems.ts";
-import { findProgram } from "../store/programs.ts";
+import { programFor } from "../program-catalogue.ts";
 import { findSessionLog, listSessionLogs, recordSessionLog } from "../store/session-logs.ts";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD");
@@ -23,7 +23,7 @@ export const sessionLogRoutes = new Hono<Env>()
     const { db, clock } = c.get("deps");
     const { user } = sessionOf(c);
     const log = body.value;
-    const program = await findProgram(db, log.programId, user.organisation_id);
+    const program = await programFor(c.get("deps"), log.programId, user.organisation_id);
     const outcome = await recordSessionLog(db, { userId: user.id, organisationId: user.organisation_id }, log, program, clock.now());
     if (outcome === "conflict") return c.json({ error: "this session log id is already used; make a new id" }, 409);
     return c.json({ id: log.id, stored: outcome === "stored" }, outcome === "stored" ? 201 : 200);
