@@ -70,17 +70,25 @@ function isFieldValueLine(text: string): boolean {
   return label !== null && label.bodyStart < text.length;
 }
 
+/** Whether text ends in . ! ? , or ; (before an optional closing quote or bracket), read from the end only. */
+function endsWithPunctuation(text: string): boolean {
+  let i = text.length - 1;
+  if (i >= 0 && `"”’)`.includes(text[i]!)) i--;
+  return i >= 0 && ".!?,;".includes(text[i]!);
+}
+
 function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number): boolean {
   if (b.kind !== "paragraph" || b.lines > 1 || timed) return false;
   const words = tokens.filter((t) => t.kind !== "punct").length;
   if (words === 0) return false;
   const first = tokens.find((t) => t.kind !== "punct");
-  const endsPlain = /[.!?]$/.test(b.text.trimEnd());
-  if (index === 0 && words <= 15 && !b.text.trimEnd().endsWith(":") && !/[!?]$/.test(b.text.trimEnd())) {
+  const last = b.text.trimEnd().slice(-1);
+  const endsPlain = last === "." || last === "!" || last === "?";
+  if (index === 0 && words <= 15 && last !== ":" && last !== "!" && last !== "?") {
     if (!(endsPlain && first && isStepStarter(first.text))) return true;
   }
   if (!first || first.kind === "num" || isStepStarter(first.text) || /^[a-z]/.test(b.text)) return false;
-  if (/[.!?,;]["”’)]?$/.test(b.text)) return false;
+  if (endsWithPunctuation(b.text)) return false;
   return words <= 12;
 }
 

@@ -108,11 +108,20 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number): E
   const warnings: ImportWarning[] = [];
   const { name, bodyFrom, nameTokens } = nameOf(text, unit, index, warnings);
   const sentences: SentenceFacts[] = unit.blocks.flatMap((b, i) => sentencesOf(text, b, i === 0 ? Math.max(bodyFrom, b.block.start) : b.block.start));
-  const allTokens: Token[] = [...(unit.heading?.tokens ?? []), ...unit.blocks.flatMap((b) => b.tokens)];
-  const quantities: Quantity[] = unit.blocks.flatMap((b: BlockFacts) => b.quantities);
-  const safety = sentences.filter(isSafety).map((s) => sentenceFound(s, 0.7));
-  const cues = sentences.filter(isCue);
-  const usable = sentences.filter((s) => !isSafety(s) && !isCue(s));
+  const allTokens: Token[] = unit.heading ? unit.heading.tokens.slice() : [];
+  const quantities: Quantity[] = [];
+  for (const b of unit.blocks as BlockFacts[]) {
+    for (const t of b.tokens) allTokens.push(t);
+    for (const q of b.quantities) quantities.push(q);
+  }
+  const safety: Found<string>[] = [];
+  const cues: SentenceFacts[] = [];
+  const usable: SentenceFacts[] = [];
+  for (const s of sentences) {
+    if (isSafety(s)) safety.push(sentenceFound(s, 0.7));
+    else if (isCue(s)) cues.push(s);
+    else usable.push(s);
+  }
   const split = splitPhases(usable);
 
   const motions = phaseMotions(nameTokens, split.phases.map((p) => p.sentences.flatMap((s) => s.tokens).concat(p.holdSentence && p.sentences[p.sentences.length - 1] !== p.holdSentence ? p.holdSentence.tokens : [])));
@@ -154,7 +163,8 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number): E
   let progression: Found<DraftProgression> | null = null;
   const target = quantities.find((q) => q.kind === "target");
   const step = quantities.find((q) => q.kind === "step");
-  const growth = sentences.map((s) => findTimeGrowth(s.tokens)).find((g) => g !== null) ?? null;
+  let growth: Span | null = null;
+  for (const s of sentences) if ((growth = findTimeGrowth(s.tokens))) break;
   if (growth || target) {
     const at = growth ?? spanOf(target!);
     progression = found({ addTime: true, stepSeconds: step?.range.max ?? null, capSeconds: target?.range.max ?? null }, at, growth ? 0.8 : 0.7);

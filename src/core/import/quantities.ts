@@ -116,8 +116,16 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   return { kind: "duration", min: 60, max: 60, next: j, note: null };
 }
 
+/** Words that can open a quantity; any other word is skipped without further reading. */
+const OPENERS = new Set([
+  "a", "an", "half", "twice", "once", "thrice", "x", "×", "count", "between", "dozen", "zero", "one", "two", "three", "four",
+  "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+  "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+]);
+
 function readAt(tokens: readonly Token[], i: number): Read | null {
   const t = tokens[i]!;
+  if (t.kind === "punct" || (t.kind === "word" && !OPENERS.has(t.text))) return null;
   const spoken = readSpokenMinute(tokens, i);
   if (spoken) return spoken;
   if (t.text === "twice") return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };

@@ -28,12 +28,21 @@ export function within<T extends { start: number }>(items: readonly T[], start: 
   return items.slice(lowerBound(items, start), lowerBound(items, end));
 }
 
+/** Runs of white space as one space; most sentences have none to collapse, so check before replacing. */
+function collapseSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 9 || c === 160 || (c === 32 && s.charCodeAt(i + 1) === 32)) return s.replace(/\s+/g, " ");
+  }
+  return s;
+}
+
 /** Splits the part of a block from `from` on into sentences carrying their own tokens and quantities. */
 export function sentencesOf(text: string, facts: BlockFacts, from: number): SentenceFacts[] {
   return splitSentences(text, from, facts.block.end).map((s) => ({
     start: s.start,
     end: s.end,
-    text: text.slice(s.start, s.end).replace(/\s+/g, " "),
+    text: collapseSpaces(text.slice(s.start, s.end)),
     tokens: within(facts.tokens, s.start, s.end),
     quantities: within(facts.quantities, s.start, s.end),
   }));
@@ -67,10 +76,13 @@ export function isCue(s: SentenceFacts): boolean {
   return words.length > 0 && words.length <= 5 && CUE_STARTS.has(words[0]!.text) && s.quantities.length === 0;
 }
 
+/** Every safety rule below needs one of these words, so most sentences are ruled out in one pass. */
+const SAFETY_TRIGGERS = new Set(["doctor", "physician", "physio", "physiotherapist", "therapist", "consult", "dizzy", "numbness", "tingling", "pregnant", "surgery", "injury", "stop", "pain", "hurt", "never", "bounce"]);
 const SAFETY_WORDS = new Set(["doctor", "physician", "physio", "physiotherapist", "therapist", "consult", "dizzy", "numbness", "tingling", "pregnant", "surgery", "injury"]);
 
 /** A sentence that warns ("Stop if you feel sharp pain", "Check with your doctor first"). */
 export function isSafety(s: SentenceFacts): boolean {
+  if (!s.tokens.some((t) => SAFETY_TRIGGERS.has(t.text))) return false;
   const w = s.tokens.map((t) => t.text);
   if (w.some((x) => SAFETY_WORDS.has(x))) return true;
   if (w[0] === "stop" || (w.includes("stop") && w.includes("if"))) return true;

@@ -4,8 +4,58 @@
  */
 export interface PlainText {
   text: string;
-  /** origin[i] is the input offset of text[i]; origin[text.length] is the input length. */
-  origin: number[];
+  origin: OriginMap;
+}
+
+/**
+ * Where each plain-text character came from, stored as runs rather than one entry per
+ * character: a run either copies input characters one for one or maps all its characters to
+ * one input offset (a decoded entity, a synthetic line break).
+ */
+export class OriginMap {
+  private readonly at: number[] = [];
+  private readonly from: number[] = [];
+  private readonly copies: boolean[] = [];
+  constructor(private readonly inputLength: number) {}
+
+  /** Adds a run starting at plain offset `at`; merges it into the last run when it continues it. */
+  add(at: number, from: number, copies: boolean): void {
+    const last = this.at.length - 1;
+    if (last >= 0 && copies && this.copies[last] && this.from[last]! + (at - this.at[last]!) === from) return;
+    this.at.push(at);
+    this.from.push(from);
+    this.copies.push(copies);
+  }
+
+  /** The input offset of plain offset p; the input length for p at or past the end. */
+  originOf(p: number, plainLength = Infinity): number {
+    if (p >= plainLength || this.at.length === 0) return this.inputLength;
+    let lo = 0;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.at[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.copies[lo] ? this.from[lo]! + (p - this.at[lo]!) : this.from[lo]!;
+  }
+
+  /** Adds the runs that map plain range [from, to) of this map's text, placed at plain offset `at` of another. */
+  copyInto(target: OriginMap, at: number, from: number, to: number): void {
+    let p = from;
+    while (p < to) {
+      let lo = 0;
+      let hi = this.at.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.at[mid]! <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      const runEnd = lo + 1 < this.at.length ? Math.min(to, this.at[lo + 1]!) : to;
+      target.add(at + (p - from), this.copies[lo] ? this.from[lo]! + (p - this.at[lo]!) : this.from[lo]!, this.copies[lo]!);
+      p = runEnd;
+    }
+  }
 }
 
 const BLOCK_TAGS = new Set([
@@ -21,21 +71,27 @@ const ENTITIES: Record<string, string> = {
 
 class Builder {
   parts: string[] = [];
-  origin: number[] = [];
+  length = 0;
+  readonly origin: OriginMap;
+  constructor(inputLength: number) {
+    this.origin = new OriginMap(inputLength);
+  }
   /** Appends characters that all map to one input offset (a decoded entity, a synthetic marker). */
   push(chars: string, at: number): void {
+    if (chars.length === 0) return;
     this.parts.push(chars);
-    // By UTF-16 unit, so text offsets and origin entries stay aligned for astral characters too.
-    for (let k = 0; k < chars.length; k++) this.origin.push(at);
+    this.origin.add(this.length, at, false);
+    this.length += chars.length;
   }
-  /** Appends source[from, to) unchanged, each character keeping its own origin. */
-  copy(source: string, from: number, to: number, origin: readonly number[] | null): void {
+  /** Appends source[from, to) unchanged, each character keeping its own origin (`map` null: the input itself). */
+  copy(source: string, from: number, to: number, map: OriginMap | null): void {
     if (to <= from) return;
     this.parts.push(source.slice(from, to));
-    for (let k = from; k < to; k++) this.origin.push(origin === null ? k : origin[k]!);
+    if (map === null) this.origin.add(this.length, from, true);
+    else map.copyInto(this.origin, this.length, from, to);
+    this.length += to - from;
   }
-  done(end: number): PlainText {
-    this.origin.push(end);
+  done(): PlainText {
     return { text: this.parts.join(""), origin: this.origin };
   }
 }
@@ -93,7 +149,7 @@ function afterClosingTag(input: string, name: string, from: number): number {
 
 /** Turns HTML into lines: block tags become line breaks, headings "#" lines, list items "-" lines. */
 function htmlToLines(input: string): PlainText {
-  const out = new Builder();
+  const out = new Builder(input.length);
   let i = 0;
   while (i < input.length) {
     const c = input[i]!;
@@ -146,12 +202,12 @@ function htmlToLines(input: string): PlainText {
     out.copy(input, i + 1, j, null);
     i = j;
   }
-  return out.done(input.length);
+  return out.done();
 }
 
 function identity(input: string): PlainText {
-  const origin = new Array<number>(input.length + 1);
-  for (let i = 0; i <= input.length; i++) origin[i] = i;
+  const origin = new OriginMap(input.length);
+  origin.add(0, 0, true);
   return { text: input, origin };
 }
 
@@ -163,11 +219,12 @@ const LIST_MARKERS = new Set(["-", "*", "+", "•", "·", "‣", "▪", "◦", "
  */
 function dropInlineMarkdown(source: PlainText): PlainText {
   const { text, origin } = source;
-  const out = new Builder();
+  const out = new Builder(origin.originOf(Infinity));
+  const at0 = (i: number) => origin.originOf(i, text.length);
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    const at = origin[i]!;
+    const at = at0(i);
     if (c === "\n") {
       out.push("\n", at);
       lineStart = true;
@@ -179,7 +236,7 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       lineStart = false;
       if (LIST_MARKERS.has(c) && (text[i + 1] === " " || text[i + 1] === "\t")) {
         out.push(c, at);
-        out.push(" ", origin[i + 1]!);
+        out.copy(text, i + 1, i + 2, origin);
         i++;
         lineStart = true;
         continue;
@@ -187,8 +244,7 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       if (/^\d{1,2}[.)]$/.test(text.slice(i, i + 2)) || /^\d{1,2}[.)]$/.test(text.slice(i, i + 3))) {
         const end = text[i + 1] === "." || text[i + 1] === ")" ? i + 2 : i + 3;
         if (text[end] === " ") {
-          out.push(text.slice(i, end + 1), at);
-          for (let k = i + 1; k <= end; k++) out.origin[out.origin.length - (end - k) - 1] = origin[k]!;
+          out.copy(text, i, end + 1, origin);
           i = end;
           lineStart = true;
           continue;
@@ -197,8 +253,8 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       const bold = boldLeadEnd(text, i);
       if (bold) {
         // "**Low lunge.** From kneeling..." reads as the label "Low lunge:".
-        for (let k = i + 2; k < bold.innerEnd; k++) out.push(text[k]!, origin[k]!);
-        out.push(": ", origin[bold.innerEnd]!);
+        out.copy(text, i + 2, bold.innerEnd, origin);
+        out.push(": ", at0(bold.innerEnd));
         i = bold.after - 1;
         continue;
       }
@@ -226,7 +282,7 @@ function dropInlineMarkdown(source: PlainText): PlainText {
     }
     out.push(c === "\u00a0" || c === "\t" ? " " : c, at);
   }
-  return out.done(origin[text.length]!);
+  return out.done();
 }
 
 /**
@@ -266,8 +322,8 @@ export function stripMarkup(input: string): PlainText {
 /** The input span [start, end) of plain-text span [from, to). */
 export function inputSpan(plain: PlainText, from: number, to: number): { start: number; end: number } {
   if (to <= from) {
-    const at = plain.origin[Math.min(from, plain.text.length)]!;
+    const at = plain.origin.originOf(from, plain.text.length);
     return { start: at, end: at };
   }
-  return { start: plain.origin[from]!, end: plain.origin[to - 1]! + 1 };
+  return { start: plain.origin.originOf(from, plain.text.length), end: plain.origin.originOf(to - 1, plain.text.length) + 1 };
 }

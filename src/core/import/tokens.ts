@@ -11,51 +11,62 @@ export interface Token {
 
 const LETTER = /\p{L}/u;
 const SPACE = /\s/;
-function isLetter(c: string): boolean {
-  const code = c.charCodeAt(0);
+
+function isLetterCode(text: string, i: number, code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return LETTER.test(c);
+  return LETTER.test(text[i]!);
 }
-function isSpace(c: string): boolean {
-  const code = c.charCodeAt(0);
+
+function isSpaceCode(text: string, i: number, code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(c);
+  return SPACE.test(text[i]!);
 }
-const isDigit = (c: string) => c >= "0" && c <= "9";
-const isApostrophe = (c: string) => c === "'" || c === "’";
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
+const isApostropheCode = (code: number) => code === 39 || code === 0x2019;
 
 /**
- * Splits text into tokens in one pass. Letters and digits never share a token, so "30s",
- * "x10" and "2-3x" come apart into the number and unit pieces the quantity reader expects.
+ * Splits text into tokens in one pass over character codes. Letters and digits never share a
+ * token, so "30s", "x10" and "2-3x" come apart into the number and unit pieces the quantity
+ * reader expects.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    const c = text[i]!;
-    if (isDigit(c)) {
+    const code = text.charCodeAt(i);
+    if (isDigitCode(code)) {
       let j = i + 1;
-      while (j < to && isDigit(text[j]!)) j++;
-      if ((text[j] === "." || text[j] === ",") && j + 1 < to && isDigit(text[j + 1]!) && text[j] === ".") {
+      while (j < to && isDigitCode(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 46 && j + 1 < to && isDigitCode(text.charCodeAt(j + 1))) {
         j++;
-        while (j < to && isDigit(text[j]!)) j++;
+        while (j < to && isDigitCode(text.charCodeAt(j))) j++;
       }
-      tokens.push({ kind: "num", text: text.slice(i, j), value: Number(text.slice(i, j)), start: i, end: j });
+      const digits = text.slice(i, j);
+      tokens.push({ kind: "num", text: digits, value: Number(digits), start: i, end: j });
       i = j;
-    } else if (c === "½") {
-      tokens.push({ kind: "num", text: c, value: 0.5, start: i, end: i + 1 });
+    } else if (code === 0xbd) {
+      tokens.push({ kind: "num", text: "½", value: 0.5, start: i, end: i + 1 });
       i++;
-    } else if (isLetter(c)) {
+    } else if (isLetterCode(text, i, code)) {
       let j = i + 1;
-      while (j < to && (isLetter(text[j]!) || (isApostrophe(text[j]!) && j + 1 < to && isLetter(text[j + 1]!)))) j++;
+      let curly = false;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (isLetterCode(text, j, c)) {
+          j++;
+        } else if (isApostropheCode(c) && j + 1 < to && isLetterCode(text, j + 1, text.charCodeAt(j + 1))) {
+          if (c === 0x2019) curly = true;
+          j += 2;
+        } else break;
+      }
       const word = text.slice(i, j).toLowerCase();
-      tokens.push({ kind: "word", text: word.includes("’") ? word.replaceAll("’", "'") : word, value: NaN, start: i, end: j });
+      tokens.push({ kind: "word", text: curly ? word.replaceAll("’", "'") : word, value: NaN, start: i, end: j });
       i = j;
-    } else if (isSpace(c)) {
+    } else if (isSpaceCode(text, i, code)) {
       i++;
     } else {
-      const code = c.codePointAt(0)!;
-      const width = code > 0xffff ? 2 : 1;
+      const width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
       tokens.push({ kind: "punct", text: text.slice(i, i + width), value: NaN, start: i, end: i + width });
       i += width;
     }
