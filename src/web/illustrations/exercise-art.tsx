@@ -9,12 +9,12 @@ const drawings: Record<string, { label: string; body: JSX.Element }> = {
     label: "A person sitting on the floor with legs straight, a strap looped around one foot, holding both ends.",
     body: (
       <>
-        <circle cx="62" cy="52" r="13" />
-        <path d="M68 66 L80 126" />
-        <path d="M80 127 L196 130" />
-        <path d="M196 130 L205 104" />
-        <path d="M70 76 L94 98 L114 93" />
-        <path class="strap" d="M114 90 L206 104 M114 96 L203 112" />
+        <circle cx="60" cy="62" r="12" />
+        <path class="torso" d="M63 76 L72 130" />
+        <path d="M72 132 L184 133" />
+        <path d="M182 134 Q197 133 197 110" />
+        <path d="M66 88 L92 106 L114 100" />
+        <path class="strap" d="M114 98 L199 108 Q206 114 198 121 L114 103" />
       </>
     ),
   },
@@ -22,12 +22,12 @@ const drawings: Record<string, { label: string; body: JSX.Element }> = {
     label: "A person sitting on a low seat with one leg crossed over the other, a hand holding the toes.",
     body: (
       <>
-        <rect class="soft" x="56" y="100" width="54" height="38" rx="6" />
-        <circle cx="86" cy="38" r="13" />
-        <path d="M87 52 L84 98" />
-        <path d="M84 99 L138 100 L140 136 L160 137" />
-        <path d="M86 97 L114 70 L162 90 L176 82" />
-        <path d="M86 62 L128 74 L172 80" />
+        <rect class="soft" x="48" y="106" width="58" height="32" rx="6" />
+        <circle cx="82" cy="38" r="12" />
+        <path class="torso" d="M83 52 L88 102" />
+        <path d="M88 104 L142 106 L142 135 L160 136" />
+        <path d="M92 100 L120 90 L150 100 L166 94" />
+        <path d="M85 64 L122 62 L164 88" />
       </>
     ),
   },
@@ -35,12 +35,12 @@ const drawings: Record<string, { label: string; body: JSX.Element }> = {
     label: "A person standing facing a wall, palms on it, the toes of the front foot resting up against the wall.",
     body: (
       <>
-        <path class="soft wall" d="M204 14 V138" />
-        <circle cx="150" cy="38" r="13" />
-        <path d="M146 52 L120 100" />
-        <path d="M143 60 L174 72 L200 62" />
-        <path d="M120 100 L160 116 L184 135 L200 114" />
-        <path d="M120 100 L108 119 L96 136 L112 137" />
+        <path class="soft wall" d="M208 12 V139" />
+        <circle cx="166" cy="40" r="12" />
+        <path class="torso" d="M161 53 L128 100" />
+        <path d="M157 60 L182 70 L204 56" />
+        <path d="M128 102 L166 116 L182 135 L204 116" />
+        <path d="M127 102 L94 134 L110 136" />
       </>
     ),
   },
@@ -48,10 +48,10 @@ const drawings: Record<string, { label: string; body: JSX.Element }> = {
     label: "A person kneeling, sitting back on the heels, leaning back onto hands placed on the floor behind.",
     body: (
       <>
-        <circle cx="74" cy="46" r="13" />
-        <path d="M80 60 L104 112" />
-        <path d="M104 112 L160 130 L96 134 L78 136" />
-        <path d="M84 72 L66 104 L50 134" />
+        <circle cx="80" cy="48" r="12" />
+        <path class="torso" d="M84 61 L110 112" />
+        <path d="M112 114 L166 128 Q172 134 164 135 L102 135 L84 136" />
+        <path d="M88 72 L60 134" />
       </>
     ),
   },

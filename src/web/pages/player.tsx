@@ -60,6 +60,7 @@ export default function PlayerPage() {
   const [welcomeBack, setWelcomeBack] = useState(Boolean(restored.current && restored.current.stage === "playing"));
   const [finishedLog, setFinishedLog] = useState<SessionLog | null>(null);
   const guide = useRef<GuidedSession | null>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
   const meta = useRef(restored.current ? { ...restored.current } : null);
 
   function begin(player: PlayerState, m: NonNullable<typeof meta.current>) {
@@ -119,6 +120,12 @@ export default function PlayerPage() {
     setFinishedLog(log);
     setStage("summary");
   }
+
+  useEffect(() => {
+    // The pain question that had focus is gone: put keyboard and screen-reader users on the
+    // main control, from where Space pauses and the arrows skip.
+    if (stage === "playing") pauseButton.current?.focus();
+  }, [stage]);
 
   useEffect(() => {
     if (stage !== "playing") return;
@@ -210,7 +217,7 @@ export default function PlayerPage() {
         <button type="button" onClick={() => guide.current?.send({ type: "back" })} aria-keyshortcuts="ArrowLeft">
           Back
         </button>
-        <button type="button" class="primary" onClick={toggle} aria-keyshortcuts="Space">
+        <button type="button" class="primary" ref={pauseButton} onClick={toggle} aria-keyshortcuts="Space">
           {paused ? "Resume" : "Pause"}
         </button>
         <button type="button" onClick={() => guide.current?.send({ type: "skip" })} aria-keyshortcuts="ArrowRight">
