@@ -16,36 +16,37 @@ function emptyDraft(reason: string): ImportDraft {
   return { title: null, about: [], exercises: [], glossary: [], safety: [], unparsed: [], warnings: [{ message: reason, span: null }] };
 }
 
-/** Maps every span in a draft from plain-text offsets back to offsets in the user's input. */
+/**
+ * Maps every span in a freshly built draft from plain-text offsets to offsets in the user's
+ * input, in place: the draft is still private to importRoutine, and copying it would double
+ * the work on large input.
+ */
 function toInputSpans(draft: ImportDraft, plain: PlainText): ImportDraft {
   const map = (s: Span | null): Span | null => (s === null ? null : inputSpan(plain, s.start, s.end));
-  const f = <T>(x: Found<T>): Found<T> => ({ ...x, span: map(x.span) });
-  const fn = <T>(x: Found<T> | null): Found<T> | null => (x === null ? null : f(x));
-  return {
-    title: fn(draft.title),
-    about: draft.about.map(f),
-    exercises: draft.exercises.map((e) => ({
-      ...e,
-      span: map(e.span)!,
-      name: f(e.name),
-      position: f(e.position),
-      positionDetail: fn(e.positionDetail),
-      equipment: e.equipment.map((q) => ({ ...q, name: f(q.name), alternatives: q.alternatives.map(f) })),
-      sides: f(e.sides),
-      firstSide: f(e.firstSide),
-      reps: f(e.reps),
-      sets: fn(e.sets),
-      rest: fn(e.rest),
-      progression: fn(e.progression),
-      setup: e.setup.map(f),
-      phases: e.phases.map((p) => ({ ...p, name: f(p.name), motion: f(p.motion), hold: fn(p.hold), breaths: fn(p.breaths), instructions: p.instructions.map(f) })),
-      cues: e.cues.map(f),
-    })),
-    glossary: draft.glossary.map((g) => ({ ...g, term: f(g.term), meaning: f(g.meaning), weight: fn(g.weight) })),
-    safety: draft.safety.map(f),
-    unparsed: draft.unparsed.map((u) => ({ ...u, span: map(u.span)! })),
-    warnings: draft.warnings.map((w) => ({ ...w, span: map(w.span) })),
+  const f = <T>(x: Found<T> | null): void => {
+    if (x !== null) x.span = map(x.span);
   };
+  f(draft.title);
+  draft.about.forEach(f);
+  for (const e of draft.exercises) {
+    e.span = map(e.span)!;
+    [e.name, e.position, e.positionDetail, e.sides, e.firstSide, e.reps, e.sets, e.rest, e.progression].forEach((x) => f(x as Found<unknown> | null));
+    for (const q of e.equipment) {
+      f(q.name);
+      q.alternatives.forEach(f);
+    }
+    e.setup.forEach(f);
+    e.cues.forEach(f);
+    for (const p of e.phases) {
+      [p.name, p.motion, p.hold, p.breaths].forEach((x) => f(x as Found<unknown> | null));
+      p.instructions.forEach(f);
+    }
+  }
+  for (const g of draft.glossary) [g.term, g.meaning, g.weight].forEach((x) => f(x));
+  draft.safety.forEach(f);
+  for (const u of draft.unparsed) u.span = map(u.span)!;
+  for (const w of draft.warnings) w.span = map(w.span);
+  return draft;
 }
 
 /** Words without which no sentence reads as a safety line; blocks lacking all of them are not split. */

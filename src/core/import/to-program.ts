@@ -39,10 +39,12 @@ function fit(text: string, max: number): string {
   return `${cut === "" ? clean.slice(0, max - 1) : cut}…`;
 }
 
+const rangeText = (r: IntRange) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
+
 function clampRange(r: IntRange, [lo, hi]: readonly [number, number], what: string, name: string, warnings: ImportWarning[]): IntRange {
   const min = Math.min(hi, Math.max(lo, Math.round(r.min)));
   const max = Math.min(hi, Math.max(min, Math.round(r.max)));
-  if (min !== r.min || max !== r.max) warnings.push({ message: `${name}: ${what} ${r.min}–${r.max} is outside what Limber allows (${lo}–${hi}); set to ${min}–${max}.`, span: null });
+  if (min !== r.min || max !== r.max) warnings.push({ message: `${name}: ${what} ${rangeText(r)} is outside what Limber allows (${lo}–${hi}); set to ${rangeText({ min, max })}.`, span: null });
   return { min, max };
 }
 
@@ -61,7 +63,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
   if (e.sets && e.sets.value.max > 1) {
     const perSet = reps;
     reps = { min: perSet.min * e.sets.value.min, max: perSet.max * e.sets.value.max };
-    warnings.push({ message: `${name}: ${e.sets.value.min === e.sets.value.max ? e.sets.value.min : `${e.sets.value.min}–${e.sets.value.max}`} sets of ${perSet.min === perSet.max ? perSet.min : `${perSet.min}–${perSet.max}`} became ${reps.min}–${reps.max} repetitions in a row; Limber does not rest between sets.`, span: e.sets.span });
+    warnings.push({ message: `${name}: ${rangeText(e.sets.value)} sets of ${rangeText(perSet)} became ${rangeText(reps)} repetitions in a row; Limber does not rest between sets.`, span: e.sets.span });
   }
   reps = clampRange(reps, LIMITS.reps, "repetitions", name, warnings);
   const phaseIds = new Set<string>();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { readSides } from "./sides.ts";
+import { tokenize } from "./tokens.ts";
+
+const sides = (text: string) => {
+  const r = readSides(tokenize(text));
+  return [r.sides, r.firstSide];
+};
+
+describe("reading sides", () => {
+  it("reads 'switch to the other foot' as both sides, first side from the first left or right", () => {
+    expect(sides("Wrap the strap around your left forefoot. Hold. Switch to other foot.")).toEqual(["both", "left"]);
+  });
+
+  it("reads 'each side', 'per leg' and 'repeat on the other side' as both sides", () => {
+    expect(sides("Hold 30 s on each side.")[0]).toBe("both");
+    expect(sides("10 reps per leg")[0]).toBe("both");
+    expect(sides("Cross your right leg over. Repeat on the other side.")).toEqual(["both", "right"]);
+  });
+
+  it("starts with the left when the text never says which side comes first", () => {
+    expect(sides("Do it 3 times each side.")).toEqual(["both", "left"]);
+  });
+
+  it("reads both feet working together as no sides", () => {
+    expect(sides("Sit back on your heels with the tops of both feet on the floor.")).toEqual(["none", null]);
+  });
+
+  it("reads a stretch for one named side only", () => {
+    expect(sides("Repeat 4 times on the right side only.")).toEqual(["one", "right"]);
+  });
+
+  it("does not mistake 'right away' or 'all right' for a side", () => {
+    expect(sides("Stop right away if it hurts. All right, now relax.")).toEqual(["none", null]);
+  });
+});
