@@ -6,7 +6,7 @@
 import { cpus, loadavg } from "node:os";
 import { draftToProgram, importRoutine } from "../src/core/import/index.ts";
 import { combineScores, formatScore, scoreDraft } from "../src/core/import/score.ts";
-import { loadCases } from "../test/import-cases/cases.ts";
+import { loadCases, loadHeldOutCases } from "../test/import-cases/cases.ts";
 
 const RUNS = Number(process.env.RUNS ?? 200);
 
@@ -38,6 +38,12 @@ console.log(`date ${new Date().toISOString()}  node ${process.version}  cpus ${c
 console.log(`\n## Field accuracy over ${cases.length} cases (${cases.length - 1} written routines + the seed article)\n`);
 console.log(formatScore(all));
 if (all.misses.length > 0) console.log(`\nmisses:\n${all.misses.map((m) => `  ${m}`).join("\n")}`);
+
+const heldOut = loadHeldOutCases();
+const held = combineScores(heldOut.map((c) => scoreDraft(importRoutine(c.text), c.expected, c.name)));
+console.log(`\n## Field accuracy on ${heldOut.length} held-out routines (written after the rules were settled; never tuned on)\n`);
+console.log(formatScore(held));
+if (held.misses.length > 0) console.log(`\nmisses:\n${held.misses.map((m) => `  ${m}`).join("\n")}`);
 
 console.log(`\n## Import time per case, ms (median / p99 over ${RUNS} runs)\n`);
 console.log(`| case | chars | import+convert | baseline: lowercase+split | baseline: JSON.parse expected |`);
