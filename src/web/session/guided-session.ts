@@ -80,8 +80,11 @@ export function guideSession(o: GuideOptions): GuidedSession {
       runner.stop();
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", onPageHide);
-      sound.cancelAll();
-      speech.silence();
+      // A finished session may still be saying "well done" and playing its last chime: let it.
+      if (runner.state.status !== "finished") {
+        sound.cancelAll();
+        speech.silence();
+      }
       wakeLock.want(false);
     },
   };
