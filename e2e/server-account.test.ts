@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { openApp } from "./support/limber-app.ts";
+import { axeViolations } from "./support/axe.ts";
+import { openApp, phone } from "./support/limber-app.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -71,6 +72,35 @@ describe("the account page", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     // The browser's own check lets it through (no minlength), so the server's 400 is what the person reads.
     expect(await page.getByRole("alert").textContent()).toBe("password: expected a password of at least 10 characters");
+    await context.close();
+  });
+
+  it("meets WCAG 2.2 AA on the Account and History pages, signed out and signed in with history", async () => {
+    const email = `axe-${Date.now()}@example.org`;
+    const api = new ApiClient(overHttp, server.url);
+    await api.signUp({ email, password: "accessible password", displayName: "Ada" });
+    const today = new Date();
+    for (const [back, after] of [[9, 5], [5, 4], [1, 3]] as const) {
+      const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+      await api.post("/api/logs", sessionLog({ startedAt: `${day}T12:00:00Z`, endedAt: `${day}T12:10:00Z`, painBefore: 6, painAfter: after }));
+    }
+    // Axe is injected as an inline script, which the server's CSP rightly blocks; only this test bypasses it.
+    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const page = await context.newPage();
+    for (const route of ["account", "history"]) {
+      await page.goto(`${server.url}/#/${route}`);
+      await page.locator("main h1").first().waitFor();
+      expect(await axeViolations(page), `${route}, signed out`).toEqual([]);
+    }
+    await page.goto(`${server.url}/#/account`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("accessible password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Ada" }).waitFor();
+    expect(await axeViolations(page), "account, signed in").toEqual([]);
+    await page.getByRole("navigation").getByRole("link", { name: "History" }).click();
+    await page.locator(".pain-chart .uplot canvas").waitFor();
+    expect(await axeViolations(page), "history, signed in").toEqual([]);
     await context.close();
   });
 });
