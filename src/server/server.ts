@@ -6,6 +6,7 @@ import { FailureLimiter, SIGN_IN_LIMITS } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
+import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
 
 export interface ServerOptions {
@@ -45,6 +46,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
     s.once("error", reject);
   });
+  // Expired sign-in sessions are refused on sight; this only keeps the table small.
+  const clock = deps.clock;
+  const sweep = () => void deleteExpiredSessions(database.db, clock.now()).catch((e) => console.error("limber: session sweep failed:", e));
+  sweep();
+  const sweeper = setInterval(sweep, 60 * 60_000);
+  sweeper.unref();
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
@@ -52,6 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     database,
     close: async () => {
+      clearInterval(sweeper);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteExpiredSessions } from "../../src/server/store/auth-sessions.ts";
 import { BACKENDS, TestBackend } from "../support/backends.ts";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -178,5 +179,24 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
       { origin: "http://127.0.0.1", host: "127.0.0.1" },
     );
     expect(res.status).toBe(201);
+  });
+});
+
+describe("expired sessions", () => {
+  const backend = new TestBackend("pglite");
+  afterAll(() => backend.stop());
+
+  it("are removed from the database by the sweep, live ones kept", async () => {
+    const t = await openTestApp(backend);
+    const old = t.client();
+    await old.signUp();
+    t.clock.advance(20 * 24 * 3600_000);
+    const fresh = t.client();
+    await fresh.signUp();
+    t.clock.advance(11 * 24 * 3600_000);
+    expect(await deleteExpiredSessions(t.database.db, t.clock.now())).toBe(1);
+    expect((await fresh.get("/api/auth/me")).status).toBe(200);
+    expect((await old.get("/api/auth/me")).status).toBe(401);
+    await t.database.close();
   });
 });
