@@ -74,3 +74,20 @@ const bigRuns = Math.max(10, Math.round(RUNS / 10));
 const [bi, bs] = [stats(time(bigRuns, () => draftToProgram(importRoutine(big)))), stats(time(bigRuns, () => big.toLowerCase().split(/\s+/)))];
 console.log(`\n## 100 KB input (all cases repeated), ms (median / p99 over ${bigRuns} runs)\n`);
 console.log(`import+convert ${ms(bi.median)} / ${ms(bi.p99)}   baseline lowercase+split ${ms(bs.median)} / ${ms(bs.p99)}`);
+
+const traps: Record<string, string> = {
+  "one long run of spaces": `Stretch ${" ".repeat(99_980)}x`,
+  "heading ending in 100k dots": `# Calf stretch${".".repeat(99_980)}`,
+  "glossary weight ending in 100k commas": `Inversion is the turn. This weight${",".repeat(99_950)}.`,
+  "label then 50k ' -'": `Calf stretch: hold 30s${" -".repeat(49_980)}`,
+  "50k '1-' range joiners": `hold ${"1-".repeat(49_990)}seconds`,
+  "50k 'x1' repetitions": "x1".repeat(50_000),
+  "10k 'Hold 30s,' in one sentence": "Hold 30s, ".repeat(10_000),
+};
+console.log(`\n## Adversarial 100 KB inputs, ms (median / p99 over ${bigRuns} runs; not asserted by tests)\n`);
+console.log(`| input | import+convert | baseline lowercase+split |`);
+console.log(`|---|---:|---:|`);
+for (const [name, text] of Object.entries(traps)) {
+  const [t, b] = [stats(time(bigRuns, () => draftToProgram(importRoutine(text)))), stats(time(bigRuns, () => text.toLowerCase().split(/\s+/)))];
+  console.log(`| ${name} | ${ms(t.median)} / ${ms(t.p99)} | ${ms(b.median)} / ${ms(b.p99)} |`);
+}

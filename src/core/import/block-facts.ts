@@ -33,6 +33,13 @@ export interface BlockFacts {
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
 
+/** Drops trailing characters from `chars`, scanning from the end (a `[…]+$` pattern would rescan long runs). */
+export function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 function normaliseLabel(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\s'&/]/gu, " ").replace(/\s+/g, " ").trim();
 }
@@ -108,8 +115,7 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
       role = "heading";
       level = index === 0 ? 1 : 2;
     }
-    const trimmed = block.text.replace(/[:\s]+$/, "");
-    if (role === "heading" && isFieldLabel(trimmed)) role = "field-heading";
+    if (role === "heading" && isFieldLabel(trimEnd(block.text, ": \t\n"))) role = "field-heading";
     const label = role === "body" ? readLabel(block.text, block.start) : null;
     return {
       block,

@@ -1,5 +1,5 @@
 import type { IntRange, Side } from "../program.ts";
-import type { BlockFacts } from "./block-facts.ts";
+import { trimEnd, type BlockFacts } from "./block-facts.ts";
 import type { DraftEquipment, DraftExercise, DraftPhase, DraftProgression, DraftRest, Found, ImportWarning, Span } from "./draft.ts";
 import { findEquipment } from "./equipment.ts";
 import { instructionSentences, phaseMotions, splitPhases } from "./phases.ts";
@@ -26,7 +26,7 @@ const sentenceFound = (s: SentenceFacts, confidence = 0.9): Found<string> => fou
 const NAME_STOPS = new Set(["each", "per", "for", "hold", "holding", "x", "×", "both", "(", ",", ":", "–", "—", "|", "on"]);
 
 function tidyName(raw: string): string {
-  const s = raw.replace(/^(exercise|stretch|move|no\.?|#)\s*\d+\s*[:.)\-–—]?\s*/i, "").replace(/\s+/g, " ").replace(/[\s:;,.\-–—|]+$/, "").trim();
+  const s = trimEnd(raw.replace(/^(exercise|stretch|move|no\.?|#)\s*\d+\s*[:.)\-–—]?\s*/i, "").replace(/\s+/g, " "), " \t\n:;,.-–—|").trim();
   const short = s.length > 80 ? s.slice(0, 80).replace(/\s+\S*$/, "") : s;
   return short.charAt(0).toUpperCase() + short.slice(1);
 }
@@ -76,7 +76,8 @@ function nameOf(text: string, unit: ExerciseUnit, index: number, warnings: Impor
   }
   const lead = first.words <= 15 && first.firstWord !== "" && !isStepStarter(first.firstWord) ? leadName(text, first.tokens, first.quantities) : null;
   if (lead) return { name: found(tidyName(text.slice(lead.start, lead.end)), lead, 0.75), bodyFrom: first.block.start, nameTokens: within(first.tokens, lead.start, lead.end) };
-  const all = unit.blocks.flatMap((b) => b.tokens);
+  const all: Token[] = [];
+  for (const b of unit.blocks) for (const t of b.tokens) all.push(t);
   const guess = inferredName(all);
   if (guess) {
     warnings.push({ message: `No heading names exercise ${index + 1}; called it "${tidyName(text.slice(guess.start, guess.end))}" from its text.`, span: guess });

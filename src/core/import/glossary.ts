@@ -1,3 +1,4 @@
+import { trimEnd } from "./block-facts.ts";
 import type { DraftGlossaryTerm, Span } from "./draft.ts";
 import { findMotions } from "./motion.ts";
 import type { Token } from "./tokens.ts";
@@ -30,7 +31,7 @@ export function findDefinitions(text: string, tokens: readonly Token[], blockEnd
     let ws = meaningEnd;
     while (ws < limit && /\s/.test(text[ws]!)) ws++;
     const we = sentenceEnd(ws, limit);
-    const weightText = text.slice(ws, we).replace(/[\s,;]+$/, "");
+    const weightText = trimEnd(text.slice(ws, we), " \t\n\r,;");
     if (/\bweight\b/i.test(weightText)) weight = { value: weightText, span: { start: ws, end: ws + weightText.length }, confidence: 0.6 };
     const term = d.term.charAt(0).toUpperCase() + d.term.slice(1).toLowerCase();
     return {

@@ -84,8 +84,8 @@ export function importRoutine(input: string): ImportDraft {
   layout.units.forEach((unit, i) => {
     const reading = readExercise(text, unit, i);
     exercises.push(reading.exercise);
-    safety.push(...reading.safety);
-    warnings.push(...reading.warnings);
+    for (const x of reading.safety) safety.push(x);
+    for (const w of reading.warnings) warnings.push(w);
   });
 
   let title: Found<string> | null = null;
@@ -100,10 +100,10 @@ export function importRoutine(input: string): ImportDraft {
       continue;
     }
     const definitions = findDefinitions(text, f.tokens, f.block.end);
-    glossary.push(...definitions);
+    for (const d of definitions) glossary.push(d);
     const sentences = f.tokens.some((t) => SAFETY_HINTS.has(t.text)) ? sentencesOf(text, f, f.block.start) : [];
     const warns = sentences.filter(isSafety);
-    safety.push(...warns.map((s) => found(s.text, { start: s.start, end: s.end }, 0.7)));
+    for (const s of warns) safety.push(found(s.text, { start: s.start, end: s.end }, 0.7));
     if (definitions.length > 0 || (warns.length > 0 && warns.length === sentences.length)) continue;
     if ((role === "intro" || role === "title") && f.role === "body") {
       about.push(found(blockText, span, 0.6));

@@ -53,7 +53,8 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
     if (holds.length === 0) {
       if (switchesSide(s) && phases.length > 0) {
         switched = true;
-        tail.push(...pending, s);
+        for (const x of pending) tail.push(x);
+        tail.push(s);
         pending = [];
       } else pending.push(s);
       continue;
@@ -90,19 +91,22 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
         previous = q;
         continue;
       }
-      phases.push({ sentences: usedSentence ? [] : [...pending, s], holdSentence: s, hold: q, breaths: q.kind === "breaths" ? q : null });
+      phases.push({ sentences: usedSentence ? [] : pending.concat([s]), holdSentence: s, hold: q, breaths: q.kind === "breaths" ? q : null });
       usedSentence = true;
       pending = [];
       switched = false;
       previous = q;
     }
-    if (!usedSentence) tail.push(...pending, s);
+    if (!usedSentence) {
+      for (const x of pending) tail.push(x);
+      tail.push(s);
+    }
     if (!usedSentence) pending = [];
   }
   if (phases.length === 0) {
     return { setup: pending.slice(0, 1), phases: [{ sentences: pending.slice(1), holdSentence: null, hold: null, breaths: null }], tail: [] };
   }
-  tail.push(...pending);
+  for (const x of pending) tail.push(x);
   const first = phases[0]!;
   const lead = first.sentences;
   const marker = lead.findIndex(isStartMarker);
