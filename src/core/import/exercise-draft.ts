@@ -2,7 +2,7 @@ import type { IntRange, Side } from "../program.ts";
 import { trimEnd, type BlockFacts } from "./block-facts.ts";
 import type { DraftEquipment, DraftExercise, DraftPhase, DraftProgression, DraftRest, Found, ImportWarning, Span } from "./draft.ts";
 import { findEquipment } from "./equipment.ts";
-import { instructionSentences, phaseMotions, splitPhases } from "./phases.ts";
+import { instructionSentences, phaseMotions, splitPhases, type PhaseSplit } from "./phases.ts";
 import { findPosition } from "./position.ts";
 import { findTimeGrowth } from "./progression.ts";
 import type { Quantity } from "./quantities.ts";
@@ -104,11 +104,22 @@ function phaseName(motion: DraftPhase["motion"]["value"], instructions: readonly
   return words.length >= 3 ? tidyName(words) : `${exerciseName}, part ${index + 1}`;
 }
 
+/** The tokens a phase's motion is read from: its sentences, and its hold sentence when that stands apart. */
+function phaseTokens(p: PhaseSplit): Token[] {
+  const out: Token[] = [];
+  for (const s of p.sentences) for (const t of s.tokens) out.push(t);
+  if (p.holdSentence && p.sentences[p.sentences.length - 1] !== p.holdSentence) for (const t of p.holdSentence.tokens) out.push(t);
+  return out;
+}
+
 /** Reads one exercise: name, position, equipment, sides, phases with holds, repetitions and progression. */
 export function readExercise(text: string, unit: ExerciseUnit, index: number): ExerciseReading {
   const warnings: ImportWarning[] = [];
   const { name, bodyFrom, nameTokens } = nameOf(text, unit, index, warnings);
-  const sentences: SentenceFacts[] = unit.blocks.flatMap((b, i) => sentencesOf(text, b, i === 0 ? Math.max(bodyFrom, b.block.start) : b.block.start));
+  const sentences: SentenceFacts[] = [];
+  unit.blocks.forEach((b, i) => {
+    for (const s of sentencesOf(text, b, i === 0 ? Math.max(bodyFrom, b.block.start) : b.block.start)) sentences.push(s);
+  });
   const allTokens: Token[] = unit.heading ? unit.heading.tokens.slice() : [];
   const quantities: Quantity[] = [];
   for (const b of unit.blocks as BlockFacts[]) {
@@ -125,7 +136,7 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number): E
   }
   const split = splitPhases(usable);
 
-  const motions = phaseMotions(nameTokens, split.phases.map((p) => p.sentences.flatMap((s) => s.tokens).concat(p.holdSentence && p.sentences[p.sentences.length - 1] !== p.holdSentence ? p.holdSentence.tokens : [])));
+  const motions = phaseMotions(nameTokens, split.phases.map(phaseTokens));
   const phases: DraftPhase[] = split.phases.map((p, i) => {
     const instructions = instructionSentences(p);
     const m = motions[i] ?? null;

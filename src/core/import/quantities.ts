@@ -1,5 +1,5 @@
 import type { IntRange } from "../program.ts";
-import { readNumber } from "./numbers.ts";
+import { readAt } from "./quantity-patterns.ts";
 import type { Token } from "./tokens.ts";
 
 /**
@@ -30,13 +30,6 @@ export const SECONDS_PER_BREATH = 6;
 /** Seconds one count is taken to last ("hold for a count of 10"). */
 export const SECONDS_PER_COUNT = 1;
 
-const RANGE_JOINERS = new Set(["-", "–", "—", "to", "or", "/"]);
-const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", "\""]);
-const MINUTE_WORDS = new Set(["min", "mins", "minute", "minutes", "'"]);
-const REP_WORDS = new Set(["times", "time", "x", "×", "reps", "rep", "repetitions", "repetition", "rounds", "round", "cycles"]);
-const SET_WORDS = new Set(["sets", "set"]);
-const BREATH_WORDS = new Set(["breath", "breaths", "breathing", "exhales", "exhale", "inhales"]);
-const BREATH_ADJECTIVES = new Set(["deep", "slow", "full", "long", "calm", "steady", "big", "relaxed", "easy", "complete", "gentle", "more"]);
 const CLAUSE_STOPS = new Set([".", "!", "?", ";", ",", ":", "(", ")", "\n"]);
 const SENTENCE_STOPS = new Set([".", "!", "?", ";"]);
 const PERIOD_WORDS = new Set(["day", "days", "week", "weeks", "morning", "mornings", "evening", "evenings", "night", "hour", "hours", "month"]);
@@ -46,172 +39,6 @@ const OTHER_WORDS = new Set(["walk", "walking", "march", "marching", "every", "d
 /** Nouns a length describes when it is the length of a whole routine: "a 5 min morning reset". */
 const ROUTINE_NOUNS = new Set(["routine", "reset", "flow", "workout", "session", "sequence", "program", "programme", "plan", "series", "challenge", "stretch-routine", "break", "warm", "warmup", "daily", "morning", "evening", "mobility", "yoga", "class"]);
 const HOLD_WORDS = new Set(["hold", "holding", "held", "stay", "keep", "remain", "for", "sustain", "maintain"]);
-
-interface RangeRead {
-  min: number;
-  max: number;
-  next: number;
-}
-
-/** Reads "10", "10-20", "10 to 20", "2 or 3", "between 10 and 20" at token i. */
-function readRange(tokens: readonly Token[], i: number): RangeRead | null {
-  if (tokens[i]?.text === "between") {
-    const a = readNumber(tokens, i + 1);
-    if (a && tokens[a.next]?.text === "and") {
-      const b = readNumber(tokens, a.next + 1);
-      if (b) return { min: Math.min(a.value, b.value), max: Math.max(a.value, b.value), next: b.next };
-    }
-    return null;
-  }
-  const a = readNumber(tokens, i);
-  if (!a) return null;
-  const joiner = tokens[a.next];
-  if (joiner && RANGE_JOINERS.has(joiner.text)) {
-    const b = readNumber(tokens, a.next + 1);
-    if (b && b.value >= a.value && (joiner.text !== "/" || tokens[a.next + 1]?.kind === "num")) {
-      return { min: a.value, max: b.value, next: b.next };
-    }
-  }
-  return { min: a.value, max: a.value, next: a.next };
-}
-
-/** Reads a time unit at token i (an optional hyphen first, as in "20-second"): seconds per unit. */
-function readTimeUnit(tokens: readonly Token[], i: number): { factor: number; next: number } | null {
-  let j = i;
-  if (tokens[j]?.text === "-") j++;
-  const t = tokens[j];
-  if (!t) return null;
-  if (SECOND_WORDS.has(t.text)) return { factor: 1, next: j + 1 };
-  if (MINUTE_WORDS.has(t.text)) return { factor: 60, next: j + 1 };
-  return null;
-}
-
-interface Read {
-  kind: "duration" | "breaths" | "count" | "reps" | "sets";
-  min: number;
-  max: number;
-  /** Second count for "3 sets of 10" or "3 x 10": the reps per set. */
-  reps?: { min: number; max: number; start: number; end: number };
-  next: number;
-  note: string | null;
-}
-
-/** "half a minute", "a minute", "a minute and a half", "one and a half minutes", "a full minute". */
-function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
-  const first = tokens[i]!.text;
-  if (first !== "half" && first !== "a" && first !== "an") return null;
-  const w = (k: number) => tokens[i + k]?.text;
-  if (w(0) === "half" && w(1) === "a" && MINUTE_WORDS.has(w(2) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
-  if (w(0) === "half" && MINUTE_WORDS.has(w(1) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
-  if (w(0) === "a" && w(1) === "half" && MINUTE_WORDS.has(w(2) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
-  const whole = w(0) === "a" || w(0) === "an" ? { value: 1, next: i + 1 } : null;
-  if (!whole) return null;
-  let j = whole.next;
-  if (tokens[j]?.text === "full") j++;
-  if (!MINUTE_WORDS.has(tokens[j]?.text ?? "")) return null;
-  j++;
-  if (tokens[j]?.text === "and" && tokens[j + 1]?.text === "a" && tokens[j + 2]?.text === "half") {
-    return { kind: "duration", min: 90, max: 90, next: j + 3, note: null };
-  }
-  return { kind: "duration", min: 60, max: 60, next: j, note: null };
-}
-
-/** Words that can open a quantity; any other word is skipped without further reading. */
-const OPENERS = new Set([
-  "a", "an", "half", "twice", "once", "thrice", "x", "×", "count", "between", "dozen", "zero", "one", "two", "three", "four",
-  "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-  "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-]);
-
-function readAt(tokens: readonly Token[], i: number): Read | null {
-  const t = tokens[i]!;
-  if (t.kind === "punct" || (t.kind === "word" && !OPENERS.has(t.text))) return null;
-  const spoken = readSpokenMinute(tokens, i);
-  if (spoken) return spoken;
-  if (t.text === "twice") return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };
-  if (t.text === "once") return { kind: "reps", min: 1, max: 1, next: i + 1, note: null };
-  if (t.text === "thrice") return { kind: "reps", min: 3, max: 3, next: i + 1, note: null };
-  if ((t.text === "x" || t.text === "×") && tokens[i + 1]?.kind === "num") {
-    const r = readRange(tokens, i + 1);
-    if (r && !readTimeUnit(tokens, r.next)) return { kind: "reps", min: r.min, max: r.max, next: r.next, note: null };
-    return null;
-  }
-  if (t.text === "count" && (tokens[i + 1]?.text === "of" || tokens[i + 1]?.text === "to")) {
-    const r = readRange(tokens, i + 2);
-    if (r) return { kind: "count", min: r.min, max: r.max, next: r.next, note: null };
-  }
-  const r = readRange(tokens, i);
-  if (!r) return null;
-  let j = r.next;
-  const doer = tokens[i - 1]?.text ?? "";
-  if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j)) {
-    const next = tokens[j];
-    const more = next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
-    if (!next || more) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
-  }
-  const unit = readTimeUnit(tokens, j);
-  if (unit) {
-    j = unit.next;
-    let min = r.min * unit.factor;
-    let max = r.max * unit.factor;
-    if (tokens[j]?.text === "and" && tokens[j + 1]?.text === "a" && tokens[j + 2]?.text === "half") {
-      min += unit.factor / 2;
-      max += unit.factor / 2;
-      j += 3;
-    }
-    // "30 seconds to 1 minute": a range whose ends carry their own units.
-    if (r.min === r.max && tokens[j] && RANGE_JOINERS.has(tokens[j]!.text) && tokens[j]!.text !== "/") {
-      const upper = readRange(tokens, j + 1);
-      const upperUnit = upper ? readTimeUnit(tokens, upper.next) : null;
-      if (upper && upperUnit && upper.max * upperUnit.factor > max) {
-        return { kind: "duration", min, max: upper.max * upperUnit.factor, next: upperUnit.next, note: null };
-      }
-    }
-    return { kind: "duration", min, max, next: j, note: null };
-  }
-  // "and a half minutes" after a number: "one and a half minutes".
-  if (tokens[j]?.text === "and" && tokens[j + 1]?.text === "a" && tokens[j + 2]?.text === "half") {
-    const u = readTimeUnit(tokens, j + 3);
-    if (u) return { kind: "duration", min: (r.min + 0.5) * u.factor, max: (r.max + 0.5) * u.factor, next: u.next, note: null };
-  }
-  let k = j;
-  while (k < j + 3 && BREATH_ADJECTIVES.has(tokens[k]?.text ?? "")) k++;
-  if (BREATH_WORDS.has(tokens[k]?.text ?? "") && !(tokens[k]?.text === "breathing" && tokens[k + 1]?.text !== "cycles")) {
-    const next = tokens[k + 1]?.text === "cycles" ? k + 2 : k + 1;
-    return { kind: "breaths", min: r.min, max: r.max, next, note: null };
-  }
-  if (tokens[j]?.text === "-" && tokens[j + 1]?.text === "count") return { kind: "count", min: r.min, max: r.max, next: j + 2, note: null };
-  if (tokens[j]?.text === "counts") return { kind: "count", min: r.min, max: r.max, next: j + 1, note: null };
-  if (SET_WORDS.has(tokens[j]?.text ?? "")) {
-    const read: Read = { kind: "sets", min: r.min, max: r.max, next: j + 1, note: null };
-    if (tokens[j + 1]?.text === "of" || tokens[j + 1]?.text === "x" || tokens[j + 1]?.text === "×") {
-      const reps = readRange(tokens, j + 2);
-      if (reps && !readTimeUnit(tokens, reps.next)) {
-        let end = reps.next;
-        if (REP_WORDS.has(tokens[end]?.text ?? "") && tokens[end]?.text !== "x") end++;
-        read.reps = { min: reps.min, max: reps.max, start: tokens[j + 2]!.start, end: tokens[end - 1]!.end };
-        read.next = end;
-      }
-    }
-    return read;
-  }
-  const repWord = tokens[j];
-  if (repWord && REP_WORDS.has(repWord.text)) {
-    // "3 x 10" and "3x10": three sets of ten.
-    if ((repWord.text === "x" || repWord.text === "×") && tokens[j + 1]?.kind === "num") {
-      const reps = readRange(tokens, j + 1);
-      if (reps && !readTimeUnit(tokens, reps.next)) {
-        return {
-          kind: "sets", min: r.min, max: r.max, next: reps.next, note: null,
-          reps: { min: reps.min, max: reps.max, start: tokens[j + 1]!.start, end: tokens[reps.next - 1]!.end },
-        };
-      }
-      return { kind: "reps", min: r.min, max: r.max, next: j + 1, note: null };
-    }
-    return { kind: "reps", min: r.min, max: r.max, next: j + 1, note: null };
-  }
-  return null;
-}
 
 function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1, limit: number): string[] {
   const words: string[] = [];

@@ -1,3 +1,5 @@
+import { OriginMap } from "./origin-map.ts";
+
 /**
  * Plain text cut out of HTML or markdown, with the offset in the original input of every
  * character kept, so spans found in the plain text can point back at what the user gave.
@@ -5,57 +7,6 @@
 export interface PlainText {
   text: string;
   origin: OriginMap;
-}
-
-/**
- * Where each plain-text character came from, stored as runs rather than one entry per
- * character: a run either copies input characters one for one or maps all its characters to
- * one input offset (a decoded entity, a synthetic line break).
- */
-export class OriginMap {
-  private readonly at: number[] = [];
-  private readonly from: number[] = [];
-  private readonly copies: boolean[] = [];
-  constructor(private readonly inputLength: number) {}
-
-  /** Adds a run starting at plain offset `at`; merges it into the last run when it continues it. */
-  add(at: number, from: number, copies: boolean): void {
-    const last = this.at.length - 1;
-    if (last >= 0 && copies && this.copies[last] && this.from[last]! + (at - this.at[last]!) === from) return;
-    this.at.push(at);
-    this.from.push(from);
-    this.copies.push(copies);
-  }
-
-  /** The input offset of plain offset p; the input length for p at or past the end. */
-  originOf(p: number, plainLength = Infinity): number {
-    if (p >= plainLength || this.at.length === 0) return this.inputLength;
-    let lo = 0;
-    let hi = this.at.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.at[mid]! <= p) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.copies[lo] ? this.from[lo]! + (p - this.at[lo]!) : this.from[lo]!;
-  }
-
-  /** Adds the runs that map plain range [from, to) of this map's text, placed at plain offset `at` of another. */
-  copyInto(target: OriginMap, at: number, from: number, to: number): void {
-    let p = from;
-    while (p < to) {
-      let lo = 0;
-      let hi = this.at.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (this.at[mid]! <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      const runEnd = lo + 1 < this.at.length ? Math.min(to, this.at[lo + 1]!) : to;
-      target.add(at + (p - from), this.copies[lo] ? this.from[lo]! + (p - this.at[lo]!) : this.from[lo]!, this.copies[lo]!);
-      p = runEnd;
-    }
-  }
 }
 
 const BLOCK_TAGS = new Set([
