@@ -11,6 +11,7 @@
  *
  *   npm run bench:timer            (about 3.5 minutes; prints a Markdown table and JSON)
  *   BENCH_SECONDS=60 npm run bench:timer   for a quicker, less telling run
+ *   BENCH_THROTTLE=1 npm run bench:timer   without CPU throttling, as a control
  */
 import { cpus, loadavg } from "node:os";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
@@ -21,7 +22,7 @@ import { serveStatic } from "../e2e/support/static-server.ts";
 import { buildWebApp, summarise } from "./web-build.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 180);
-const throttle = 4;
+const throttle = Number(process.env.BENCH_THROTTLE ?? 4);
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const durations = timeline.steps.map((s) => s.seconds);
 const offsets = timeline.steps.map((s) => s.offset);
