@@ -104,6 +104,15 @@ describe.each(BACKENDS)("over real HTTP on 127.0.0.1 with %s", (name) => {
     expect(await res.json()).toEqual({ error: "no such endpoint: GET /api/does-not-exist" });
   });
 
+  it("limits failed sign-ins per client address, read from the real socket", async () => {
+    const c = new ApiClient(overHttp, server.url);
+    const { email } = await new ApiClient(overHttp, server.url).signUp();
+    for (let i = 0; i < 30; i++) expect((await c.post("/api/auth/sign-in", { email: `guess-${i}@example.org`, password: "wrong password" })).status).toBe(401);
+    const refused = await c.post("/api/auth/sign-in", { email, password: "correct horse battery" });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
   it("refuses a body over 1 MiB with 413", async () => {
     const c = new ApiClient(overHttp, server.url);
     await c.signUp();
