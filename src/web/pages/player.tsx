@@ -49,6 +49,14 @@ function instructionsOf(step: Step): string[] {
   return [];
 }
 
+/** Where the session stands as a whole, to the minute: enough to know how long is left. */
+function overallText(state: PlayerState): string {
+  const steps = state.timeline.steps;
+  const counted = steps.filter((s) => s.kind !== "done").length;
+  const left = Math.max(1, Math.ceil((state.timeline.totalSeconds - currentStep(state).offset) / 60));
+  return `Step ${state.index + 1} of ${counted} · about ${left} min left`;
+}
+
 /** The guided session: pain question, the running step, pain question again, a short summary. */
 export default function PlayerPage() {
   const svc = services();
@@ -124,7 +132,7 @@ export default function PlayerPage() {
   useEffect(() => {
     // The pain question that had focus is gone: put keyboard and screen-reader users on the
     // main control, from where Space pauses and the arrows skip.
-    if (stage === "playing") pauseButton.current?.focus();
+    if (stage === "playing") pauseButton.current?.focus({ preventScroll: true });
   }, [stage]);
 
   useEffect(() => {
@@ -213,6 +221,7 @@ export default function PlayerPage() {
           Next: {next.title}
         </p>
       )}
+      {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}
       <div class="controls" role="group" aria-label="Session controls">
         <button type="button" onClick={() => guide.current?.send({ type: "back" })} aria-keyshortcuts="ArrowLeft">
           Back
