@@ -13,15 +13,22 @@ const positions: Record<Exercise["position"], string> = {
 const range = (r: { min: number; max: number }, unit: string) =>
   r.min === r.max ? `${r.min} ${unit}` : `${r.min} to ${r.max} ${unit}`;
 
+const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 function equipmentText(ex: Exercise): string {
   if (ex.equipment.length === 0) return "None";
   return ex.equipment
-    .map((e) => `${e.name}${e.alternatives.length ? ` (or ${e.alternatives.join(", ")})` : ""}${e.optional ? ", optional" : ""}`)
+    .map((e) => `${capitalised(e.name)}${e.alternatives.length ? ` (or ${e.alternatives.join(", ")})` : ""}${e.optional ? ", optional" : ""}`)
     .join("; ");
 }
 
+/** The detail usually names the position already ("Sitting on the floor…"); say it once. */
+function positionText(ex: Exercise): string {
+  const name = positions[ex.position];
+  return ex.positionDetail.toLowerCase().startsWith(name.toLowerCase()) ? ex.positionDetail : `${name}. ${ex.positionDetail}`;
+}
+
 function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
-  const holds = ex.phases.map((p) => `${p.name}: ${range(p.holdSeconds, "seconds")}`).join("; ");
   return (
     <article class="card" id={`exercise-${ex.id}`} aria-labelledby={`title-${ex.id}`}>
       <h2 id={`title-${ex.id}`}>
@@ -31,15 +38,21 @@ function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
       <p>{ex.summary}</p>
       <dl class="facts">
         <dt>Position</dt>
-        <dd>
-          {positions[ex.position]}. {ex.positionDetail}
-        </dd>
+        <dd>{positionText(ex)}</dd>
         <dt>Equipment</dt>
         <dd>{equipmentText(ex)}</dd>
         <dt>Sides</dt>
         <dd>{ex.sides === "both" ? `Each foot in turn, ${ex.firstSide} first` : "Both feet together"}</dd>
         <dt>Hold</dt>
-        <dd>{holds}</dd>
+        <dd>
+          {ex.phases.length === 1
+            ? range(ex.phases[0]!.holdSeconds, "seconds")
+            : ex.phases.map((p) => (
+                <span key={p.id} class="hold-line">
+                  {p.name}: {range(p.holdSeconds, "seconds")}
+                </span>
+              ))}
+        </dd>
         <dt>Repetitions</dt>
         <dd>{range(ex.reps, ex.sides === "both" ? "per side" : "times")}</dd>
       </dl>
