@@ -66,6 +66,24 @@ describe.each(BACKENDS)("export and account deletion on %s", (name) => {
     expect((await t.client().post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
   });
 
+  it("deletes a coach's practice with the coach when nobody else is in it", async () => {
+    const c = t.client();
+    const { account } = await c.signUp({ role: "coach", displayName: "Coach Kim" });
+    expect((await c.delete("/api/account", { password: "correct horse battery" })).status).toBe(204);
+    expect(await t.database.db.selectFrom("organisations").select("name").where("id", "=", account.organisationId).execute()).toEqual([]);
+  });
+
+  it("keeps an organisation that still has other people in it", async () => {
+    const coach = t.client();
+    const { account: kim } = await coach.signUp({ role: "coach" });
+    const client = t.client();
+    const { account: joe } = await client.signUp();
+    await t.database.db.updateTable("users").set({ organisation_id: kim.organisationId }).where("id", "=", joe.id).execute();
+    await coach.delete("/api/account", { password: "correct horse battery" });
+    expect(await t.database.db.selectFrom("organisations").select("id").where("id", "=", kim.organisationId).execute()).toHaveLength(1);
+    expect((await client.get("/api/auth/me")).status).toBe(200);
+  });
+
   it("leaves other users' data alone when one account is deleted", async () => {
     const keep = t.client();
     await keep.signUp();

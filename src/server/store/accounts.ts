@@ -88,8 +88,8 @@ export async function setPlanDaysPerWeek(db: Kysely<Tables>, userId: string, day
 }
 
 /**
- * Deletes a user and everything they own. Their organisation goes too when it was personal
- * and nobody else is left in it.
+ * Deletes a user and everything they own. Their organisation goes too (its name carries theirs)
+ * when nobody else is left in it and it owns no programs.
  */
 export async function deleteAccount(db: Kysely<Tables>, userId: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -103,7 +103,7 @@ export async function deleteAccount(db: Kysely<Tables>, userId: string): Promise
     const owned = await tx.selectFrom("programs").select("id").where("organisation_id", "=", user.organisation_id).executeTakeFirst();
     if (!others && !owned) {
       await tx.deleteFrom("auth_sessions").where("organisation_id", "=", user.organisation_id).execute();
-      await tx.deleteFrom("organisations").where("id", "=", user.organisation_id).where("kind", "=", "personal").execute();
+      await tx.deleteFrom("organisations").where("id", "=", user.organisation_id).execute();
     }
   });
 }
