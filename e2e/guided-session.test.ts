@@ -166,6 +166,12 @@ describe("a guided session in the browser", () => {
     await page.keyboard.press("ArrowLeft");
     expect((await playerPosition(page)).index).toBe(1);
 
+    // Leaving for the home page keeps the session, paused, and offers to continue it.
+    await page.getByRole("link", { name: "Limber, home" }).click();
+    await page.getByRole("link", { name: "Continue your session" }).click();
+    await page.locator("section.player").waitFor();
+    expect(await playerPosition(page)).toEqual({ index: 1, status: "paused" });
+
     const spoken = (await readObserved(page)).requested.map((s) => s.text);
     expect(spoken).toContain("Paused.");
     expect(spoken.filter((t) => t.startsWith("Resuming."))).toHaveLength(2);
