@@ -108,4 +108,21 @@ describe("the web app with the Limber server", () => {
     expect(await page.locator('.calendar li[data-practised="yes"]').count()).toBe(4);
     await context.close();
   });
+
+  it("brings progress made on another device to this one when it signs in", async () => {
+    const email = `devices-${Date.now()}@example.org`;
+    const otherDevice = new ApiClient(overHttp, server.url);
+    await otherDevice.signUp({ email, password, displayName: "Rosa" });
+    for (let i = 0; i < 3; i++) await otherDevice.post("/api/logs", sessionLog());
+    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    expect(await readStore(page, "progress")).toEqual([]);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Rosa" }).waitFor();
+    await expect
+      .poll(async () => (await readStore<{ sessionsProgressed: number }>(page, "progress"))[0]?.sessionsProgressed, { timeout: 10_000 })
+      .toBe(3);
+    await context.close();
+  });
 });
