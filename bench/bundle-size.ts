@@ -53,12 +53,17 @@ try {
   };
   const player = await measure(await jsLoaded(browser, server.url, "play", true));
   const home = await measure(await jsLoaded(browser, server.url, "", false));
-  const worker = await measure(["sw.js", ...(await import("node:fs/promises").then((fs) => fs.readdir(dir))).filter((f) => f.startsWith("workbox-"))]);
+  const worker = await measure([
+    "sw.js",
+    ...(await import("node:fs/promises").then((fs) => fs.readdir(dir))).filter((f) => f.startsWith("workbox-")),
+  ]);
   const kb = (b: number) => (b / 1024).toFixed(1);
   console.log(`${new Date().toISOString()} · ${cpus().length} cores · Chromium ${browser.version()}\n`);
   console.log("| route | JS files | raw KB | gzipped KB | budget |");
   console.log("|---|---|---|---|---|");
-  console.log(`| player (#/play, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB ${player.gzip <= BUDGET_KB * 1024 ? "met" : "MISSED"} |`);
+  console.log(
+    `| player (#/play, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB ${player.gzip <= BUDGET_KB * 1024 ? "met" : "MISSED"} |`,
+  );
   console.log(`| home (#/), baseline | ${home.files.length} | ${kb(home.raw)} | ${kb(home.gzip)} | |`);
   console.log(`| service worker scripts (not in any page) | ${worker.files.length} | ${kb(worker.raw)} | ${kb(worker.gzip)} | |`);
   console.log("\nplayer route files:");

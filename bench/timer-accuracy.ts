@@ -48,7 +48,11 @@ const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript((steps: number[]) => {
-    const rec = { limber: [] as { t: number; mode: string; text: string; dueAt: number }[], naive: [] as { t: number; index: number }[], t0: 0 };
+    const rec = {
+      limber: [] as { t: number; mode: string; text: string; dueAt: number }[],
+      naive: [] as { t: number; index: number }[],
+      t0: 0,
+    };
     (window as unknown as { __bench: typeof rec }).__bench = rec;
     window.addEventListener("limber:speech", (e) => {
       const t = performance.now();
@@ -76,10 +80,23 @@ try {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.getByRole("button", { name: /skip and start/i }).click();
   await page.waitForTimeout(seconds * 1000 + 1500);
-  const rec = await page.evaluate(() => (window as unknown as { __bench: { limber: { t: number; mode: string; text: string; dueAt: number }[]; naive: { t: number; index: number }[]; t0: number } }).__bench);
+  const rec = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: {
+            limber: { t: number; mode: string; text: string; dueAt: number }[];
+            naive: { t: number; index: number }[];
+            t0: number;
+          };
+        }
+      ).__bench,
+  );
 
   // Expected instants of every cue and every step start inside the run.
-  const expectedCues = timeline.steps.flatMap((s) => cueMarks(s).map((m) => ({ at: s.offset * 1000 + m.offsetMs, step: m.offsetMs === 0, text: m.text })));
+  const expectedCues = timeline.steps.flatMap((s) =>
+    cueMarks(s).map((m) => ({ at: s.offset * 1000 + m.offsetMs, step: m.offsetMs === 0, text: m.text })),
+  );
   const inRun = expectedCues.filter((c) => c.at <= seconds * 1000);
   const boundaries = inRun.filter((c) => c.step && c.at > 0);
   // The schedule is fixed by the session's start instant (the first cue's due time): each cue
@@ -119,11 +136,25 @@ try {
   };
   console.log(JSON.stringify(report, null, 2));
   const load = report.loadAverage1min;
-  console.log(`\n${report.date} · ${report.machine} · load avg ${load.before} → ${load.after} · Chromium ${report.browser} · CPU throttling ${throttle}x · ${seconds} s real run\n`);
+  console.log(
+    `\n${report.date} · ${report.machine} · load avg ${load.before} → ${load.after} · Chromium ${report.browser} · CPU throttling ${throttle}x · ${seconds} s real run\n`,
+  );
   console.log("| timer | samples | median abs error ms | p99 abs error ms | max abs error ms | last error ms | drift trend ms/min |");
   console.log("|---|---|---|---|---|---|---|");
-  console.log(row("Limber player: step boundaries", boundaries.map((b) => b.at), limberBoundaryErr));
-  console.log(row("Limber player: every cue (incl. 3-2-1, halfway)", inRun.slice(1).map((c) => c.at), limberCueErr));
+  console.log(
+    row(
+      "Limber player: step boundaries",
+      boundaries.map((b) => b.at),
+      limberBoundaryErr,
+    ),
+  );
+  console.log(
+    row(
+      "Limber player: every cue (incl. 3-2-1, halfway)",
+      inRun.slice(1).map((c) => c.at),
+      limberCueErr,
+    ),
+  );
   console.log(row("naive setInterval(1000) countdown: step boundaries (baseline)", naivePlanned, naiveErr));
   await context.close();
 } finally {

@@ -10,7 +10,9 @@ const browser = await launchBrowser();
 try {
   for (const size of [192, 512]) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+    );
     const png = await page.screenshot({ omitBackground: true });
     await writeFile(new URL(`../public/icon-${size}.png`, import.meta.url), png);
     await page.close();

@@ -53,7 +53,9 @@ describe("a guided session in the browser", () => {
     expect(observed.spoken.map((s) => s.text)).toEqual(observed.requested.filter((r) => !r.dropped).map((r) => r.text));
     const spokenKinds = timeline.steps.flatMap((s) => cueMarks(s).map((m) => m.kind));
     expect(spokenKinds.filter((k) => k === "switch-side")).toHaveLength(3);
-    expect(spokenKinds.filter((k) => k === "countdown")).toHaveLength(3 * timeline.steps.filter((s) => s.kind !== "release" && s.kind !== "done").length);
+    expect(spokenKinds.filter((k) => k === "countdown")).toHaveLength(
+      3 * timeline.steps.filter((s) => s.kind !== "release" && s.kind !== "done").length,
+    );
     expect(observed.spoken.filter((s) => s.text.includes("Hold for"))).toHaveLength(25);
     expect(observed.requested.filter((r) => r.mode === "if-idle" && /^[123]$/.test(r.text))).toHaveLength(
       spokenKinds.filter((k) => k === "countdown").length,
@@ -119,7 +121,14 @@ describe("a guided session in the browser", () => {
     await longer.click();
     await page.getByLabel("Dark").check();
     await page.getByLabel("Slow").check();
-    await expect.poll(async () => (await readStore<{ exercises: Record<string, { holds: Record<string, number> }> }>(page, "progress"))[0]?.exercises["strap-eversion-inversion"]?.holds.eversion).toBe(20);
+    await expect
+      .poll(
+        async () =>
+          (await readStore<{ exercises: Record<string, { holds: Record<string, number> }> }>(page, "progress"))[0]?.exercises[
+            "strap-eversion-inversion"
+          ]?.holds.eversion,
+      )
+      .toBe(20);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");

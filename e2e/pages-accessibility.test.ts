@@ -34,7 +34,8 @@ async function smallTargets(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      if (r.width < 44 || r.height < 44) small.push(`${el.tagName} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+      if (r.width < 44 || r.height < 44)
+        small.push(`${el.tagName} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
     }
     return small;
   });
@@ -51,7 +52,10 @@ const pages = [
 for (const scheme of ["light", "dark"] as const) {
   describe(`in ${scheme} mode`, () => {
     it("has no WCAG 2.2 AA violations on any page or any stage of a session, and touch targets of 44 px", async () => {
-      const { context, page } = await openApp(browser, server.url, "", { colorScheme: scheme, fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+      const { context, page } = await openApp(browser, server.url, "", {
+        colorScheme: scheme,
+        fakeClockAt: new Date("2026-11-25T08:00:00Z"),
+      });
       for (const [route, heading] of pages) {
         await visit(page, route, heading);
         expect({ route, violations: await axeViolations(page) }).toEqual({ route, violations: [] });

@@ -12,7 +12,12 @@ export interface AppOptions {
 }
 
 /** A fresh browser context on the app (its own IndexedDB), with outputs observed. */
-export async function openApp(browser: Browser, baseUrl: string, route = "", o: AppOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  route = "",
+  o: AppOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: o.viewport ?? phone,
     colorScheme: o.colorScheme ?? "light",

@@ -19,7 +19,14 @@ export interface ObservedOutputs {
  */
 export async function observeOutputs(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const seen = { requested: [] as { text: string; mode: string; dropped: boolean }[], spoken: [] as { text: string; rate: number; at: number }[], cancels: 0, vibrations: [] as number[][], wakeLockRequests: 0, oscillatorStarts: 0 };
+    const seen = {
+      requested: [] as { text: string; mode: string; dropped: boolean }[],
+      spoken: [] as { text: string; rate: number; at: number }[],
+      cancels: 0,
+      vibrations: [] as number[][],
+      wakeLockRequests: 0,
+      oscillatorStarts: 0,
+    };
     (window as unknown as { __observed: typeof seen }).__observed = seen;
     window.addEventListener("limber:speech", (e) => seen.requested.push({ ...(e as CustomEvent).detail }));
     const synth = window.speechSynthesis;

@@ -73,7 +73,10 @@ describe("browser sound", () => {
   it("drops a beep that would already be late rather than play it out of time", () => {
     const clock = fakeClock(10_000);
     const sound = browserSound(clock);
-    sound.plan([{ key: "late", kind: "countdown", at: 9_000 }, { key: "now", kind: "countdown", at: 9_950 }]);
+    sound.plan([
+      { key: "late", kind: "countdown", at: 9_000 },
+      { key: "now", kind: "countdown", at: 9_950 },
+    ]);
     expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 100 }]);
   });
 });

@@ -24,8 +24,7 @@ export function memoryStore(): LocalStore & { sessions: Map<string, QueuedSessio
       if (p) progress.set(p.programId, copy(p));
       active = undefined;
     },
-    listSessions: async () =>
-      [...sessions.values()].map(copy).sort((a, b) => Date.parse(a.log.startedAt) - Date.parse(b.log.startedAt)),
+    listSessions: async () => [...sessions.values()].map(copy).sort((a, b) => Date.parse(a.log.startedAt) - Date.parse(b.log.startedAt)),
     async markSynced(id) {
       const row = sessions.get(id);
       if (row) sessions.set(id, { ...row, syncState: "synced" });

@@ -10,15 +10,16 @@ const positions: Record<Exercise["position"], string> = {
   other: "Other",
 };
 
-const range = (r: { min: number; max: number }, unit: string) =>
-  r.min === r.max ? `${r.min} ${unit}` : `${r.min} to ${r.max} ${unit}`;
+const range = (r: { min: number; max: number }, unit: string) => (r.min === r.max ? `${r.min} ${unit}` : `${r.min} to ${r.max} ${unit}`);
 
 const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function equipmentText(ex: Exercise): string {
   if (ex.equipment.length === 0) return "None";
   return ex.equipment
-    .map((e) => `${capitalised(e.name)}${e.alternatives.length ? ` (or ${e.alternatives.join(", ")})` : ""}${e.optional ? ", optional" : ""}`)
+    .map(
+      (e) => `${capitalised(e.name)}${e.alternatives.length ? ` (or ${e.alternatives.join(", ")})` : ""}${e.optional ? ", optional" : ""}`,
+    )
     .join("; ");
 }
 

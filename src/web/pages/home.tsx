@@ -68,8 +68,7 @@ export default function HomePage() {
         </p>
       )}
       <p class="muted" style={{ marginTop: "1rem" }}>
-        New here? Read <a href={hrefOf("learn")}>why feet matter for the back</a> and the{" "}
-        <a href={hrefOf("learn")}>safety notes</a> first.
+        New here? Read <a href={hrefOf("learn")}>why feet matter for the back</a> and the <a href={hrefOf("learn")}>safety notes</a> first.
       </p>
     </>
   );

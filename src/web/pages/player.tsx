@@ -100,7 +100,15 @@ export default function PlayerPage() {
     svc.sound.unlock();
     const program = todaysProgram;
     const player = createPlayer(compileTimeline(program, progress.value ?? null));
-    begin(player, { id: crypto.randomUUID(), programId: program.id, painBefore, startedWall: svc.clock.wallNow(), stage: "playing", player, frozenAt: 0 });
+    begin(player, {
+      id: crypto.randomUUID(),
+      programId: program.id,
+      painBefore,
+      startedWall: svc.clock.wallNow(),
+      stage: "playing",
+      player,
+      frozenAt: 0,
+    });
     setStage("playing");
     guide.current!.send({ type: "start" });
   }

@@ -67,8 +67,12 @@ function Holds() {
             <div class="hold-row" key={`${ex.id}/${ph.id}`}>
               <span>{label}</span>
               <div class="adjust">
-                <button type="button" aria-label={`Shorter: ${label}`} disabled={seconds <= MANUAL_HOLD_LIMITS.min}
-                  onClick={() => set(ex.id, ph.id, seconds - 5)}>
+                <button
+                  type="button"
+                  aria-label={`Shorter: ${label}`}
+                  disabled={seconds <= MANUAL_HOLD_LIMITS.min}
+                  onClick={() => set(ex.id, ph.id, seconds - 5)}
+                >
                   −
                 </button>
                 <output aria-live="polite" aria-label={`${label} hold`}>
@@ -100,25 +104,63 @@ export default function SettingsPage() {
     <>
       <h1>Settings</h1>
       <Section title="Voice and sound">
-        <Toggle id="voice" label="Spoken instructions" hint={speech.available ? undefined : "not available in this browser"}
-          checked={s.voice} onChange={(voice) => change({ voice })} />
-        <Choices name="rate" legend="Speaking pace" value={s.voiceRate}
-          options={voiceRates.map((r) => ({ value: r.rate, label: r.label }))} onChange={(voiceRate) => change({ voiceRate })} />
-        <button type="button" onClick={() => speech.speak({ text: "This is how Limber will sound during your session.", mode: "interrupt", rate: s.voiceRate })}>
+        <Toggle
+          id="voice"
+          label="Spoken instructions"
+          hint={speech.available ? undefined : "not available in this browser"}
+          checked={s.voice}
+          onChange={(voice) => change({ voice })}
+        />
+        <Choices
+          name="rate"
+          legend="Speaking pace"
+          value={s.voiceRate}
+          options={voiceRates.map((r) => ({ value: r.rate, label: r.label }))}
+          onChange={(voiceRate) => change({ voiceRate })}
+        />
+        <button
+          type="button"
+          onClick={() => speech.speak({ text: "This is how Limber will sound during your session.", mode: "interrupt", rate: s.voiceRate })}
+        >
           Try the voice
         </button>
         <Toggle id="sounds" label="Beeps for each step and the 3-2-1" checked={s.sounds} onChange={(sounds) => change({ sounds })} />
-        <Toggle id="vibration" label="Vibration" hint={vibration.available ? undefined : "not available on this device"}
-          checked={s.vibration} onChange={(v) => change({ vibration: v })} />
+        <Toggle
+          id="vibration"
+          label="Vibration"
+          hint={vibration.available ? undefined : "not available on this device"}
+          checked={s.vibration}
+          onChange={(v) => change({ vibration: v })}
+        />
       </Section>
       <Holds />
       <Section title="Display">
-        <Choices name="text" legend="Text size" value={s.textSize}
-          options={[{ value: "normal", label: "Normal" }, { value: "large", label: "Large" }, { value: "larger", label: "Larger" }] as const}
-          onChange={(textSize) => change({ textSize })} />
-        <Choices name="theme" legend="Colours" value={s.theme}
-          options={[{ value: "system", label: "Like my device" }, { value: "light", label: "Light" }, { value: "dark", label: "Dark" }] as const}
-          onChange={(theme) => change({ theme })} />
+        <Choices
+          name="text"
+          legend="Text size"
+          value={s.textSize}
+          options={
+            [
+              { value: "normal", label: "Normal" },
+              { value: "large", label: "Large" },
+              { value: "larger", label: "Larger" },
+            ] as const
+          }
+          onChange={(textSize) => change({ textSize })}
+        />
+        <Choices
+          name="theme"
+          legend="Colours"
+          value={s.theme}
+          options={
+            [
+              { value: "system", label: "Like my device" },
+              { value: "light", label: "Light" },
+              { value: "dark", label: "Dark" },
+            ] as const
+          }
+          onChange={(theme) => change({ theme })}
+        />
       </Section>
       <p class="muted">Settings and sessions are stored only on this device.</p>
     </>
