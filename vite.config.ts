@@ -35,7 +35,8 @@ export default defineConfig({
     VitePWA({
       registerType: "autoUpdate",
       injectRegister: "script-defer",
-      includeAssets: ["icon.svg", "icon-192.png", "icon-512.png"],
+      // The glob below already precaches the icons; listing them twice would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: "Limber — gentle stretching",
         short_name: "Limber",
@@ -54,7 +55,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        globPatterns: ["**/*.{js,css,html,svg,png}"],
         navigateFallback: "index.html",
         clientsClaim: true,
         skipWaiting: true,
