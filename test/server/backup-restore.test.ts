@@ -51,7 +51,8 @@ async function fillWithPeople(config: DatabaseConfig): Promise<void> {
   await database.close();
 }
 
-describe.each(BACKENDS)("backup and restore on %s", (name) => {
+// Each test runs the real CLI in child processes, each opening the database afresh.
+describe.each(BACKENDS)("backup and restore on %s", { timeout: 120_000 }, (name) => {
   const backend = new TestBackend(name);
   let dir: string;
   let source: DatabaseConfig;

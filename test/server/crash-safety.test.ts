@@ -70,5 +70,5 @@ describe.each(BACKENDS)("crash safety on %s", (name) => {
     expect(after.length).toBe(sent.length);
     expect(new Set(after).size).toBe(sent.length);
     expect((await c.get("/api/progress/foot-stretches-for-lower-back-pain")).body.sessionsProgressed).toBe(sent.length);
-  });
+  }, 180_000);
 });
