@@ -4,7 +4,7 @@ import type { Cue } from "../../core/cues.ts";
 import { createPlayer, updatePlayer } from "../../core/player.ts";
 import { compileTimeline } from "../../core/timeline.ts";
 import { defaultSettings } from "../settings.ts";
-import { beepPlan, speechFor, vibrationFor } from "./cue-output.ts";
+import { BEEP_HORIZON_MS, beepPlan, speechFor, vibrationFor } from "./cue-output.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const cue = (kind: Cue["kind"], text = "x"): Cue => ({ kind, at: 0, stepIndex: 0, text });
@@ -21,25 +21,43 @@ describe("what each cue becomes", () => {
     expect(vibrationFor(cue("switch-side"), off)).toBeNull();
   });
 
-  it("plans the step's remaining beeps and the next step's opening beep on the monotonic clock", () => {
+  it("plans the beeps of the next 30 seconds across step boundaries, on the monotonic clock", () => {
     const start = updatePlayer(createPlayer(timeline), { type: "start" }, 1_000);
     const plan = beepPlan(start, 1_000, defaultSettings);
-    // Prepare (15 s): opening chime, 3-2-1, then the first hold's "go" at its end.
+    // Prepare (15 s): chime and 3-2-1; first hold (10 s): go, halfway, 3-2-1; ease off (3 s):
+    // chime; second hold from 29 s: go. The next beep, its halfway at 34 s, is past the horizon.
     expect(plan.map((b) => [b.kind, b.at])).toEqual([
       ["step", 1_000],
       ["countdown", 13_000],
       ["countdown", 14_000],
       ["countdown", 15_000],
       ["go", 16_000],
+      ["halfway", 21_000],
+      ["countdown", 23_000],
+      ["countdown", 24_000],
+      ["countdown", 25_000],
+      ["step", 26_000],
+      ["go", 29_000],
     ]);
+    expect(plan.every((b) => b.at <= 1_000 + BEEP_HORIZON_MS)).toBe(true);
+  });
+
+  it("plans each beep at the instant the engine then reaches it", () => {
+    const s0 = updatePlayer(createPlayer(timeline), { type: "start" }, 0);
+    const planned = new Map(beepPlan(s0, 0, defaultSettings).map((b) => [b.key, b.at]));
+    const s1 = updatePlayer(s0, { type: "tick" }, 20_000);
+    for (const b of beepPlan(s1, 20_000, defaultSettings)) if (planned.has(b.key)) expect(planned.get(b.key)).toBe(b.at);
+    expect(beepPlan(s1, 20_000, defaultSettings).filter((b) => planned.has(b.key)).length).toBeGreaterThan(3);
   });
 
   it("keeps the same keys for the same beeps, so re-planning does not play them twice", () => {
     const s0 = updatePlayer(createPlayer(timeline), { type: "start" }, 0);
     const s1 = updatePlayer(s0, { type: "tick" }, 12_000);
-    const later = beepPlan(s1, 12_000, defaultSettings).map((b) => b.key);
     const earlier = beepPlan(s0, 0, defaultSettings).map((b) => b.key);
-    expect(later.every((k) => earlier.includes(k))).toBe(true);
+    // Beeps both plans cover (up to the first plan's horizon) carry the same keys.
+    const later = beepPlan(s1, 12_000, defaultSettings).filter((b) => b.at <= BEEP_HORIZON_MS);
+    expect(later.length).toBeGreaterThan(5);
+    expect(later.every((b) => earlier.includes(b.key))).toBe(true);
   });
 
   it("plans nothing while paused or with sounds off", () => {

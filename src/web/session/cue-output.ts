@@ -1,6 +1,6 @@
 import type { Cue } from "../../core/cues.ts";
 import { cueMarks, type CueKind } from "../../core/cues.ts";
-import { currentStep, type PlayerState } from "../../core/player.ts";
+import type { PlayerState } from "../../core/player.ts";
 import type { Beep, BeepKind } from "../adapters/sound.ts";
 import type { SpeechMode } from "../adapters/speech.ts";
 import type { Settings } from "../settings.ts";
@@ -32,24 +32,28 @@ function beepKind(kind: CueKind, stepKind: string): BeepKind | null {
   return null;
 }
 
+/** How far ahead beeps are handed to the audio clock: long enough to outlast a throttled tab. */
+export const BEEP_HORIZON_MS = 30_000;
+
 /**
- * Every beep still to come in the current step and the one that opens the next, so the audio
- * clock can play them on time even if this page's timers are delayed.
+ * Every beep still to come in the next `BEEP_HORIZON_MS`, across step boundaries, each at the
+ * instant the engine will reach it if nothing is paused or skipped. The audio clock then plays
+ * them on time even while this page's timers are throttled (a hidden tab, a locked phone).
  */
 export function beepPlan(state: PlayerState, now: number, settings: Settings): Beep[] {
   if (!settings.sounds || state.status !== "playing") return [];
   const steps = state.timeline.steps;
-  const step = currentStep(state);
+  const horizon = now + BEEP_HORIZON_MS;
   const out: Beep[] = [];
-  const add = (index: number, kind: CueKind, stepKind: string, offsetMs: number, at: number) => {
-    const beep = beepKind(kind, stepKind);
-    if (beep && at >= now - 200) out.push({ key: `${index}:${offsetMs}:${Math.round(at)}`, kind: beep, at });
-  };
-  for (const m of cueMarks(step)) add(state.index, m.kind, step.kind, m.offsetMs, state.stepStartedAt + m.offsetMs);
-  const next = steps[state.index + 1];
-  if (next) {
-    const opening = cueMarks(next)[0];
-    if (opening) add(state.index + 1, opening.kind, next.kind, 0, state.stepStartedAt + step.seconds * 1000);
+  let start = state.stepStartedAt;
+  for (let index = state.index; index < steps.length && start <= horizon; index++) {
+    const step = steps[index]!;
+    for (const m of cueMarks(step)) {
+      const at = start + m.offsetMs;
+      const kind = beepKind(m.kind, step.kind);
+      if (kind && at >= now - 200 && at <= horizon) out.push({ key: `${index}:${m.offsetMs}:${Math.round(at)}`, kind, at });
+    }
+    start += step.seconds * 1000;
   }
   return out;
 }
