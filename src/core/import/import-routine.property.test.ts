@@ -67,7 +67,7 @@ describe("importing any text", () => {
   });
 });
 
-/** Median of `runs` timed calls after `warm` untimed ones (the JIT settles before timing). */
+/** Median wall-clock time of `runs` calls after `warm` untimed ones (so the JIT has settled). */
 function medianMs(f: () => unknown, runs = 9, warm = 3): number {
   for (let i = 0; i < warm; i++) f();
   const times: number[] = [];

@@ -92,6 +92,11 @@ function durationKind(before: string[], after: string[], everyBefore: boolean): 
   return { kind: "hold", confidence: holdWord ? 0.95 : 0.8 };
 }
 
+/** A Quantity built field by field in one order: object spreads here were the slowest line on long input. */
+function quantity(kind: QuantityKind, range: IntRange, seconds: IntRange | null, start: number, end: number, confidence: number, note: string | null, repeatsHold: boolean, tokenEnd: number): Quantity {
+  return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd };
+}
+
 /** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order. */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
   const found: Quantity[] = [];
@@ -109,10 +114,8 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const after = clauseWords(tokens, read.next, 1, timed ? 6 : 3);
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
-    // Built field by field in one order: object spreads here were the importer's slowest line on long input.
-    const make = (kind: QuantityKind, range: IntRange, seconds: IntRange | null, confidence: number, note: string | null, start = first.start, end = last.end): Quantity => ({
-      kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd: read.next,
-    });
+    const make = (kind: QuantityKind, range: IntRange, seconds: IntRange | null, confidence: number, note: string | null, start = first.start, end = last.end) =>
+      quantity(kind, range, seconds, start, end, confidence, note, repeatsHold, read.next);
     if (read.kind === "reps" || read.kind === "sets") {
       const kind: QuantityKind = followedByPeriod(after) ? "other" : read.kind;
       found.push(make(kind, { min: whole(read.min), max: whole(read.max) }, null, kind === "other" ? 0.7 : 0.9, null));

@@ -63,11 +63,10 @@ export interface Read {
 function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   const first = tokens[i]!.text;
   if (first !== "half" && first !== "a" && first !== "an") return null;
-  const w = (k: number) => tokens[i + k]?.text;
-  if (w(0) === "half" && w(1) === "a" && MINUTE_WORDS.has(w(2) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
-  if (w(0) === "half" && MINUTE_WORDS.has(w(1) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
-  if (w(0) === "a" && w(1) === "half" && MINUTE_WORDS.has(w(2) ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
-  const whole = w(0) === "a" || w(0) === "an" ? { value: 1, next: i + 1 } : null;
+  if (tokens[i + 0]?.text === "half" && tokens[i + 1]?.text === "a" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
+  if (tokens[i + 0]?.text === "half" && MINUTE_WORDS.has(tokens[i + 1]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
+  if (tokens[i + 0]?.text === "a" && tokens[i + 1]?.text === "half" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
+  const whole = tokens[i + 0]?.text === "a" || tokens[i + 0]?.text === "an" ? { value: 1, next: i + 1 } : null;
   if (!whole) return null;
   let j = whole.next;
   if (tokens[j]?.text === "full") j++;

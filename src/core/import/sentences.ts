@@ -17,6 +17,14 @@ const isDigitCode = (code: number) => code >= 48 && code <= 57;
 /** . ! ? " ” ’ ) ] — marks that may close a sentence. */
 const isCloserCode = (code: number) => code === 46 || code === 33 || code === 63 || code === 34 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
 
+function pushTrimmed(text: string, out: Sentence[], start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ start: s, end: e });
+}
+
 /**
  * Splits text[from, to) at sentence ends (. ! ? followed by a space or the end), leaving
  * decimals ("1.5") and common abbreviations ("e.g.", "approx.", "secs.") whole. One pass over
@@ -25,13 +33,6 @@ const isCloserCode = (code: number) => code === 46 || code === 33 || code === 63
 export function splitSentences(text: string, from: number, to: number): Sentence[] {
   const out: Sentence[] = [];
   let start = from;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
-    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63) continue;
@@ -43,10 +44,10 @@ export function splitSentences(text: string, from: number, to: number): Sentence
       const next = text.charCodeAt(end + 1);
       if ((next >= 97 && next <= 122) || isDigitCode(next)) continue;
     }
-    push(end);
+    pushTrimmed(text, out, start, end);
     start = end;
     i = end - 1;
   }
-  push(to);
+  pushTrimmed(text, out, start, to);
   return out;
 }

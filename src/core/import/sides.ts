@@ -18,6 +18,9 @@ const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", 
 
 const BOTH_STARTS = new Set(["each", "per", "both", "other", "opposite", "second", "switch", "swap", "change", "alternate", "alternating", "left", "right"]);
 
+/** The text of token i + k, or "" past either end. */
+const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
+
 type Hit = { start: number; end: number };
 
 function span(tokens: readonly Token[], from: number, to: number): Hit {
@@ -28,15 +31,14 @@ function span(tokens: readonly Token[], from: number, to: number): Hit {
 function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (!BOTH_STARTS.has(head)) return null;
-  const w = (k: number) => tokens[i + k]?.text ?? "";
-  if ((w(0) === "each" || w(0) === "per") && LIMBS.has(w(1))) return span(tokens, i, i + 1);
-  if (w(0) === "both" && (w(1) === "sides" || w(1) === "directions" || w(1) === "ways")) return span(tokens, i, i + 1);
-  if ((w(0) === "other" || w(0) === "opposite") && LIMBS.has(w(1))) return span(tokens, i, i + 1);
-  if ((w(0) === "other" || w(0) === "opposite") && w(1) === "one" && tokens[i - 1]?.text === "the") return span(tokens, i, i + 1);
-  if (w(0) === "second" && (w(1) === "side" || w(1) === "leg" || w(1) === "foot")) return span(tokens, i, i + 1);
-  if (SWITCH.has(w(0)) && w(0) !== "repeat" && w(0) !== "then" && (w(1) === "sides" || w(1) === "legs" || w(1) === "feet" || w(1) === "over")) return span(tokens, i, i + 1);
-  if ((w(0) === "left" && w(1) === "and" && w(2) === "right") || (w(0) === "right" && w(1) === "and" && w(2) === "left")) return span(tokens, i, i + 2);
-  if (w(0) === "alternate" || w(0) === "alternating") return span(tokens, i, i);
+  if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
+  if (wordAt(tokens, i, 0) === "both" && (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "directions" || wordAt(tokens, i, 1) === "ways")) return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") && wordAt(tokens, i, 1) === "one" && tokens[i - 1]?.text === "the") return span(tokens, i, i + 1);
+  if (wordAt(tokens, i, 0) === "second" && (wordAt(tokens, i, 1) === "side" || wordAt(tokens, i, 1) === "leg" || wordAt(tokens, i, 1) === "foot")) return span(tokens, i, i + 1);
+  if (SWITCH.has(wordAt(tokens, i, 0)) && wordAt(tokens, i, 0) !== "repeat" && wordAt(tokens, i, 0) !== "then" && (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "legs" || wordAt(tokens, i, 1) === "feet" || wordAt(tokens, i, 1) === "over")) return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "left" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "right") || (wordAt(tokens, i, 0) === "right" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "left")) return span(tokens, i, i + 2);
+  if (wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") return span(tokens, i, i);
   return null;
 }
 
@@ -44,9 +46,8 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
 function togetherAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (head !== "both" && !PAIRED.has(head)) return null;
-  const w = (k: number) => tokens[i + k]?.text ?? "";
-  if (w(0) === "both" && PAIRED.has(w(1))) return span(tokens, i, i + 1);
-  if (PAIRED.has(w(0)) && w(1) === "together") return span(tokens, i, i + 1);
+  if (wordAt(tokens, i, 0) === "both" && PAIRED.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
+  if (PAIRED.has(wordAt(tokens, i, 0)) && wordAt(tokens, i, 1) === "together") return span(tokens, i, i + 1);
   return null;
 }
 
@@ -54,11 +55,10 @@ function togetherAt(tokens: readonly Token[], i: number): Hit | null {
 function oneSideOnlyAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (head !== "only" && head !== "just" && !LIMBS.has(head)) return null;
-  const w = (k: number) => tokens[i + k]?.text ?? "";
-  if ((w(0) === "only" || w(0) === "just") && (w(1) === "the" || w(1) === "on" || w(1) === "your")) {
-    for (let k = 1; k <= 3; k++) if (w(k) === "left" || w(k) === "right" || w(k) === "affected" || w(k) === "sore" || w(k) === "painful") return span(tokens, i, i + k);
+  if ((wordAt(tokens, i, 0) === "only" || wordAt(tokens, i, 0) === "just") && (wordAt(tokens, i, 1) === "the" || wordAt(tokens, i, 1) === "on" || wordAt(tokens, i, 1) === "your")) {
+    for (let k = 1; k <= 3; k++) if (wordAt(tokens, i, k) === "left" || wordAt(tokens, i, k) === "right" || wordAt(tokens, i, k) === "affected" || wordAt(tokens, i, k) === "sore" || wordAt(tokens, i, k) === "painful") return span(tokens, i, i + k);
   }
-  if (LIMBS.has(w(0)) && w(1) === "only" && (w(-1) === "left" || w(-1) === "right" || w(-1) === "affected" || w(-1) === "sore")) return span(tokens, i - 1, i + 1);
+  if (LIMBS.has(wordAt(tokens, i, 0)) && wordAt(tokens, i, 1) === "only" && (wordAt(tokens, i, -1) === "left" || wordAt(tokens, i, -1) === "right" || wordAt(tokens, i, -1) === "affected" || wordAt(tokens, i, -1) === "sore")) return span(tokens, i - 1, i + 1);
   return null;
 }
 

@@ -171,11 +171,10 @@ const LIST_MARKERS = new Set(["-", "*", "+", "•", "·", "‣", "▪", "◦", "
 function dropInlineMarkdown(source: PlainText): PlainText {
   const { text, origin } = source;
   const out = new Builder(origin.originOf(Infinity));
-  const at0 = (i: number) => origin.originOf(i, text.length);
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    const at = at0(i);
+    const at = origin.originOf(i, text.length);
     if (c === "\n") {
       out.push("\n", at);
       lineStart = true;
@@ -205,7 +204,7 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       if (bold) {
         // "**Low lunge.** From kneeling..." reads as the label "Low lunge:".
         out.copy(text, i + 2, bold.innerEnd, origin);
-        out.push(": ", at0(bold.innerEnd));
+        out.push(": ", origin.originOf(bold.innerEnd, text.length));
         i = bold.after - 1;
         continue;
       }
