@@ -28,7 +28,7 @@ const isApostropheCode = (code: number) => code === 39 || code === 0x2019;
 /**
  * Splits text into tokens in one pass over character codes. Letters and digits never share a
  * token, so "30s", "x10" and "2-3x" come apart into the number and unit pieces the quantity
- * reader expects.
+ * reader expects. A run of the same punctuation mark is one token.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -51,24 +51,31 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     } else if (isLetterCode(text, i, code)) {
       let j = i + 1;
       let curly = false;
+      let lower = code >= 97 && code <= 122;
       while (j < to) {
         const c = text.charCodeAt(j);
         if (isLetterCode(text, j, c)) {
+          if (c < 97 || c > 122) lower = false;
           j++;
         } else if (isApostropheCode(c) && j + 1 < to && isLetterCode(text, j + 1, text.charCodeAt(j + 1))) {
           if (c === 0x2019) curly = true;
           j += 2;
         } else break;
       }
-      const word = text.slice(i, j).toLowerCase();
+      // Most words are already lower case; lower-casing only the others saves a string per word.
+      const slice = text.slice(i, j);
+      const word = lower ? slice : slice.toLowerCase();
       tokens.push({ kind: "word", text: curly ? word.replaceAll("’", "'") : word, value: NaN, start: i, end: j });
       i = j;
     } else if (isSpaceCode(text, i, code)) {
       i++;
     } else {
       const width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
-      tokens.push({ kind: "punct", text: text.slice(i, i + width), value: NaN, start: i, end: i + width });
-      i += width;
+      // A run of one mark ("----", "...") is one token spanning the run, read as the mark itself.
+      let j = i + width;
+      if (width === 1) while (j < to && text.charCodeAt(j) === code) j++;
+      tokens.push({ kind: "punct", text: text.slice(i, i + width), value: NaN, start: i, end: j });
+      i = j;
     }
   }
   return tokens;
