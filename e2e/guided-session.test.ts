@@ -85,7 +85,9 @@ describe("a guided session in the browser", () => {
     // Wall-clock times come from the page's (faked) clock: the session began just after it was set.
     expect(Date.parse(log.startedAt) - morning.getTime()).toBeGreaterThanOrEqual(0);
     expect(Date.parse(log.startedAt) - morning.getTime()).toBeLessThan(60_000);
+    // It ended when the last step did, not when the pain question was answered after it.
     expect(Date.parse(log.endedAt) - Date.parse(log.startedAt)).toBeGreaterThanOrEqual(timeline.totalSeconds * 1000);
+    expect(Date.parse(log.endedAt) - Date.parse(log.startedAt)).toBeLessThan(timeline.totalSeconds * 1000 + 1000);
 
     const progress = await readStore<{ programId: string; sessionsProgressed: number }>(page, "progress");
     expect(progress).toEqual([expect.objectContaining({ programId: program.id, sessionsProgressed: 1 })]);

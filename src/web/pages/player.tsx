@@ -118,11 +118,13 @@ export default function PlayerPage() {
     const player = guide.current?.state ?? state;
     if (!m || !player) return;
     const program = programById(m.programId) ?? todaysProgram;
+    // The session ended when its last step did, not when the pain question was answered.
+    const answeredAfter = player.finishedAt === null ? 0 : Math.max(0, svc.clock.now() - player.finishedAt);
     const log = sessionLogOf({
       id: m.id,
       player,
       startedWall: m.startedWall,
-      endedWall: svc.clock.wallNow(),
+      endedWall: svc.clock.wallNow() - answeredAfter,
       painBefore: m.painBefore,
       painAfter,
     });
