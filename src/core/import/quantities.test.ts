@@ -52,6 +52,7 @@ describe("reading repetitions and sets", () => {
     one("do it twice", "reps", 2);
     one("two or three times", "reps", 2, 3);
     one("Do 8 on each side.", "reps", 8);
+    one("3 each leg", "reps", 3);
   });
 
   it("reads sets with their repetitions", () => {

@@ -1,6 +1,7 @@
 import { readNumber } from "./numbers.ts";
 import type { Token } from "./tokens.ts";
 
+const PER_SIDE = new Set(["side", "leg", "foot", "way", "arm", "direction", "knee", "hip"]);
 const RANGE_JOINERS = new Set(["-", "–", "—", "to", "or", "/"]);
 const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", "\""]);
 const MINUTE_WORDS = new Set(["min", "mins", "minute", "minutes", "'"]);
@@ -145,6 +146,10 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   }
   if (tokens[j]?.text === "-" && tokens[j + 1]?.text === "count") return { kind: "count", min: r.min, max: r.max, next: j + 2, note: null };
   if (tokens[j]?.text === "counts") return { kind: "count", min: r.min, max: r.max, next: j + 1, note: null };
+  // "3 each leg", "10 per side": a bare count said per side is repetitions.
+  if ((tokens[j]?.text === "each" || tokens[j]?.text === "per") && PER_SIDE.has(tokens[j + 1]?.text ?? "")) {
+    return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
+  }
   if (SET_WORDS.has(tokens[j]?.text ?? "")) {
     const read: Read = { kind: "sets", min: r.min, max: r.max, next: j + 1, note: null };
     if (tokens[j + 1]?.text === "of" || tokens[j + 1]?.text === "x" || tokens[j + 1]?.text === "×") {

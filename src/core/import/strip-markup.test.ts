@@ -31,4 +31,9 @@ describe("stripping markup", () => {
     expect(looksLikeHtml("hold < 30 s if it hurts")).toBe(false);
     expect(stripMarkup("hold < 30 s").text).toBe("hold < 30 s");
   });
+
+  it("reads markdown table rows as labelled lines and drops the rule row", () => {
+    const lines = stripMarkup("| Exercise | Hold |\n|---|---|\n| Calf stretch | 30 s |").text.split("\n");
+    expect(lines.map((l) => l.replace(/\s+/g, " ").trim())).toEqual(["Exercise – Hold", "Calf stretch – 30 s"]);
+  });
 });

@@ -183,6 +183,15 @@ function dropInlineMarkdown(source: PlainText): PlainText {
     if (c === "\r") continue;
     if (lineStart) {
       if (c === " " || c === "\t" || c === ">") continue;
+      if (c === "|") {
+        // A markdown table: drop its |---| rule rows and the leading pipe of the others.
+        const lineEnd = text.indexOf("\n", i) < 0 ? text.length : text.indexOf("\n", i);
+        if (isTableRule(text, i, lineEnd)) {
+          i = lineEnd; // the rule row and its line break
+          continue;
+        }
+        continue;
+      }
       lineStart = false;
       if (LIST_MARKERS.has(c) && (text[i + 1] === " " || text[i + 1] === "\t")) {
         out.push(c, at);
@@ -214,6 +223,17 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       while (j < text.length && isPlainChar(text.charCodeAt(j))) j++;
       out.copy(text, i, j, origin);
       i = j - 1;
+      continue;
+    }
+    if (c === "|") {
+      // Table cells read as labelled parts of one line: "Calf stretch – 30 s – 2".
+      let end = i + 1;
+      while (end < text.length && (text[end] === " " || text[end] === "\t")) end++;
+      if (end >= text.length || text[end] === "\n") {
+        i = end - 1;
+        continue;
+      }
+      out.push(" – ", at);
       continue;
     }
     if (c === "*" || c === "`" || c === "~" && text[i + 1] === "~") {
@@ -255,8 +275,14 @@ function boldLeadEnd(text: string, i: number): { innerEnd: number; after: number
 
 /** Characters that pass through markdown stripping unchanged: everything but markers and line ends. */
 function isPlainChar(code: number): boolean {
-  // \n \r * ` ~ _ ! [ ] and no-break space
-  return code !== 10 && code !== 13 && code !== 42 && code !== 96 && code !== 126 && code !== 95 && code !== 33 && code !== 91 && code !== 93 && code !== 160 && code !== 9;
+  // \n \r * ` ~ _ ! [ ] | and no-break space
+  return code !== 10 && code !== 13 && code !== 42 && code !== 96 && code !== 126 && code !== 95 && code !== 33 && code !== 91 && code !== 93 && code !== 160 && code !== 9 && code !== 124;
+}
+
+/** A markdown table's rule row: only pipes, dashes, colons and spaces. */
+function isTableRule(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!"|-: \t\r".includes(text[k]!)) return false;
+  return text.slice(from, to).includes("-");
 }
 
 function isWordChar(c: string | undefined): boolean {
