@@ -116,6 +116,26 @@ describe("a guided session in the browser", () => {
     await context.close();
   });
 
+  it("holds the screen awake while playing and takes the lock again when the page is shown after losing it", async () => {
+    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    await page.getByRole("button", { name: /skip and start/i }).click();
+    await page.locator('section.player[data-status="playing"]').waitFor();
+    const lockState = () =>
+      page.evaluate(() => (window as unknown as { __wakeLocks: WakeLockSentinel[] }).__wakeLocks.map((l) => l.released));
+    await expect.poll(lockState).toEqual([false]);
+
+    // The browser drops the lock while the page is hidden; on showing it again, the app asks anew.
+    await page.evaluate(async () => {
+      await (window as unknown as { __wakeLocks: WakeLockSentinel[] }).__wakeLocks[0]!.release();
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect.poll(lockState).toEqual([true, false]);
+
+    await page.keyboard.press("Space");
+    await expect.poll(lockState).toEqual([true, true]);
+    await context.close();
+  });
+
   it("uses a hold set by hand in Settings for the next session, and keeps settings across reloads", async () => {
     const { context, page } = await openApp(browser, server.url, "settings");
     const longer = page.getByRole("button", { name: "Longer: Strap stretch: eversion and inversion: Turn the sole outward" });

@@ -51,9 +51,14 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
     }
     if (navigator.wakeLock) {
       const request = navigator.wakeLock.request.bind(navigator.wakeLock);
-      navigator.wakeLock.request = (type?: "screen") => {
+      const held: WakeLockSentinel[] = [];
+      // Lets a test play the browser's part and drop the lock, as it does when a page is hidden.
+      (window as unknown as { __wakeLocks: WakeLockSentinel[] }).__wakeLocks = held;
+      navigator.wakeLock.request = async (type?: "screen") => {
         seen.wakeLockRequests++;
-        return request(type);
+        const lock = await request(type);
+        held.push(lock);
+        return lock;
       };
     }
     const start = OscillatorNode.prototype.start;
