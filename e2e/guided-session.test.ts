@@ -96,6 +96,7 @@ describe("a guided session in the browser", () => {
     await page.getByRole("link", { name: "Back to today" }).click();
     expect(await page.getByTestId("last-session").textContent()).toBe("Today, completed");
     expect(await page.getByTestId("streak").textContent()).toBe("1 day");
+    // A second day in a row would read "2 days in a row"; streak rules are unit-tested in streak.test.ts.
     await context.close();
   });
 

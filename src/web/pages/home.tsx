@@ -46,7 +46,7 @@ export default function HomePage() {
         </div>
         <div>
           <dt>Streak</dt>
-          <dd data-testid="streak">{streak === 1 ? "1 day" : `${streak} days`}</dd>
+          <dd data-testid="streak">{streak === 0 ? "None yet" : streak === 1 ? "1 day" : `${streak} days in a row`}</dd>
         </div>
         {last && last.painBefore !== null && last.painAfter !== null && (
           <div>
