@@ -103,7 +103,7 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
 export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFacts[] {
   return blocks.map((block, index) => {
     const tokens = tokenize(text, block.start, block.end);
-    const quantities = readQuantities(tokens);
+    let quantities = readQuantities(tokens);
     const timed = quantities.some((q) => TIMED_KINDS.has(q.kind));
     const first = tokens.find((t) => t.kind !== "punct");
     let role: BlockFacts["role"] = "body";
@@ -117,6 +117,10 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
     }
     if (role === "heading" && isFieldLabel(trimEnd(block.text, ": \t\n"))) role = "field-heading";
     const label = role === "body" ? readLabel(block.text, block.start) : null;
+    // "seated figure 4 - 30 sec": a range must not run across the label's dash into the body.
+    if (label && quantities.some((q) => q.start < label.end && q.end > label.end)) {
+      quantities = [...readQuantities(tokens.filter((t) => t.end <= label.end)), ...readQuantities(tokens.filter((t) => t.start >= label.bodyStart))];
+    }
     return {
       block,
       tokens,

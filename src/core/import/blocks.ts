@@ -31,6 +31,8 @@ function markerOf(line: string): Marker | null {
     return { kind: "heading", level: hashes, ordinal: null, skip: hashes };
   }
   if (BULLETS.has(line[0]!) && (line[1] === " " || line[1] === "\t")) return { kind: "item", level: 0, ordinal: null, skip: 1 };
+  const keycap = /^(\d)\uFE0F?\u20E3\s*/.exec(line);
+  if (keycap) return { kind: "item", level: 0, ordinal: Number(keycap[1]), skip: keycap[0].length };
   const numbered = /^\(?(\d{1,2})[.)]\s/.exec(line);
   if (numbered) return { kind: "item", level: 0, ordinal: Number(numbered[1]), skip: numbered[0].length };
   const step = /^step\s+(\d{1,2})\s*[:.)\-–—]\s*/i.exec(line);

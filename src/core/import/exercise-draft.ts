@@ -1,4 +1,4 @@
-import type { IntRange, Side } from "../program.ts";
+import type { IntRange, Position, Side } from "../program.ts";
 import { trimEnd, type BlockFacts } from "./block-facts.ts";
 import type { DraftEquipment, DraftExercise, DraftPhase, DraftProgression, DraftRest, Found, ImportWarning, Span } from "./draft.ts";
 import { findEquipment } from "./equipment.ts";
@@ -113,7 +113,7 @@ function phaseTokens(p: PhaseSplit): Token[] {
 }
 
 /** Reads one exercise: name, position, equipment, sides, phases with holds, repetitions and progression. */
-export function readExercise(text: string, unit: ExerciseUnit, index: number): ExerciseReading {
+export function readExercise(text: string, unit: ExerciseUnit, index: number, previousPosition: Found<Position> | null = null): ExerciseReading {
   const warnings: ImportWarning[] = [];
   const { name, bodyFrom, nameTokens } = nameOf(text, unit, index, warnings);
   const sentences: SentenceFacts[] = [];
@@ -188,11 +188,16 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number): E
   if (sidesRead.sides === "both" && !sidesRead.firstSideAt) warnings.push({ message: `${name.value}: done on each side, but the text does not say which first; starting with the left.`, span: sidesRead.sidesAt });
   if (sidesRead.sides === "both" && sidesRead.sidesConfidence < 0.7) warnings.push({ message: `${name.value}: the text names one side; assumed it is then done on the other side too.`, span: sidesRead.sidesAt });
 
-  const positionAt = findPosition(nameTokens) ?? findPosition(allTokens);
-  const position = positionAt ? found(positionAt.value, spanOf(positionAt), 0.85) : found("other" as const, null, 0.3);
+  // The position is read from the name, the setup and the holds; sentences after the last hold
+  // ("roll onto your side and push up to sitting") describe getting out of it.
+  const held: Token[] = [];
+  for (const s of [...split.setup, ...split.phases.flatMap((p) => (p.holdSentence ? [...p.sentences, p.holdSentence] : p.sentences))]) for (const t of s.tokens) held.push(t);
+  const positionAt = findPosition(nameTokens) ?? findPosition(held) ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
+  const inherited = !positionAt && unit.continues && previousPosition ? previousPosition : null;
+  const position = positionAt ? found(positionAt.value, spanOf(positionAt), 0.85) : inherited ? { ...inherited, confidence: 0.5 } : found("other" as const, null, 0.3);
   const positionSentence = positionAt ? sentences.find((s) => s.start <= positionAt.start && positionAt.end <= s.end) : undefined;
   const positionDetail = positionSentence ? found(positionSentence.text, spanOf(positionSentence), 0.7) : null;
-  if (!positionAt) warnings.push({ message: `${name.value}: no body position (sitting, standing, kneeling, lying) found.`, span: name.span });
+  if (!positionAt && !inherited) warnings.push({ message: `${name.value}: no body position (sitting, standing, kneeling, lying) found.`, span: name.span });
 
   const equipment: DraftEquipment[] = findEquipment(allTokens).map((e) => ({
     name: found(text.slice(e.start, e.end).toLowerCase(), spanOf(e), 0.85),

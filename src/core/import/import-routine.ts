@@ -82,7 +82,7 @@ export function importRoutine(input: string): ImportDraft {
   const exercises: DraftExercise[] = [];
   const safety: Found<string>[] = [];
   layout.units.forEach((unit, i) => {
-    const reading = readExercise(text, unit, i);
+    const reading = readExercise(text, unit, i, exercises[exercises.length - 1]?.position ?? null);
     exercises.push(reading.exercise);
     for (const x of reading.safety) safety.push(x);
     for (const w of reading.warnings) warnings.push(w);

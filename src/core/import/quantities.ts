@@ -38,6 +38,12 @@ const BUILD_WORDS = new Set(["build", "work", "increase", "progress", "progressi
 const OTHER_WORDS = new Set(["walk", "walking", "march", "marching", "every", "daily", "total", "takes", "take", "routine", "session", "sessions", "whole", "warm", "cycle", "bike", "workout", "program", "programme", "minutes'", "spend"]);
 /** Nouns a length describes when it is the length of a whole routine: "a 5 min morning reset". */
 const ROUTINE_NOUNS = new Set(["routine", "reset", "flow", "workout", "session", "sequence", "program", "programme", "plan", "series", "challenge", "stretch-routine", "break", "warm", "warmup", "daily", "morning", "evening", "mobility", "yoga", "class"]);
+/** One-sentence lines up to this many words are terse ("seated twist 30s per side"): a bare length there is a hold. */
+const TERSE_WORDS = 12;
+/** Words before a length in prose that make it a hold. */
+const HOLD_CONTEXT = new Set(["with", "or", "hold", "holding", "held", "stay", "staying", "keep", "remain", "for", "sustain", "maintain", "about", "approximately", "around", "roughly", "least", "up", "to", "another", "between", "rest", "relax", "here", "there", "breathe", "wait", "count", "lasting", "of"]);
+/** Words right after a length that make it a hold: "30 seconds each", "20 s hold", "30 s per side". */
+const HOLD_AFTER = new Set(["hold", "holds", "each", "per", "on", "x", "×", "stretch", "in", "at"]);
 const HOLD_WORDS = new Set(["hold", "holding", "held", "stay", "keep", "remain", "for", "sustain", "maintain"]);
 
 function clauseWords(tokens: readonly Token[], from: number, step: 1 | -1, limit: number): string[] {
@@ -99,6 +105,16 @@ function quantity(kind: QuantityKind, range: IntRange, seconds: IntRange | null,
 
 /** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order. */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
+  // In a short line ("child's pose 30s") a bare length is the hold; in prose it needs a word
+  // that makes it one ("hold", "stay", "for", "about"), or it is some other length.
+  let words = 0;
+  let stops = 0;
+  for (let k = 0; k < tokens.length && words <= TERSE_WORDS; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "punct") words++;
+    else if (SENTENCE_STOPS.has(t.text) && k < tokens.length - 1) stops++;
+  }
+  const terse = words <= TERSE_WORDS && stops === 0;
   const found: Quantity[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -130,7 +146,11 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     } else {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
-      const { kind, confidence } = durationKind(before, after, everyBefore);
+      let { kind, confidence } = durationKind(before, after, everyBefore);
+      if (kind === "hold" && !terse && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
+        kind = "other";
+        confidence = 0.5;
+      }
       let note: string | null = read.kind === "count" ? `a count of ${read.max} taken as ${range.max} s` : null;
       if (kind === "hold" && before[0] === "to" && before[1] === "up" && range.min === range.max) {
         range = { min: whole(range.max / 2), max: range.max };

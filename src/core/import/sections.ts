@@ -7,6 +7,8 @@ export interface ExerciseUnit {
   /** The heading above the exercise, when it names this exercise alone. */
   heading: BlockFacts | null;
   blocks: BlockFacts[];
+  /** A later part of one list of steps: it starts in the position the part before it ended in. */
+  continues?: boolean;
 }
 
 /** What the section reader found: exercises, and every other block with why it is not one. */
@@ -58,6 +60,27 @@ function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
   return parts;
 }
 
+const HOLDING = new Set(["hold", "breaths"]);
+const isComplete = (f: BlockFacts) => f.quantities.some((q) => HOLDING.has(q.kind)) && f.quantities.some((q) => q.kind === "reps" || q.kind === "sets");
+
+/**
+ * Splits a list of steps into several exercises when its items each carry their own timing
+ * and at least one item is a whole prescription on its own (a hold and its repetitions):
+ * each part ends at a timed item; untimed items after the last one stay with it.
+ */
+function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
+  const timedItems = blocks.filter((b) => b.block.kind === "item" && b.timed);
+  if (timedItems.length < 2 || !timedItems.some(isComplete)) return [blocks];
+  const parts: BlockFacts[][] = [[]];
+  for (const b of blocks) {
+    parts[parts.length - 1]!.push(b);
+    if (b.block.kind === "item" && b.timed) parts.push([]);
+  }
+  const rest = parts.pop()!;
+  parts[parts.length - 1]!.push(...rest);
+  return parts;
+}
+
 /**
  * Groups blocks into exercises. Headings open sections; inside a section, labelled or short
  * named lines ("Calf stretch: ...", "Child's pose 30s") each open their own exercise; otherwise
@@ -77,7 +100,12 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
     const leadAt = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
     if (leadAt.length === 0) {
-      splitAtFreshStarts(section.body).forEach((blocks, k) => candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks }, headingOfSection: k === 0 }));
+      for (const part of splitAtFreshStarts(section.body)) {
+        splitAtCompleteItems(part).forEach((blocks, k) => {
+          const first = candidates.length === 0;
+          candidates.push({ unit: { heading: first ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: first });
+        });
+      }
     } else {
       const pre = section.body.slice(0, leadAt[0]);
       if (pre.some((b) => b.timed)) candidates.push({ unit: { heading: section.heading, blocks: pre }, headingOfSection: true });
@@ -98,7 +126,7 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
       }
       let last = unit.blocks.length - 1;
       while (last > 0 && !carriesExercise(unit.blocks[last]!)) last--;
-      units.push({ heading: unit.heading, blocks: unit.blocks.slice(0, last + 1) });
+      units.push({ heading: unit.heading, blocks: unit.blocks.slice(0, last + 1), continues: unit.continues === true });
       for (const b of unit.blocks.slice(last + 1)) others.push({ facts: b, role: "trailing" });
     }
   }
