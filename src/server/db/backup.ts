@@ -14,11 +14,15 @@ const TABLES: { name: keyof Tables; key: string[]; json: string[] }[] = [
   { name: "programs", key: ["id", "version"], json: ["document"] },
   { name: "session_logs", key: ["id"], json: ["holds"] },
   { name: "progress", key: ["user_id", "program_id"], json: ["state"] },
+  { name: "invites", key: ["id"], json: [] },
+  { name: "prescriptions", key: ["user_id"], json: ["schedule", "hold_overrides"] },
+  { name: "calendar_feeds", key: ["user_id"], json: [] },
+  { name: "messages", key: ["id"], json: [] },
 ];
 const PAGE = 1000;
 export const BACKUP_FORMAT = "limber-backup";
 /** Tables whose rows belong to people; programs alone are also seeded at start-up. */
-const PEOPLE_TABLES: (keyof Tables)[] = ["organisations", "users", "auth_sessions", "session_logs", "progress"];
+const PEOPLE_TABLES: (keyof Tables)[] = ["organisations", "users", "auth_sessions", "session_logs", "progress", "invites", "prescriptions", "calendar_feeds", "messages"];
 
 type Row = Record<string, unknown>;
 

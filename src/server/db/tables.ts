@@ -10,6 +10,8 @@ export interface OrganisationsTable {
   name: string;
   /** "personal" for a user without a coach; "practice" for a coach's organisation. */
   kind: "personal" | "practice";
+  /** How clients reach the practice (phone, address), shown to its clients. */
+  contact: Generated<string>;
   created_at: Timestamp;
 }
 
@@ -80,6 +82,53 @@ export interface Tables {
   programs: ProgramsTable;
   session_logs: SessionLogsTable;
   progress: ProgressTable;
+  invites: InvitesTable;
+  prescriptions: PrescriptionsTable;
+  calendar_feeds: CalendarFeedsTable;
+  messages: MessagesTable;
+}
+
+export interface InvitesTable {
+  id: string;
+  organisation_id: string;
+  /** SHA-256 of the invite code; the code itself is shown once and never stored. */
+  code_hash: string;
+  label: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+}
+
+export interface PrescriptionsTable {
+  user_id: string;
+  organisation_id: string;
+  program_id: string;
+  program_version: number;
+  schedule: Json<unknown>;
+  hold_overrides: Json<unknown>;
+  note: string;
+  set_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  organisation_id: string;
+  /** SHA-256 of the feed token in the subscription address. */
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  session_log_id: string | null;
+  body: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.ts";
+import * as coaching from "./0002-coaching.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -7,6 +8,7 @@ import * as initial from "./0001-initial.ts";
  */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-coaching": coaching,
 };
 
 export const migrationProvider: MigrationProvider = {

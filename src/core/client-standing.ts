@@ -1,0 +1,52 @@
+import { adherenceOver, attentionScore, flagsFor, type Adherence, type Flag, type LoggedSession } from "./adherence.ts";
+import type { CalendarDate } from "./calendar-date.ts";
+import type { Schedule } from "./schedule.ts";
+
+/**
+ * What the database hands over for one client, already aggregated: the distinct days practised
+ * in the last 28 days, the last session, and the last three sessions with a pain-after score.
+ */
+export interface ClientFacts {
+  schedule: Schedule | null;
+  /** Distinct local days (YYYY-MM-DD) with a session in the 28 days ending today. */
+  recentDays: CalendarDate[];
+  /** The latest session's local day, or null when there is none. */
+  lastDay: CalendarDate | null;
+  /** Up to three sessions with pain after rated, oldest first. */
+  lastRated: { day: CalendarDate; painBefore: number | null; painAfter: number }[];
+}
+
+/** How one client stands today: adherence over 7 and 28 days, flags and how much attention they need. */
+export interface ClientStanding {
+  week: Adherence;
+  month: Adherence;
+  flags: Flag[];
+  attention: number;
+}
+
+const session = (day: CalendarDate, painBefore: number | null, painAfter: number | null): LoggedSession => ({
+  // A bare day sorts and dates the same as a full timestamp of that day; callers pass days in order.
+  startedAt: day,
+  completed: true,
+  painBefore,
+  painAfter,
+});
+
+/**
+ * The same judgements as adherenceOver and flagsFor, made from aggregated facts instead of every
+ * log, so a dashboard never loads a client's whole history.
+ */
+export function standingOf(facts: ClientFacts, today: CalendarDate): ClientStanding {
+  const recent = facts.recentDays.map((d) => session(d, null, null));
+  const week = adherenceOver(facts.schedule, recent, today, 7);
+  const month = adherenceOver(facts.schedule, recent, today, 28);
+  const forFlags = facts.lastRated.map((r) => session(r.day, r.painBefore, r.painAfter));
+  if (facts.lastDay !== null) forFlags.push(session(facts.lastDay, null, null));
+  const flags = flagsFor(facts.schedule, forFlags, today);
+  return { week, month, flags, attention: attentionScore(flags, month) };
+}
+
+/** Orders clients so those needing attention come first; ties by name. */
+export function byAttention<T extends { standing: ClientStanding; displayName: string }>(a: T, b: T): number {
+  return b.standing.attention - a.standing.attention || a.displayName.localeCompare(b.displayName);
+}
