@@ -78,7 +78,7 @@ for (const entry of ENTRIES) {
   }
 }
 
-const ARTICLES = new Set(["a", "an", "the", "your", "one", "sturdy", "small", "low", "bottom", "thick", "folded", "rolled", "long", "stable", "firm", "soft", "light"]);
+const ARTICLES = new Set(["a", "an", "the", "your", "one", "in", "sturdy", "small", "low", "bottom", "thick", "folded", "rolled", "long", "stable", "firm", "soft", "light"]);
 const NOT_AFTER = new Set(["of"]); // "the ball of your foot", "the step of the routine"
 
 function matchAt(tokens: readonly Token[], i: number, bare = false): { entry: Entry; next: number } | null {

@@ -30,7 +30,7 @@ export const SECONDS_PER_BREATH = 6;
 /** Seconds one count is taken to last ("hold for a count of 10"). */
 export const SECONDS_PER_COUNT = 1;
 
-const CLAUSE_STOPS = new Set([".", "!", "?", ";", ",", ":", "(", ")", "\n"]);
+const CLAUSE_STOPS = new Set([".", "!", "?", ";", ",", ":", "(", ")", "\n", "–", "—"]);
 const SENTENCE_STOPS = new Set([".", "!", "?", ";"]);
 const PERIOD_WORDS = new Set(["day", "days", "week", "weeks", "morning", "mornings", "evening", "evenings", "night", "hour", "hours", "month"]);
 const REST_WORDS = new Set(["rest", "resting", "pause", "break", "relax", "recover", "recovery", "between"]);
@@ -80,7 +80,7 @@ const followedByPeriod = (after: string[]) =>
 const whole = (n: number) => Math.max(1, Math.round(n));
 
 /** "rest here", "relax in this position": resting in the stretch is holding it, not a break. */
-const restsInPlace = (before: string[]) => before.some((w, k) => (w === "rest" || w === "relax" || w === "resting") && ["here", "there", "in", "into", "like"].includes(before[k - 1] ?? ""));
+const restsInPlace = (before: string[]) => before.some((w, k) => (w === "rest" || w === "relax" || w === "resting" || w === "pause") && ["here", "there", "in", "into", "like", "at"].includes(before[k - 1] ?? ""));
 
 function durationKind(before: string[], after: string[], everyBefore: boolean): { kind: QuantityKind; confidence: number } {
   if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
@@ -147,7 +147,9 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
       let { kind, confidence } = durationKind(before, after, everyBefore);
-      if (kind === "hold" && !terse && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
+      // A length opening its clause and closing it too ("20 secs, 3 times each leg") is a prescription.
+      const standsAlone = before.length === 0 && after.length === 0;
+      if (kind === "hold" && !terse && !standsAlone && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
         kind = "other";
         confidence = 0.5;
       }

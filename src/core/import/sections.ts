@@ -108,7 +108,9 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
       }
     } else {
       const pre = section.body.slice(0, leadAt[0]);
-      if (pre.some((b) => b.timed)) candidates.push({ unit: { heading: section.heading, blocks: pre }, headingOfSection: true });
+      if (pre.some((b) => b.timed)) {
+        splitAtCompleteItems(pre).forEach((blocks, k) => candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: k === 0 }));
+      }
       else {
         if (section.heading) others.push({ facts: section.heading, role: headingRole() });
         for (const b of pre) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
