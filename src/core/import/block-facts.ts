@@ -84,6 +84,14 @@ function endsWithPunctuation(text: string): boolean {
   return i >= 0 && ".!?,;".includes(text[i]!);
 }
 
+/** "1. Seated march" on its own line, its text in a paragraph below: a numbered name, not a step. */
+function isItemHeading(b: Block, next: Block | undefined, tokens: Token[], timed: boolean): boolean {
+  if (b.kind !== "item" || timed || next === undefined || next.kind !== "paragraph") return false;
+  const words = tokens.filter((t) => t.kind !== "punct");
+  if (words.length === 0 || words.length > 6 || isStepStarter(words[0]!.text)) return false;
+  return !endsWithPunctuation(b.text);
+}
+
 function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number): boolean {
   if (b.kind !== "paragraph" || b.lines > 1 || timed) return false;
   const words = tokens.filter((t) => t.kind !== "punct").length;
@@ -111,6 +119,9 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
     if (block.kind === "heading") {
       role = "heading";
       level = block.level;
+    } else if (isItemHeading(block, blocks[index + 1], tokens, timed)) {
+      role = "heading";
+      level = 3;
     } else if (isHeadingLike(block, tokens, timed, index) && !(index > 0 && isFieldValueLine(block.text))) {
       role = "heading";
       level = index === 0 ? 1 : 2;

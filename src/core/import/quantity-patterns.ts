@@ -1,6 +1,7 @@
 import { readNumber } from "./numbers.ts";
 import type { Token } from "./tokens.ts";
 
+const REP_LABELS = new Set(["reps", "rep", "repetitions", "repetition", "repeat", "times"]);
 const PER_SIDE = new Set(["side", "leg", "foot", "way", "arm", "direction", "knee", "hip"]);
 const RANGE_JOINERS = new Set(["-", "–", "—", "to", "or", "/"]);
 const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", "\""]);
@@ -107,6 +108,12 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   const r = readRange(tokens, i);
   if (!r) return null;
   let j = r.next;
+  // "Repetitions: 2", "Reps - 10", "Sets: 3": a bare count after a field label.
+  const labelled = tokens[i - 1]?.text === ":" || tokens[i - 1]?.text === "-" || tokens[i - 1]?.text === "–";
+  const field = labelled ? (tokens[i - 2]?.text ?? "") : "";
+  if (labelled && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j) && (REP_LABELS.has(field) || SET_WORDS.has(field) || field === "rounds")) {
+    return { kind: REP_LABELS.has(field) ? "reps" : "sets", min: r.min, max: r.max, next: j, note: null };
+  }
   const doer = tokens[i - 1]?.text ?? "";
   if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j)) {
     const next = tokens[j];
