@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { csrfGuard } from "./auth/csrf.ts";
 import { currentSession } from "./auth/current-session.ts";
 import type { Env, ServerDeps } from "./context.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { accountDataRoutes } from "./routes/account-data.ts";
@@ -12,6 +13,11 @@ import { programRoutes } from "./routes/programs.ts";
 import { progressRoutes } from "./routes/progress.ts";
 import { sessionLogRoutes } from "./routes/session-logs.ts";
 import { settingsRoutes } from "./routes/settings.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
+import { clientRoutes } from "./routes/clients.ts";
+import { myPlanRoutes } from "./routes/my-plan.ts";
+import { organisationRoutes } from "./routes/organisation.ts";
+import { programEditingRoutes } from "./routes/program-editing.ts";
 
 export interface AppOptions {
   /** The built web app (dist/web); the API alone when absent. */
@@ -40,12 +46,17 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   api.use(csrfGuard);
   api.get("/health", (c) => c.json({ status: "ok" }));
   api.route("/auth", authRoutes);
+  api.route("/programs", programEditingRoutes);
   api.route("/programs", programRoutes);
   api.route("/logs", sessionLogRoutes);
   api.route("/progress", progressRoutes);
   api.route("/history", historyRoutes);
   api.route("/settings", settingsRoutes);
   api.route("/account", accountDataRoutes);
+  api.route("/", organisationRoutes);
+  api.route("/", calendarRoutes);
+  api.route("/clients", clientRoutes);
+  api.route("/", myPlanRoutes);
   api.all("*", (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.route("/api", api);
 
@@ -53,6 +64,10 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   app.notFound((c) => (c.req.path.startsWith("/api") ? c.json({ error: "not found" }, 404) : c.text("Not found", 404)));
   app.onError((error, c) => {
     logError(error);
+    if (isDatabaseUnavailable(error)) {
+      c.header("Retry-After", "5");
+      return c.json({ error: "the database is unavailable right now; please try again shortly (a resent session log is still stored only once)" }, 503);
+    }
     return c.json({ error: "something went wrong on the server; nothing you sent before this was lost" }, 500);
   });
   return app;

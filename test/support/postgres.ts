@@ -10,6 +10,10 @@ const OS_USER = "limber-pgtest";
 
 export interface ThrowawayPostgres {
   url: string;
+  /** Stops the server but keeps its files, as an outage would (fast shutdown: connections are cut). */
+  halt(): Promise<void>;
+  /** Starts it again on the same files and port after halt(). */
+  resume(): Promise<void>;
   /** Stops the server and removes its files. */
   stop(): Promise<void>;
 }
@@ -59,15 +63,25 @@ export async function startPostgres(bin = POSTGRES_BIN): Promise<ThrowawayPostgr
   const data = join(dir, "data");
   const port = await freePort();
   run(initdb, ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], user);
-  run(pgCtl, ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"], user);
+  const start = () => run(pgCtl, ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"], user);
+  start();
   let stopped = false;
+  let halted = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: async () => {
+      run(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], user);
+      halted = true;
+    },
+    resume: async () => {
+      start();
+      halted = false;
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
       try {
-        run(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], user);
+        if (!halted) run(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], user);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

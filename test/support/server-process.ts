@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { ApiClient, overHttp } from "./api-client.ts";
 
 const LIMBER = fileURLToPath(new URL("../../bin/limber.js", import.meta.url));
 
@@ -46,4 +47,17 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
       await exited;
     },
   };
+}
+
+/** The `limber serve` arguments and environment that point a server process at a test database. */
+export function serverArgsFor(config: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string }): [string[], NodeJS.ProcessEnv] {
+  return config.kind === "pglite" ? [["--data", config.dataDir], {}] : [[], { DATABASE_URL: config.url }];
+}
+
+/** An API client over real HTTP that shares another client's session (another tab of the same person). */
+export function sameSession(of: { cookie: string | null; csrfToken: string | null }, url: string): ApiClient {
+  const c = new ApiClient(overHttp, url);
+  c.cookie = of.cookie;
+  c.csrfToken = of.csrfToken;
+  return c;
 }

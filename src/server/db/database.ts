@@ -36,6 +36,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection cut by the database (restart, failover, pg_terminate_backend) is emitted
+    // here; unheard, Node would end the whole process. The pool drops it and connects anew.
+    pool.on("error", (e) => console.error("limber: an idle database connection was lost:", e.message));
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   }
   await mkdir(config.dataDir, { recursive: true });

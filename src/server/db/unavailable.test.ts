@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "./unavailable.ts";
+
+const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+describe("isDatabaseUnavailable", () => {
+  it("recognises a refused connection, a cut one and PostgreSQL shutting down", () => {
+    expect(isDatabaseUnavailable(withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(withCode("terminating connection due to administrator command", "57P01"))).toBe(true);
+    expect(isDatabaseUnavailable(withCode("the database system is starting up", "57P03"))).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([withCode("connect ECONNREFUSED ::1:5432", "ECONNREFUSED")], ""))).toBe(true);
+  });
+
+  it("leaves bugs and constraint violations to be answered as the errors they are", () => {
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+    expect(isDatabaseUnavailable(withCode('duplicate key value violates unique constraint "users_pkey"', "23505"))).toBe(false);
+    expect(isDatabaseUnavailable("not an error")).toBe(false);
+  });
+});

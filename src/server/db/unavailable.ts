@@ -1,0 +1,17 @@
+/** Error codes of a connection that could not be made or was cut (socket errors, PostgreSQL class 08 and shutdown codes). */
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+const SHUTDOWN_CODES = new Set(["57P01", "57P02", "57P03"]);
+
+/**
+ * Whether an error means the database cannot be reached right now (down, restarting, connection
+ * cut) rather than a bug: such a request is answered 503 and may be retried; the pool reconnects.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (SOCKET_CODES.has(code) || SHUTDOWN_CODES.has(code) || code.startsWith("08"))) return true;
+    if (/Connection terminated|connection (?:is )?closed|Client has encountered a connection error/i.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some((x) => isDatabaseUnavailable(x))) return true;
+  }
+  return false;
+}
