@@ -1,0 +1,115 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { byAttention, standingOf } from "../../core/client-standing.ts";
+import { isCalendarDate, addDays } from "../../core/calendar-date.ts";
+import { painSeries, painTrendSummary } from "../../core/history.ts";
+import { requireCoach } from "../auth/require-role.ts";
+import { sessionOf, type AppContext, type Env } from "../context.ts";
+import { parseWith } from "../http/problems.ts";
+import { dashboardRows, organisationPractice } from "../store/dashboard.ts";
+import { listMessages, markMessagesRead } from "../store/messages.ts";
+import { readPrescription } from "../store/prescriptions.ts";
+import { listSessionLogs } from "../store/session-logs.ts";
+import { findProgram } from "../store/programs.ts";
+import { savePrescription } from "./prescription-saving.ts";
+import { adherenceOver } from "../../core/adherence.ts";
+
+const Today = z.string().refine(isCalendarDate, "expected a day as YYYY-MM-DD");
+const DashboardQuery = z.object({ today: Today.optional() });
+const DetailQuery = z.object({ today: Today.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) });
+const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });
+
+const todayOf = (c: AppContext, given: string | undefined) => given ?? c.get("deps").clock.now().toISOString().slice(0, 10);
+
+/** The client with this id in the coach's own organisation, or undefined (answered as 404 like any unknown id). */
+async function clientOfCoach(c: AppContext, id: string) {
+  const { user } = sessionOf(c);
+  return c
+    .get("deps")
+    .db.selectFrom("users")
+    .select(["id", "display_name", "email", "organisation_id"])
+    .where("id", "=", id)
+    .where("organisation_id", "=", user.organisation_id)
+    .where("role", "=", "client")
+    .executeTakeFirst();
+}
+
+/** A coach's view of their own organisation's clients: the dashboard, one client's page, prescribing. */
+export const clientRoutes = new Hono<Env>()
+  .use(requireCoach)
+  .get("/", async (c) => {
+    const query = parseWith(c, DashboardQuery, c.req.query());
+    if (!query.ok) return query.response;
+    const today = todayOf(c, query.value.today);
+    const rows = await dashboardRows(c.get("deps").db, sessionOf(c).user.organisation_id, today);
+    const clients = rows.map(({ facts, ...r }) => ({ ...r, standing: standingOf(facts, today) })).sort(byAttention);
+    return c.json({ today, clients });
+  })
+  .get("/adherence", async (c) => {
+    const query = parseWith(c, DashboardQuery, c.req.query());
+    if (!query.ok) return query.response;
+    const today = todayOf(c, query.value.today);
+    const rows = await organisationPractice(c.get("deps").db, sessionOf(c).user.organisation_id, today);
+    let planned = 0;
+    let done = 0;
+    for (const r of rows) {
+      const a = adherenceOver(r.schedule, Array.from({ length: r.days }, () => ({ startedAt: today, completed: true, painBefore: null, painAfter: null })), today, 28);
+      planned += a.planned;
+      done += Math.min(r.days, a.planned);
+    }
+    return c.json({ today, clients: rows.length, planned, done, ratio: planned === 0 ? null : done / planned });
+  })
+  .get("/:id", async (c) => {
+    const params = parseWith(c, ClientId, c.req.param());
+    if (!params.ok) return params.response;
+    const query = parseWith(c, DetailQuery, c.req.query());
+    if (!query.ok) return query.response;
+    const client = await clientOfCoach(c, params.value.id);
+    if (!client) return c.json({ error: "no such client" }, 404);
+    const { db } = c.get("deps");
+    const today = todayOf(c, query.value.today);
+    const logs = await listSessionLogs(db, client.id, { from: addDays(today, -7 * query.value.weeks), to: today });
+    const prescription = await readPrescription(db, client.id);
+    const program = prescription ? await findProgram(db, prescription.programId, client.organisation_id, prescription.programVersion) : undefined;
+    const entries = logs.map((l) => ({ day: l.localDay, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter }));
+    const pain = painSeries(entries);
+    const rated = logs.filter((l) => l.painAfter !== null).slice(-3);
+    const standing = standingOf(
+      {
+        schedule: prescription?.schedule ?? null,
+        recentDays: [...new Set(logs.map((l) => l.localDay).filter((d) => d >= addDays(today, -27)))],
+        lastDay: logs.at(-1)?.localDay ?? null,
+        lastRated: rated.map((l) => ({ day: l.localDay, painBefore: l.painBefore, painAfter: l.painAfter! })),
+      },
+      today,
+    );
+    return c.json({
+      today,
+      client: { id: client.id, displayName: client.display_name, email: client.email },
+      prescription,
+      program: program ?? null,
+      standing,
+      pain,
+      painSummary: painTrendSummary(pain, today, 4),
+      sessions: logs.map((l) => ({ id: l.id, day: l.localDay, startedAt: l.startedAt, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter, notes: l.notes, programVersion: l.programVersion })),
+      messages: await listMessages(db, client.organisation_id, client.id),
+    });
+  })
+  .put("/:id/prescription", async (c) => {
+    const params = parseWith(c, ClientId, c.req.param());
+    if (!params.ok) return params.response;
+    const client = await clientOfCoach(c, params.value.id);
+    if (!client) return c.json({ error: "no such client" }, 404);
+    return savePrescription(c, { userId: client.id, organisationId: client.organisation_id });
+  })
+  .post("/:id/messages/read", async (c) => {
+    const params = parseWith(c, ClientId, c.req.param());
+    if (!params.ok) return params.response;
+    const client = await clientOfCoach(c, params.value.id);
+    if (!client) return c.json({ error: "no such client" }, 404);
+    const { db, clock } = c.get("deps");
+    await markMessagesRead(db, client.organisation_id, client.id, clock.now());
+    return c.body(null, 204);
+  });
+
+

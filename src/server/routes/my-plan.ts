@@ -1,0 +1,49 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireSession } from "../auth/current-session.ts";
+import { sessionOf, type Env } from "../context.ts";
+import { badRequest, readBody } from "../http/problems.ts";
+import { insertMessage, listMessages, ownsSessionLog } from "../store/messages.ts";
+import { coachOfOrganisation } from "../store/organisations.ts";
+import { readPrescription } from "../store/prescriptions.ts";
+import { findProgram } from "../store/programs.ts";
+import { savePrescription } from "./prescription-saving.ts";
+
+export const NoteToCoach = z.object({
+  body: z.string().trim().min(1, "expected a note of at least one character").max(1000, "expected a note of at most 1000 characters"),
+  sessionLogId: z.uuid("expected a session log id (a UUID)").nullable().default(null),
+});
+
+/** A person's own plan (what the app plays), and short notes to their coach. */
+/** Mounted at /api: each route carries its own session check, so nothing else under /api is touched. */
+export const myPlanRoutes = new Hono<Env>()
+  .get("/prescription", requireSession, async (c) => {
+    const { db } = c.get("deps");
+    const { user } = sessionOf(c);
+    const prescription = await readPrescription(db, user.id);
+    const program = prescription ? await findProgram(db, prescription.programId, user.organisation_id, prescription.programVersion) : undefined;
+    return c.json({ prescription, program: program ?? null, coach: await coachOfOrganisation(db, user.organisation_id) });
+  })
+  .put("/prescription", requireSession, async (c) => {
+    const { db } = c.get("deps");
+    const { user } = sessionOf(c);
+    if (await coachOfOrganisation(db, user.organisation_id)) return c.json({ error: "your coach sets your plan; ask them to change it" }, 403);
+    return savePrescription(c, { userId: user.id, organisationId: user.organisation_id });
+  })
+  .get("/messages", requireSession, async (c) => {
+    const { user } = sessionOf(c);
+    return c.json({ messages: await listMessages(c.get("deps").db, user.organisation_id, user.id) });
+  })
+  .post("/messages", requireSession, async (c) => {
+    const body = await readBody(c, NoteToCoach);
+    if (!body.ok) return body.response;
+    const { db, clock } = c.get("deps");
+    const { user } = sessionOf(c);
+    if (!(await coachOfOrganisation(db, user.organisation_id))) return c.json({ error: "you have no coach to write to yet" }, 403);
+    const { sessionLogId } = body.value;
+    if (sessionLogId !== null && !(await ownsSessionLog(db, user.id, sessionLogId))) {
+      return badRequest(c, [{ path: "sessionLogId", message: "expected the id of one of your own sessions" }]);
+    }
+    const message = await insertMessage(db, { userId: user.id, organisationId: user.organisation_id }, body.value, clock.now());
+    return c.json(message, 201);
+  });

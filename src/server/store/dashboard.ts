@@ -1,0 +1,132 @@
+import { sql, type Kysely } from "kysely";
+import type { ClientFacts } from "../../core/client-standing.ts";
+import { addDays, type CalendarDate } from "../../core/calendar-date.ts";
+import { Schedule } from "../../core/schedule.ts";
+import type { Tables } from "../db/tables.ts";
+
+/** One client's row of the dashboard, aggregated in the database. */
+export interface ClientRow {
+  id: string;
+  displayName: string;
+  email: string;
+  programId: string | null;
+  programVersion: number | null;
+  facts: ClientFacts;
+  lastSession: { day: CalendarDate; startedAt: string; completed: boolean; painBefore: number | null; painAfter: number | null } | null;
+  unreadMessages: number;
+  latestMessage: { body: string; createdAt: string } | null;
+}
+
+interface RawRow {
+  id: string;
+  display_name: string;
+  email: string;
+  program_id: string | null;
+  program_version: number | null;
+  schedule: unknown;
+  recent_days: string[] | null;
+  last_day: string | null;
+  last_started_at: Date | null;
+  last_completed: boolean | null;
+  last_pain_before: number | null;
+  last_pain_after: number | null;
+  last_rated: { day: string; painBefore: number | null; painAfter: number }[] | null;
+  unread: number;
+  latest_body: string | null;
+  latest_at: Date | null;
+}
+
+/**
+ * Every client of an organisation with what the dashboard needs, in one query: each client's
+ * logs are reached through the (organisation_id, user_id, local_day / started_at) indexes and
+ * only a handful of values per client leave the database, however long their history.
+ */
+export async function dashboardRows(db: Kysely<Tables>, organisationId: string, today: CalendarDate): Promise<ClientRow[]> {
+  const from = addDays(today, -27);
+  const { rows } = await sql<RawRow>`
+    select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule,
+      recent.days as recent_days,
+      last.local_day as last_day, last.started_at as last_started_at, last.completed as last_completed,
+      last.pain_before as last_pain_before, last.pain_after as last_pain_after,
+      rated.items as last_rated,
+      unread.n as unread, latest.body as latest_body, latest.created_at as latest_at
+    from users u
+    left join prescriptions p on p.user_id = u.id
+    left join lateral (
+      select array_agg(distinct s.local_day) as days from session_logs s
+      where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today}
+    ) recent on true
+    left join lateral (
+      select s.local_day, s.started_at, s.completed, s.pain_before, s.pain_after from session_logs s
+      where s.organisation_id = u.organisation_id and s.user_id = u.id
+      order by s.started_at desc limit 1
+    ) last on true
+    left join lateral (
+      select json_agg(json_build_object('day', r.local_day, 'painBefore', r.pain_before, 'painAfter', r.pain_after) order by r.started_at) as items
+      from (
+        select s.local_day, s.started_at, s.pain_before, s.pain_after from session_logs s
+        where s.organisation_id = u.organisation_id and s.user_id = u.id and s.pain_after is not null
+        order by s.started_at desc limit 3
+      ) r
+    ) rated on true
+    left join lateral (
+      select count(*)::int as n from messages m where m.organisation_id = u.organisation_id and m.user_id = u.id and m.read_at is null
+    ) unread on true
+    left join lateral (
+      select m.body, m.created_at from messages m where m.organisation_id = u.organisation_id and m.user_id = u.id
+      order by m.created_at desc limit 1
+    ) latest on true
+    where u.organisation_id = ${organisationId} and u.role = 'client'
+  `.execute(db);
+  return rows.map(rowOf);
+}
+
+function rowOf(r: RawRow): ClientRow {
+  const schedule = r.schedule === null ? null : Schedule.parse(r.schedule);
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    email: r.email,
+    programId: r.program_id,
+    programVersion: r.program_version === null ? null : Number(r.program_version),
+    facts: {
+      schedule,
+      recentDays: [...(r.recent_days ?? [])].sort(),
+      lastDay: r.last_day,
+      lastRated: (r.last_rated ?? []).map((x) => ({ day: x.day, painBefore: x.painBefore, painAfter: x.painAfter })),
+    },
+    lastSession:
+      r.last_day === null
+        ? null
+        : {
+            day: r.last_day,
+            startedAt: new Date(r.last_started_at!).toISOString(),
+            completed: r.last_completed!,
+            painBefore: r.last_pain_before,
+            painAfter: r.last_pain_after,
+          },
+    unreadMessages: Number(r.unread),
+    latestMessage: r.latest_body === null ? null : { body: r.latest_body, createdAt: new Date(r.latest_at!).toISOString() },
+  };
+}
+
+/** Days practised per client over the 28 days ending today, with each client's schedule: one grouped scan of the organisation's logs. */
+export async function organisationPractice(
+  db: Kysely<Tables>,
+  organisationId: string,
+  today: CalendarDate,
+): Promise<{ userId: string; days: number; schedule: Schedule | null }[]> {
+  const from = addDays(today, -27);
+  const { rows } = await sql<{ id: string; days: number; schedule: unknown }>`
+    select u.id, coalesce(d.days, 0)::int as days, p.schedule
+    from users u
+    left join (
+      select s.user_id, count(distinct s.local_day) as days from session_logs s
+      where s.organisation_id = ${organisationId} and s.local_day between ${from} and ${today}
+      group by s.user_id
+    ) d on d.user_id = u.id
+    left join prescriptions p on p.user_id = u.id
+    where u.organisation_id = ${organisationId} and u.role = 'client'
+  `.execute(db);
+  return rows.map((r) => ({ userId: r.id, days: Number(r.days), schedule: r.schedule === null ? null : Schedule.parse(r.schedule) }));
+}
