@@ -84,6 +84,12 @@ function endsWithPunctuation(text: string): boolean {
   return i >= 0 && ".!?,;".includes(text[i]!);
 }
 
+function wordCount(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind !== "punct") n++;
+  return n;
+}
+
 /** "1. Seated march" on its own line, its text in a paragraph below: a numbered name, not a step. */
 function isItemHeading(b: Block, next: Block | undefined, tokens: Token[], timed: boolean): boolean {
   if (b.kind !== "item" || timed || next === undefined || next.kind !== "paragraph") return false;
@@ -141,7 +147,7 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
       role,
       level,
       firstWord: first?.text ?? "",
-      words: tokens.filter((t) => t.kind !== "punct").length,
+      words: wordCount(tokens),
       index,
     };
   });

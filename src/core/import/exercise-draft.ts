@@ -190,9 +190,14 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number, pr
 
   // The position is read from the name, the setup and the holds; sentences after the last hold
   // ("roll onto your side and push up to sitting") describe getting out of it.
-  const held: Token[] = [];
-  for (const s of [...split.setup, ...split.phases.flatMap((p) => (p.holdSentence ? [...p.sentences, p.holdSentence] : p.sentences))]) for (const t of s.tokens) held.push(t);
-  const positionAt = findPosition(nameTokens) ?? findPosition(held) ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
+  let heldAt: ReturnType<typeof findPosition> = null;
+  for (const s of split.setup) if ((heldAt ??= findPosition(s.tokens))) break;
+  for (const p of split.phases) {
+    for (const s of p.sentences) if ((heldAt ??= findPosition(s.tokens))) break;
+    if (p.holdSentence) heldAt ??= findPosition(p.holdSentence.tokens);
+    if (heldAt) break;
+  }
+  const positionAt = findPosition(nameTokens) ?? heldAt ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
   const inherited = !positionAt && unit.continues && previousPosition ? previousPosition : null;
   const position = positionAt ? found(positionAt.value, spanOf(positionAt), 0.85) : inherited ? { ...inherited, confidence: 0.5 } : found("other" as const, null, 0.3);
   const positionSentence = positionAt ? sentences.find((s) => s.start <= positionAt.start && positionAt.end <= s.end) : undefined;

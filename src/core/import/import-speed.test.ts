@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCases } from "../../../test/import-cases/cases.ts";
-import { draftToProgram, importRoutine } from "./index.ts";
+import { importRoutine } from "./index.ts";
 
 // Timing lives in its own file so the property tests' garbage does not land in the measured runs.
 const corpus = loadCases().map((c) => c.text);
@@ -25,7 +25,7 @@ describe("importing large input", () => {
   })();
 
   it("parses 100 KB of routines (every case, repeated) in under 50 ms, median of 9 runs", () => {
-    const median = medianMs(() => draftToProgram(importRoutine(hundredKb)));
+    const median = medianMs(() => importRoutine(hundredKb));
     console.log(`100 KB import: median ${median.toFixed(1)} ms over 9 runs`);
     expect(median).toBeLessThan(50);
   });
