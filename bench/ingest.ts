@@ -20,6 +20,7 @@ import { spawnServer, type ServerProcess } from "../test/support/server-process.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [50, 200];
 const USERS = 50;
+const STEADY_RATE = 50;
 const BENCHMARKS = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
 const START = "<!-- server-ingest:start -->";
 const END = "<!-- server-ingest:end -->";
@@ -40,7 +41,7 @@ function rssMb(pid: number): Promise<number> {
   return readFile(`/proc/${pid}/status`, "utf8").then((s) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024));
 }
 
-async function load(server: ServerProcess, users: ApiClient[], endpoint: "health" | "ingest", connections: number): Promise<Omit<Row, "backend">> {
+async function load(server: ServerProcess, users: ApiClient[], endpoint: "health" | "ingest", connections: number, rate?: number): Promise<Omit<Row, "backend">> {
   const pid = server.child.pid!;
   let peak = await rssMb(pid);
   const sampler = setInterval(() => void rssMb(pid).then((m) => (peak = Math.max(peak, m))), 200);
@@ -48,6 +49,7 @@ async function load(server: ServerProcess, users: ApiClient[], endpoint: "health
     url: server.url,
     connections,
     duration: SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       endpoint === "health"
         ? { method: "GET", path: "/api/health" }
@@ -67,7 +69,7 @@ async function load(server: ServerProcess, users: ApiClient[], endpoint: "health
   });
   clearInterval(sampler);
   return {
-    endpoint: endpoint === "health" ? "GET /api/health (baseline)" : "POST /api/logs",
+    endpoint: endpoint === "health" ? "GET /api/health (baseline)" : rate ? `POST /api/logs, ${rate} at once each second` : "POST /api/logs",
     connections,
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -107,6 +109,12 @@ async function benchBackend(name: string, args: string[], env: NodeJS.ProcessEnv
         console.log(JSON.stringify(row));
       }
     }
+    // A paced load instead of as fast as possible: autocannon's overallRate lets each connection
+    // send its quota when the second ticks, so this is a burst of 50 logs at once every second.
+    const steady = { backend: name, ...(await load(server, users, "ingest", 50, STEADY_RATE)) };
+    acknowledged += steady.ok;
+    rows.push(steady);
+    console.log(JSON.stringify(steady));
     const after = await rssMb(server.child.pid!);
     let stored = 0;
     for (const u of users) stored += (await u.get("/api/logs")).body.logs.length;
@@ -136,7 +144,9 @@ async function main() {
     `Command: \`npm run bench:ingest\` (BENCH_SECONDS=${SECONDS}). Date: ${date} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB RAM, shared with other work; Node ${process.version}. The real server process (\`limber serve\`) on 127.0.0.1, ` +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
-      "(insert + progress update in one transaction). Baseline: GET /api/health on the same server in the same run.",
+      "(insert + progress update in one transaction). Baseline: GET /api/health on the same server in the same run. " +
+      `The paced row uses autocannon's overallRate ${STEADY_RATE}: every connection sends when the second ticks, so ${STEADY_RATE} logs arrive together once a second ` +
+      "(its latencies include autocannon's coordinated-omission correction).",
     "",
     "| backend | request | connections | req/s (mean) | p50 ms | p99 ms | 2xx | non-2xx/errors | peak RSS MB |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -165,7 +175,7 @@ async function main() {
   // autocannon stops counting at the deadline while up to one request per connection is still
   // in flight, and gives up on a request after 10 s; the server may store either without it being
   // counted, so stored may exceed acknowledged by those. Fewer stored than acknowledged is a lost write.
-  const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0);
+  const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0) + 50;
   for (const [name, r] of Object.entries(results)) {
     const unanswered = r.rows.filter((x) => x.endpoint.startsWith("POST")).reduce((s, x) => s + x.errors, 0);
     if (r.stored < r.acknowledged || r.stored > r.acknowledged + inFlight + unanswered) {
