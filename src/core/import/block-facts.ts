@@ -49,7 +49,9 @@ export function isFieldLabel(text: string): boolean {
   const norm = normaliseLabel(text);
   if (norm === "" || FIELD_LABELS.has(norm)) return true;
   const first = norm.split(" ")[0]!;
-  return ["note", "notes", "tip", "tips", "caution", "warning", "safety", "important", "step", "day", "week", "phase", "level", "round"].includes(first) && norm.split(" ").length <= 3;
+  if (["note", "notes", "tip", "tips", "caution", "warning", "safety", "important"].includes(first)) return norm.split(" ").length <= 3;
+  // "Step 1", "Day 2", "Week 3" are parts of a plan; "Step calf stretch" is an exercise.
+  return /^(step|day|week|phase|level|round)\s*\d+\s*$/i.test(text.trim().replace(/[:.\s]+$/, ""));
 }
 
 function readLabel(text: string, offset: number): Label | null {

@@ -132,6 +132,8 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     }
     // "30 seconds to 1 minute": a range whose ends carry their own units.
     if (r.min === r.max && tokens[j] && RANGE_JOINERS.has(tokens[j]!.text) && tokens[j]!.text !== "/") {
+      const spoken = readSpokenMinute(tokens, j + 1);
+      if (spoken && spoken.max > max) return { kind: "duration", min, max: spoken.max, next: spoken.next, note: null };
       const upper = readRange(tokens, j + 1);
       const upperUnit = upper ? readTimeUnit(tokens, upper.next) : null;
       if (upper && upperUnit && upper.max * upperUnit.factor > max) {
