@@ -63,7 +63,7 @@ export interface Read {
 
 /** "half a minute", "a minute", "a minute and a half", "one and a half minutes", "a full minute". */
 function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
-  const first = tokens[i]!.text;
+  const first = tokens[i]?.text;
   if (first !== "half" && first !== "a" && first !== "an") return null;
   if (tokens[i + 0]?.text === "half" && tokens[i + 1]?.text === "a" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
   if (tokens[i + 0]?.text === "half" && MINUTE_WORDS.has(tokens[i + 1]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
