@@ -13,7 +13,6 @@ import { ApiClient, inProcess, sessionLog } from "../support/api-client.ts";
 import { BACKENDS, TestBackend } from "../support/backends.ts";
 
 const LIMBER = fileURLToPath(new URL("../../bin/limber.js", import.meta.url));
-const TABLES = ["organisations", "users", "auth_sessions", "programs", "session_logs", "progress"] as const;
 
 /** Runs the real CLI against one database, as an operator would. */
 function limber(config: DatabaseConfig, ...args: string[]) {
@@ -28,7 +27,12 @@ async function snapshot(config: DatabaseConfig): Promise<Record<string, unknown[
   const database = await openDatabase(config);
   try {
     const out: Record<string, unknown[]> = {};
-    for (const t of TABLES) {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'
+      order by table_name`.execute(database.db);
+    expect(tables.rows.length).toBeGreaterThanOrEqual(6);
+    for (const { table_name: t } of tables.rows) {
       const rows = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(t)} t order by to_jsonb(t)::text`.execute(database.db);
       out[t] = rows.rows.map((r) => r.row);
     }

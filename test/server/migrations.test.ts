@@ -23,12 +23,15 @@ describe.each(BACKENDS)("migrations on %s", (name) => {
     await second.close();
   });
 
-  it("put an organisation id on every table that holds people's data", async () => {
+  it("put an organisation id on users and on every table that holds a user's data", async () => {
     const database = await openDatabase(await backend.emptyDatabase());
-    const columns = await sql<{ table_name: string }>`
-      select table_name from information_schema.columns
-      where column_name = 'organisation_id' and table_schema = current_schema() order by table_name`.execute(database.db);
-    expect(columns.rows.map((r) => r.table_name)).toEqual(["auth_sessions", "programs", "progress", "session_logs", "users"]);
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where column_name in ('user_id', 'organisation_id') and table_schema = current_schema()`.execute(database.db);
+    const withOrganisation = new Set(columns.rows.filter((r) => r.column_name === "organisation_id").map((r) => r.table_name));
+    const withUser = [...new Set(columns.rows.filter((r) => r.column_name === "user_id").map((r) => r.table_name))];
+    expect(withUser).toEqual(expect.arrayContaining(["auth_sessions", "session_logs", "progress"]));
+    for (const table of [...withUser, "users"]) expect(withOrganisation.has(table), table).toBe(true);
     await database.close();
   });
 });
