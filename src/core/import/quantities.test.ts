@@ -72,4 +72,8 @@ describe("reading repetitions and sets", () => {
   it("reads 'twice a day' as how often, not as repetitions", () => {
     one("do this twice a day", "other", 2);
   });
+
+  it("stops quietly when a range joiner ends the text", () => {
+    expect(read("hold 2 minutes to")).toEqual([{ kind: "hold", min: 120, max: 120, text: "2 minutes" }]);
+  });
 });
