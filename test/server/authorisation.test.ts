@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, sessionLog } from "../support/api-client.ts";
 import { BACKENDS, TestBackend } from "../support/backends.ts";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { COACHING_ROUTES } from "../support/coaching-routes.ts";
 
 const PROGRAM = "foot-stretches-for-lower-back-pain";
 
@@ -56,7 +57,8 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
     const PUBLIC = ["GET /api/health", "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "GET /api/programs", "GET /api/programs/:id"];
     const listed = PRIVATE_ENDPOINTS.map((e) => `${e.method} ${e.path.replace(":logId", ":id").replace(PROGRAM, ":programId")}`);
     const routes = t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path.replace(/\/$/, "")}`);
-    for (const r of new Set(routes)) expect([...PUBLIC, ...listed], r).toContain(r);
+    const coaching = COACHING_ROUTES.map((e) => `${e.method} ${e.path}`);
+    for (const r of new Set(routes)) expect([...PUBLIC, ...listed, ...coaching], r).toContain(r);
   });
 
   it("refuses every private endpoint with a forged or expired cookie", async () => {
