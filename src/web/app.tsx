@@ -13,6 +13,7 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   settings: () => import("./pages/settings.tsx"),
   history: () => import("./history/history-page.tsx"),
   account: () => import("./account/account-page.tsx"),
+  import: () => import("./import/import-page.tsx"),
 };
 
 const titles: Record<RouteName, string> = {
@@ -23,6 +24,7 @@ const titles: Record<RouteName, string> = {
   settings: "Settings",
   history: "History",
   account: "Account",
+  import: "Import",
 };
 
 const loaded = signal<Partial<Record<RouteName, ComponentType>>>({});
@@ -39,7 +41,7 @@ function Page({ name }: { name: RouteName }) {
   return Component ? <Component /> : <p class="loading">Loading…</p>;
 }
 
-const navOrder: RouteName[] = ["home", "exercises", "learn", "history", "settings", "account"];
+const navOrder: RouteName[] = ["home", "exercises", "learn", "history", "import", "settings", "account"];
 
 export function App() {
   const name = route.value;

@@ -12,6 +12,9 @@ import { thawPlayer, type ActiveSession } from "../session/active-session.ts";
 import { announcementOf, guideSession, type GuidedSession } from "../session/guided-session.ts";
 import { progressAfterSession, sessionLogOf } from "../session/session-record.ts";
 import type { SessionLog } from "../../core/session-log.ts";
+import type { Program } from "../../core/program.ts";
+import type { ProgressState } from "../../core/progress.ts";
+import { programIdInHash, programToPlay } from "../import/program-to-play.ts";
 
 type Stage = "pain-before" | "playing" | "pain-after" | "summary";
 
@@ -40,8 +43,7 @@ function whereText(step: Step): string {
   return sideText(step);
 }
 
-function instructionsOf(step: Step): string[] {
-  const program = todaysProgram;
+function instructionsOf(step: Step, program: Program): string[] {
   const ex = program.exercises.find((e) => e.id === step.exerciseId);
   if (!ex) return [];
   if (step.kind === "hold") return ex.phases.find((p) => p.id === step.phaseId)?.instructions ?? [];
@@ -70,6 +72,15 @@ export default function PlayerPage() {
   const guide = useRef<GuidedSession | null>(null);
   const pauseButton = useRef<HTMLButtonElement>(null);
   const meta = useRef(restored.current ? { ...restored.current } : null);
+  // Today's program unless the session in progress or the link ("#/play?program=id") names another.
+  const [chosen, setChosen] = useState<{ program: Program; progress: ProgressState | undefined } | null>(null);
+  useEffect(() => {
+    void programToPlay(restored.current?.programId ?? programIdInHash(location.hash)).then(async (program) =>
+      setChosen({ program, progress: program.id === todaysProgram.id ? undefined : await svc.store.getProgress(program.id) }),
+    );
+  }, []);
+  const program = chosen?.program ?? todaysProgram;
+  const progressBefore = () => (program.id === todaysProgram.id ? progress.value : chosen?.progress);
 
   function begin(player: PlayerState, m: NonNullable<typeof meta.current>) {
     guide.current?.stop();
@@ -98,8 +109,7 @@ export default function PlayerPage() {
 
   function startSession(painBefore: number | null) {
     svc.sound.unlock();
-    const program = todaysProgram;
-    const player = createPlayer(compileTimeline(program, progress.value ?? null));
+    const player = createPlayer(compileTimeline(program, progressBefore() ?? null));
     begin(player, {
       id: crypto.randomUUID(),
       programId: program.id,
@@ -117,7 +127,7 @@ export default function PlayerPage() {
     const m = meta.current ?? activeSession.value;
     const player = guide.current?.state ?? state;
     if (!m || !player) return;
-    const program = programById(m.programId) ?? todaysProgram;
+    const played = program.id === m.programId ? program : (programById(m.programId) ?? todaysProgram);
     // The session ended when its last step did, not when the pain question was answered.
     const answeredAfter = player.finishedAt === null ? 0 : Math.max(0, svc.clock.now() - player.finishedAt);
     const log = sessionLogOf({
@@ -128,11 +138,11 @@ export default function PlayerPage() {
       painBefore: m.painBefore,
       painAfter,
     });
-    const next = progressAfterSession(program, progress.value, log);
+    const next = progressAfterSession(played, played.id === todaysProgram.id ? progress.value : chosen?.progress, log);
     guide.current?.stop();
     guide.current = null;
     await svc.store.finishSession(log, next);
-    progress.value = next;
+    if (played.id === todaysProgram.id) progress.value = next;
     activeSession.value = undefined;
     sessions.value = await svc.store.listSessions();
     setFinishedLog(log);
@@ -178,10 +188,11 @@ export default function PlayerPage() {
   }
 
   if (stage === "pain-before") {
+    if (!chosen) return <p class="loading">Loading…</p>;
     return (
       <PainRating
         question="How does your back feel right now?"
-        hint="Pick a number from 0 (no pain) to 10 (the worst you can imagine). Your session starts straight after."
+        hint={`${program.id === todaysProgram.id ? "" : `${program.title}. `}Pick a number from 0 (no pain) to 10 (the worst you can imagine). Your session starts straight after.`}
         skipLabel="Skip and start"
         onAnswer={startSession}
       />
@@ -204,7 +215,7 @@ export default function PlayerPage() {
   const next = state.timeline.steps[state.index + 1];
   const paused = state.status === "paused";
   const artId = step.exerciseId ?? next?.exerciseId ?? null;
-  const steps = instructionsOf(step);
+  const steps = instructionsOf(step, program);
   return (
     <section class="player" aria-labelledby="exercise-name" data-step-index={state.index} data-status={state.status}>
       <p class="sr-only" aria-live="polite" data-testid="announcer">

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { importRoutine } from "../../core/import/index.ts";
+import { fieldOrigins } from "./field-origins.ts";
+import { sourcePieces } from "./source-pieces.ts";
+
+const text = "## Calf stretch\nStand facing a wall. Hold for 20-30 seconds. Repeat 3 times on each side.\n\n## Knee hug\nLie on your back and hug your knees.";
+const origins = fieldOrigins(importRoutine(text));
+const quoted = (path: string) => origins[path]!.spans.map((s) => text.slice(s.start, s.end));
+
+describe("where each form field's value came from", () => {
+  it("points both hold fields at the words that gave the hold", () => {
+    expect(quoted("exercises[0].phases[0].holdSeconds.min")).toEqual(["20-30 seconds"]);
+    expect(quoted("exercises[0].phases[0].holdSeconds.max")).toEqual(["20-30 seconds"]);
+    expect(origins["exercises[0].phases[0].holdSeconds.min"]!.kind).toBe("read");
+  });
+
+  it("points the name, repetitions and sides at their words", () => {
+    expect(quoted("exercises[0].name")).toEqual(["Calf stretch"]);
+    expect(quoted("exercises[0].reps.max")).toEqual(["3 times"]);
+    expect(quoted("exercises[0].sides")).toEqual(["each side"]);
+  });
+
+  it("marks a value the text never gave as Limber's default, to be checked", () => {
+    expect(origins["exercises[1].phases[0].holdSeconds.min"]).toEqual({ kind: "default", spans: [] });
+    expect(origins["exercises[1].reps.min"]!.kind).toBe("default");
+  });
+
+  it("marks a value read from weak hints as unsure", () => {
+    const weak = fieldOrigins(importRoutine("Shin stretch: kneel and sit back on your heels. Hold 30 seconds."));
+    expect(weak["exercises[0].phases[0].motion"]!.kind).toBe("unsure");
+  });
+
+  it("says a phase name Limber worded itself is Limber's, not the text's", () => {
+    expect(origins["exercises[0].phases[0].name"]).toEqual({ kind: "named", spans: [] });
+  });
+});
+
+describe("cutting the source into highlights", () => {
+  it("covers the whole text, in order, without gaps or overlaps", () => {
+    const pieces = sourcePieces(text.length, origins);
+    expect(pieces[0]!.start).toBe(0);
+    expect(pieces[pieces.length - 1]!.end).toBe(text.length);
+    for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.start).toBe(pieces[i - 1]!.end);
+  });
+
+  it("gives one highlight to a span that feeds two fields, naming both", () => {
+    const hold = sourcePieces(text.length, origins).find((p) => text.slice(p.start, p.end) === "20-30 seconds");
+    expect(hold?.fields).toEqual(["exercises[0].phases[0].holdSeconds.min", "exercises[0].phases[0].holdSeconds.max"]);
+  });
+
+  it("splits overlapping spans at every edge, so no highlight sits inside another", () => {
+    const pieces = sourcePieces(20, { a: { kind: "read", spans: [{ start: 2, end: 10 }] }, b: { kind: "read", spans: [{ start: 5, end: 15 }] } });
+    expect(pieces).toEqual([
+      { start: 0, end: 2, fields: [] },
+      { start: 2, end: 5, fields: ["a"] },
+      { start: 5, end: 10, fields: ["a", "b"] },
+      { start: 10, end: 15, fields: ["b"] },
+      { start: 15, end: 20, fields: [] },
+    ]);
+  });
+});
