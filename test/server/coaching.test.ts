@@ -91,6 +91,8 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     expect(mine.body.prescription).toMatchObject({ programId: PROGRAM, programVersion: 1, holdOverrides: overrides, note: "Gently, and stop if it hurts.", setBy: "coach" });
     expect(mine.body.program.id).toBe(PROGRAM);
     expect(mine.body.coach.coachName).toBe("Casey");
+    const progress = (await client.get(`/api/progress/${PROGRAM}`)).body;
+    expect(progress.exercises["wall-calf-stretch"].holds.calf).toBe(45);
     expect((await client.put("/api/prescription", plan())).status).toBe(403);
   });
 
