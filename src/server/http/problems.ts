@@ -22,9 +22,32 @@ export async function readBody<S extends z.ZodType>(c: AppContext, schema: S): P
   return parseWith(c, schema, data);
 }
 
+/**
+ * Where untrusted data holds the NUL character, which PostgreSQL text and jsonb cannot store: it
+ * is refused at the edge with its path instead of failing in the database.
+ */
+export function nulProblems(data: unknown, path = "", found: InputProblem[] = []): InputProblem[] {
+  const message = "expected text without the NUL character (\\u0000)";
+  if (typeof data === "string") {
+    if (data.includes("\u0000")) found.push({ path: path || "(root)", message });
+  } else if (Array.isArray(data)) {
+    data.forEach((v, i) => nulProblems(v, `${path}[${i}]`, found));
+  } else if (data && typeof data === "object") {
+    for (const [k, v] of Object.entries(data)) {
+      const at = path ? `${path}.${k}` : k;
+      if (k.includes("\u0000")) found.push({ path: at, message: "expected a field name without the NUL character (\\u0000)" });
+      nulProblems(v, at, found);
+    }
+  }
+  return found;
+}
+
 /** Validates query parameters or route params the same way as bodies. */
 export function parseWith<S extends z.ZodType>(c: AppContext, schema: S, data: unknown): { ok: true; value: z.infer<S> } | { ok: false; response: Response } {
   const r = schema.safeParse(data);
-  if (r.success) return { ok: true, value: r.data };
+  if (r.success) {
+    const nul = nulProblems(r.data);
+    return nul.length ? { ok: false, response: badRequest(c, nul) } : { ok: true, value: r.data };
+  }
   return { ok: false, response: badRequest(c, problemsOf(r.error)) };
 }

@@ -41,6 +41,8 @@ const parsedByDb = new WeakMap<object, Map<string, Program>>();
 
 /** The latest (or a given) version of one program visible to an organisation. */
 export async function findProgram(db: Kysely<Tables>, id: string, organisationId: string | null, version?: number): Promise<Program | undefined> {
+  // PostgreSQL text cannot hold NUL, so no program has such an id; asking would fail, not miss.
+  if (id.includes("\u0000")) return undefined;
   let q = db
     .selectFrom("programs")
     .select(["id", "version"])
