@@ -61,3 +61,10 @@ export function sameSession(of: { cookie: string | null; csrfToken: string | nul
   c.csrfToken = of.csrfToken;
   return c;
 }
+
+/** The resident memory of a process in MiB, read from /proc (Linux). */
+export async function residentMemoryMb(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
