@@ -3,7 +3,7 @@ import type { Exercise } from "../../core/program.ts";
 import { equipmentFromText, equipmentToText } from "./equipment-text.ts";
 import { FIELD_LABELS } from "./field-labels.ts";
 import { fieldId } from "./field-path.ts";
-import { FormField, NumberField, SelectField, TextField, type FormContext } from "./form-field.tsx";
+import { FormField, NumberField, RangeFields, SelectField, TextField, type FormContext } from "./form-field.tsx";
 
 const POSITIONS: [string, string][] = [
   ["seated", "Sitting"],
@@ -23,10 +23,10 @@ const FIRST_SIDES: [string, string][] = [
 ];
 const MOTIONS: [string, string][] = [
   ["", "None named"],
-  ["eversion", "Sole turns outward (eversion)"],
-  ["inversion", "Sole turns inward (inversion)"],
-  ["dorsiflexion", "Foot draws up (dorsiflexion)"],
-  ["plantar-flexion", "Foot points down (plantar flexion)"],
+  ["eversion", "Outward (eversion)"],
+  ["inversion", "Inward (inversion)"],
+  ["dorsiflexion", "Up (dorsiflexion)"],
+  ["plantar-flexion", "Down (plantar flexion)"],
 ];
 
 /** Problems the form shows on a whole box (an exercise or a phase), for parts it has no field for. */
@@ -44,7 +44,7 @@ function GroupProblems({ ctx, path }: { ctx: FormContext; path: string }) {
 function EquipmentField({ ctx, path, value }: { ctx: FormContext; path: string; value: Exercise["equipment"] }) {
   const [text, setText] = useState(() => equipmentToText(value));
   return (
-    <FormField ctx={ctx} path={path} label={`${FIELD_LABELS.equipment} (commas between items, “or” for a substitute)`}>
+    <FormField ctx={ctx} path={path} label={FIELD_LABELS.equipment!} hint="Commas between items; “or” before a substitute.">
       {(a) => (
         <input
           id={a.id}
@@ -75,8 +75,7 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
       <TextField ctx={ctx} path={`${at}.name`} label={FIELD_LABELS.name!} value={String(ex.name ?? "")} />
       <SelectField ctx={ctx} path={`${at}.position`} label={FIELD_LABELS.position!} value={ex.position} options={POSITIONS} />
       <EquipmentField ctx={ctx} path={`${at}.equipment`} value={ex.equipment} />
-      <div class="field-pair">
-        <SelectField
+      <SelectField
           ctx={ctx}
           path={`${at}.sides`}
           label={FIELD_LABELS.sides!}
@@ -97,11 +96,7 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
             onValue={(v) => ctx.change(`${at}.firstSide`, v === "" ? null : v)}
           />
         )}
-      </div>
-      <div class="field-pair">
-        <NumberField ctx={ctx} path={`${at}.reps.min`} label={FIELD_LABELS["reps.min"]!} value={ex.reps.min} />
-        <NumberField ctx={ctx} path={`${at}.reps.max`} label={FIELD_LABELS["reps.max"]!} value={ex.reps.max} />
-      </div>
+      <RangeFields ctx={ctx} path={`${at}.reps`} legend={ex.sides === "both" ? "Repetitions on each side" : "Repetitions"} labels={["Fewest", "Most"]} value={ex.reps} />
       {ex.progression.capSeconds !== null && (
         <NumberField ctx={ctx} path={`${at}.progression.capSeconds`} label={FIELD_LABELS["progression.capSeconds"]!} value={ex.progression.capSeconds} />
       )}
@@ -122,10 +117,7 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
               options={MOTIONS}
               onValue={(v) => ctx.change(`${pat}.motion`, v === "" ? null : v)}
             />
-            <div class="field-pair">
-              <NumberField ctx={ctx} path={`${pat}.holdSeconds.min`} label={FIELD_LABELS["holdSeconds.min"]!} value={ph.holdSeconds.min} />
-              <NumberField ctx={ctx} path={`${pat}.holdSeconds.max`} label={FIELD_LABELS["holdSeconds.max"]!} value={ph.holdSeconds.max} />
-            </div>
+            <RangeFields ctx={ctx} path={`${pat}.holdSeconds`} legend="Hold, in seconds" labels={["Shortest", "Longest"]} value={ph.holdSeconds} />
           </fieldset>
         );
       })}

@@ -38,18 +38,30 @@ export function originNote(source: string, origin: FieldOrigin | undefined): { t
 }
 
 /** One labelled field: the control, where its value came from, and its problems, all tied to it for screen readers. */
-export function FormField(props: { ctx: FormContext; path: string; label: string; children: (a: { id: string; describedBy: string; invalid: boolean }) => ComponentChildren }) {
+export function FormField(props: {
+  ctx: FormContext;
+  path: string;
+  label: string;
+  /** How to fill the field, when that is not obvious. */
+  hint?: string;
+  children: (a: { id: string; describedBy: string; invalid: boolean }) => ComponentChildren;
+}) {
   const { ctx, path } = props;
   const id = fieldId(path);
   const note = originNote(ctx.source, ctx.origins[path]);
   const problems = ctx.problems.get(path) ?? [];
-  const describedBy = [note ? `${id}-note` : "", problems.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = [props.hint ? `${id}-hint` : "", note ? `${id}-note` : "", problems.length ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <div class={`import-field${note?.check ? " check" : ""}${problems.length ? " invalid" : ""}`} onFocusCapture={() => ctx.select(path)}>
       <label for={id}>
         {props.label}
         {note?.check && <span class="check-badge"> Check</span>}
       </label>
+      {props.hint && (
+        <p id={`${id}-hint`} class="field-note">
+          {props.hint}
+        </p>
+      )}
       {props.children({ id, describedBy, invalid: problems.length > 0 })}
       {note && (
         <p id={`${id}-note`} class="field-note">
@@ -123,5 +135,60 @@ export function SelectField(props: { ctx: FormContext; path: string; label: stri
         </select>
       )}
     </FormField>
+  );
+}
+
+/**
+ * A from–to pair (hold seconds, repetitions) as one group: two short inputs side by side, then
+ * where the pair came from and any problem of either, full width so they stay readable.
+ */
+export function RangeFields(props: { ctx: FormContext; path: string; legend: string; labels: [string, string]; value: { min: unknown; max: unknown } }) {
+  const { ctx, path } = props;
+  const ends = (["min", "max"] as const).map((end) => {
+    const p = `${path}.${end}`;
+    const id = fieldId(p);
+    return { end, p, id, problems: ctx.problems.get(p) ?? [] };
+  });
+  const note = originNote(ctx.source, ctx.origins[`${path}.min`]);
+  const noteId = `${fieldId(path)}-note`;
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return (
+    <fieldset class={`range-fields${note?.check ? " check" : ""}${ends.some((e) => e.problems.length) ? " invalid" : ""}`}>
+      <legend>
+        {props.legend}
+        {note?.check && <span class="check-badge"> Check</span>}
+      </legend>
+      <div class="range-inputs">
+        {ends.map((e, i) => (
+          <div class="import-field" key={e.end} onFocusCapture={() => ctx.select(e.p)}>
+            <label for={e.id}>{props.labels[i]}</label>
+            <input
+              id={e.id}
+              class="number"
+              type="text"
+              inputMode="numeric"
+              autocomplete="off"
+              value={text(props.value[e.end])}
+              aria-describedby={[note ? noteId : "", e.problems.length ? `${e.id}-error` : ""].filter(Boolean).join(" ") || undefined}
+              aria-invalid={e.problems.length > 0 || undefined}
+              onInput={(ev) => ctx.change(e.p, asNumber(ev.currentTarget.value))}
+            />
+          </div>
+        ))}
+      </div>
+      {note && (
+        <p id={noteId} class="field-note">
+          {note.text}
+        </p>
+      )}
+      {ends.map(
+        (e) =>
+          e.problems.length > 0 && (
+            <p key={e.end} id={`${e.id}-error`} class="field-error">
+              {e.problems.join(" ")}
+            </p>
+          ),
+      )}
+    </fieldset>
   );
 }
