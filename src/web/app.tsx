@@ -2,6 +2,8 @@ import { signal } from "@preact/signals";
 import type { ComponentType } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { hrefOf, route, type RouteName } from "./router.ts";
+import { coachingNav } from "./coaching/nav.ts";
+import { account } from "./sync/server-api.ts";
 
 type PageModule = { default: ComponentType };
 
@@ -13,6 +15,12 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   settings: () => import("./pages/settings.tsx"),
   history: () => import("./history/history-page.tsx"),
   account: () => import("./account/account-page.tsx"),
+  coach: () => import("./coaching/coach-page.tsx"),
+  client: () => import("./coaching/client-page.tsx"),
+  join: () => import("./coaching/join-page.tsx"),
+  plan: () => import("./coaching/plan-page.tsx"),
+  editor: () => import("./coaching/editor-page.tsx"),
+  handout: () => import("./coaching/handout-page.tsx"),
   import: () => import("./import/import-page.tsx"),
 };
 
@@ -24,6 +32,12 @@ const titles: Record<RouteName, string> = {
   settings: "Settings",
   history: "History",
   account: "Account",
+  coach: "Clients",
+  client: "Client",
+  join: "Join your coach",
+  plan: "My plan",
+  editor: "Programs",
+  handout: "Handout",
   import: "Import",
 };
 
@@ -68,7 +82,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul>
-            {navOrder.map((r) => (
+            {[...navOrder, ...coachingNav(account.value)].map((r) => (
               <li key={r}>
                 <a href={hrefOf(r)} aria-current={name === r ? "page" : undefined}>
                   {titles[r]}

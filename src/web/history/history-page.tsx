@@ -37,7 +37,7 @@ function Calendar({ days, today }: { days: string[]; today: string }) {
   );
 }
 
-function PainChart({ points }: { points: PainPoint[] }) {
+export function PainChart({ points }: { points: PainPoint[] }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current || points.length < 2) return;

@@ -6,6 +6,7 @@ import { ExerciseArt } from "../illustrations/exercise-art.tsx";
 import { todaysProgram } from "../programs.ts";
 import { hrefOf } from "../router.ts";
 import { localDay, streakDays } from "../session/streak.ts";
+import { TodayReminder } from "../coaching/today-reminder.tsx";
 
 function when(log: SessionLog, nowMs: number): string {
   const day = localDay(Date.parse(log.startedAt));
@@ -28,6 +29,7 @@ export default function HomePage() {
   return (
     <>
       <h1>Today’s stretches</h1>
+      <TodayReminder />
       <section class="card" aria-labelledby="program-title">
         <h2 id="program-title">{program.title}</h2>
         <p class="muted">

@@ -1,0 +1,107 @@
+import { useEffect, useState } from "preact/hooks";
+import { services } from "../app-services.ts";
+import { PainChart } from "../history/history-page.tsx";
+import { localDay } from "../session/streak.ts";
+import { callApi } from "../sync/server-api.ts";
+import { percent, scheduleText, type ClientDetail } from "./coaching-api.ts";
+import { segments } from "./hash-params.ts";
+import { PrescriptionForm } from "./prescription-form.tsx";
+import "./coaching.css";
+
+/** One client, for their coach: how they are doing, their sessions and notes, and their plan. */
+export default function ClientPage() {
+  const id = segments.value[0] ?? "";
+  const [detail, setDetail] = useState<ClientDetail | null>(null);
+  const [problem, setProblem] = useState("");
+  const today = localDay(services().clock.wallNow());
+  async function load() {
+    const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(id)}?today=${today}&weeks=12`);
+    if (r.status !== 200) return setProblem(r.status === 404 || r.status === 400 ? "There is no such client in your practice." : "Could not load this client.");
+    setDetail(r.body);
+    if (r.body.messages.some((m) => m.readAt === null)) void callApi("POST", `/api/clients/${encodeURIComponent(id)}/messages/read`);
+  }
+  useEffect(() => {
+    setDetail(null);
+    setProblem("");
+    void load();
+  }, [id]);
+  if (problem) {
+    return (
+      <>
+        <h1>Client</h1>
+        <p role="alert">{problem}</p>
+        <a href="#/coach">Back to your clients</a>
+      </>
+    );
+  }
+  if (!detail) return <p class="loading">Loading…</p>;
+  const { client, standing, prescription } = detail;
+  return (
+    <>
+      <h1>{client.displayName}</h1>
+      <p>
+        <a href="#/coach">Back to your clients</a> · {client.email}
+      </p>
+      <section class="card" aria-labelledby="standing-title">
+        <h2 id="standing-title">How it is going</h2>
+        {standing.flags.length > 0 && (
+          <ul class="flags">
+            {standing.flags.map((f) => (
+              <li key={f.kind}>
+                <span class="flag-word">Needs attention:</span> {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Plan kept: last 7 days {percent(standing.week)}; last 28 days {percent(standing.month)}.
+        </p>
+        <p class="lead">{detail.painSummary}</p>
+      </section>
+      <section class="card" aria-labelledby="pain-title">
+        <h2 id="pain-title">Pain before and after</h2>
+        <PainChart points={detail.pain} />
+      </section>
+      <section class="card" aria-labelledby="notes-title">
+        <h2 id="notes-title">Notes from {client.displayName}</h2>
+        {detail.messages.length === 0 ? (
+          <p class="muted">No notes yet.</p>
+        ) : (
+          <ul class="note-list">
+            {detail.messages.map((m) => (
+              <li key={m.id}>
+                <span class="muted">{new Date(m.createdAt).toLocaleString()}:</span> {m.body}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Sessions (last 12 weeks)</h2>
+        {detail.sessions.length === 0 ? (
+          <p class="muted">No sessions yet.</p>
+        ) : (
+          <ol class="session-list" reversed>
+            {[...detail.sessions].reverse().map((s) => (
+              <li key={s.id}>
+                {s.day}: {s.completed ? "completed" : "stopped early"}
+                {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`} (program version {s.programVersion}){s.notes && ` — “${s.notes}”`}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section class="card" aria-labelledby="plan-title">
+        <h2 id="plan-title">Plan</h2>
+        {prescription && detail.program ? (
+          <p>
+            {detail.program.title} (version {prescription.programVersion}): {scheduleText(prescription.schedule)}. <a href={`#/handout/${client.id}`}>Printable handout</a>
+          </p>
+        ) : (
+          <p class="muted">No plan yet: choose one below.</p>
+        )}
+        <PrescriptionForm path={`/api/clients/${client.id}/prescription`} current={prescription} today={today} onSaved={() => void load()} />
+      </section>
+    </>
+  );
+}

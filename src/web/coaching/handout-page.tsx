@@ -1,0 +1,122 @@
+import { useEffect, useState } from "preact/hooks";
+import { renderSVG } from "uqr";
+import { withOverrides } from "../../core/prescription.ts";
+import type { Exercise, Program } from "../../core/program.ts";
+import { holdSecondsFor, initialProgress } from "../../core/progress.ts";
+import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { callApi } from "../sync/server-api.ts";
+import { scheduleText, type ClientDetail, type MyPlan, type StoredPrescription } from "./coaching-api.ts";
+import { segments } from "./hash-params.ts";
+import "./handout.css";
+
+interface HandoutData {
+  forName: string | null;
+  program: Program;
+  prescription: StoredPrescription;
+}
+
+function sidesText(ex: Exercise): string {
+  return ex.sides === "both" ? `Each side, ${ex.firstSide ?? "left"} first` : "Both feet together";
+}
+
+function repsText(ex: Exercise): string {
+  return ex.reps.min === ex.reps.max ? `${ex.reps.min} ${ex.reps.min === 1 ? "time" : "times"}` : `${ex.reps.min} to ${ex.reps.max} times`;
+}
+
+/**
+ * A printable page of a plan: each exercise with its drawing, position, holds, repetitions and
+ * sides, the days, the coach's note, and a QR code that opens the program in Limber.
+ */
+export default function HandoutPage() {
+  const clientId = segments.value[0] ?? null;
+  const [data, setData] = useState<HandoutData | null>(null);
+  const [problem, setProblem] = useState("");
+  useEffect(() => {
+    const load = async () => {
+      if (clientId) {
+        const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(clientId)}`);
+        if (r.status === 200 && r.body.prescription && r.body.program) return setData({ forName: r.body.client.displayName, program: r.body.program, prescription: r.body.prescription });
+      } else {
+        const r = await callApi<MyPlan>("GET", "/api/prescription");
+        if (r.status === 200 && r.body.prescription && r.body.program) return setData({ forName: null, program: r.body.program, prescription: r.body.prescription });
+      }
+      setProblem("There is no plan to print yet.");
+    };
+    void load().catch(() => setProblem("The handout needs a connection to the server."));
+  }, [clientId]);
+  if (problem) {
+    return (
+      <>
+        <h1>Handout</h1>
+        <p role="status">{problem}</p>
+      </>
+    );
+  }
+  if (!data) return <p class="loading">Loading…</p>;
+  const { program, prescription } = data;
+  const pinned = withOverrides(program, initialProgress(program), prescription.holdOverrides);
+  const link = `${location.origin}/#/play?program=${encodeURIComponent(program.id)}`;
+  const qr = renderSVG(link, { border: 1 });
+  return (
+    <article class="handout">
+      <p class="no-print">
+        <button type="button" class="primary" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </p>
+      <h1>{program.title}</h1>
+      {data.forName && <p class="lead">For {data.forName}</p>}
+      <p>
+        <strong>When:</strong> {scheduleText(prescription.schedule)}.
+      </p>
+      {prescription.note && (
+        <p>
+          <strong>Note:</strong> {prescription.note}
+        </p>
+      )}
+      <div class="handout-qr">
+        <div class="qr" role="img" aria-label="QR code that opens this program in Limber" dangerouslySetInnerHTML={{ __html: qr }} />
+        <p>Scan with your phone’s camera to open this program in Limber, which counts every hold for you and speaks each step.</p>
+      </div>
+      <ol class="handout-exercises">
+        {program.exercises.map((ex) => (
+          <li key={ex.id} class="handout-exercise">
+            <h2>{ex.name}</h2>
+            <ExerciseArt exerciseId={ex.id} />
+            <p>{ex.positionDetail}</p>
+            <dl class="facts">
+              <dt>Repetitions</dt>
+              <dd>{repsText(ex)}</dd>
+              <dt>Sides</dt>
+              <dd>{sidesText(ex)}</dd>
+              {ex.phases.map((ph) => (
+                <div key={ph.id}>
+                  <dt>{ph.name}</dt>
+                  <dd>
+                    Hold {prescription.holdOverrides[ex.id]?.[ph.id] ?? holdSecondsFor(pinned, ex, ph)} seconds
+                    {prescription.holdOverrides[ex.id]?.[ph.id] === undefined && ` (growing toward ${ph.holdSeconds.max})`}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <ol class="steps">
+              {[...ex.setup, ...ex.phases.flatMap((p) => p.instructions)].map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {program.safety.length > 0 && (
+        <section class="safety">
+          <h2>Safety</h2>
+          <ul>
+            {program.safety.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
