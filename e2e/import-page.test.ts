@@ -1,12 +1,15 @@
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { draftToProgram, importRoutine } from "../src/core/import/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
+import { startServer, type RunningServer } from "../src/server/server.ts";
+import { ApiClient, overHttp } from "../test/support/api-client.ts";
 import { axeViolations } from "./support/axe.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { openApp, readStore } from "./support/limber-app.ts";
+import { openApp, phone, readStore } from "./support/limber-app.ts";
 import { serveStatic, type StaticServer } from "./support/static-server.ts";
 
 const shots = "test-results/screenshots";
@@ -208,6 +211,57 @@ describe("the Import page", () => {
     expect(await readStore(page, "settings")).toEqual([{ textSize: "large" }]);
     expect(await readStore(page, "programs")).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe("137.5%");
+    await context.close();
+  });
+});
+
+describe("the Import page for a signed-in coach", () => {
+  let api: RunningServer;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-import-"));
+    api = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("saves the checked program to the practice, then each change as a new version, and says where it lives", async () => {
+    const coach = new ApiClient(overHttp, api.url);
+    const email = `import-coach-${Date.now()}@example.org`;
+    await coach.signUp({ email, password: "coach password here", displayName: "Casey Coach", role: "coach" });
+    // The real server sends a Content Security Policy; bypassing it lets the test inject axe.
+    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${api.url}/#/account`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("coach password here");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: /Signed in as Casey Coach/ }).waitFor();
+    await page.evaluate(() => (location.hash = "#/import"));
+    await page.getByRole("heading", { level: 1, name: "Import a routine" }).waitFor();
+    await importSeed(page);
+
+    await field(page, hold(1, "max")).fill("");
+    await page.getByRole("button", { name: "Save to my practice" }).click();
+    expect(await page.getByTestId("practice-status").textContent()).toBe("Not saved to your practice: fix the fields marked above first.");
+    await field(page, hold(1, "max")).fill("30");
+
+    await page.getByRole("button", { name: "Save to my practice" }).click();
+    const status = page.getByTestId("practice-status");
+    await page.getByText("Saved to your practice as “Stretches for your feet that can alleviate lower back pain”, version 1.").waitFor();
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await page.getByRole("link", { name: "Programs" }).last().getAttribute("href")).toBe("#/editor");
+    const listed = (await coach.get("/api/programs")).body.programs.filter((p: { builtIn: boolean }) => !p.builtIn);
+    expect(listed.map((p: { title: string; version: number }) => [p.title, p.version])).toEqual([["Stretches for your feet that can alleviate lower back pain", 1]]);
+
+    await field(page, "exercises[3].name").fill("Kneeling shin stretch");
+    await page.getByRole("button", { name: "Save changes to my practice" }).click();
+    await page.getByText(/, version 2\.$/).waitFor();
+    const stored = (await coach.get(`/api/programs/${encodeURIComponent(listed[0].id)}`)).body;
+    expect([stored.version, stored.exercises.map((e: { name: string }) => e.name)[3]]).toEqual([2, "Kneeling shin stretch"]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Program } from "../../core/program.ts";
+import type { InputProblem, Program } from "../../core/program.ts";
 import { services } from "../app-services.ts";
 import { programs } from "../programs.ts";
 import { ExerciseFields } from "./exercise-fields.tsx";
@@ -9,6 +9,7 @@ import { TextField, type FormContext } from "./form-field.tsx";
 import { formPaths } from "./form-paths.ts";
 import type { RoutineReading } from "./import-engine.ts";
 import { NotUnderstood } from "./not-understood.tsx";
+import { PracticeSave } from "./practice-save.tsx";
 import { problemText } from "./problem-text.ts";
 import { RoutineInput } from "./routine-input.tsx";
 import { SavedProgramList } from "./saved-program-list.tsx";
@@ -31,6 +32,7 @@ export default function ImportPage() {
   const [saved, setSaved] = useState<SavedProgram[]>([]);
   const [savedAs, setSavedAs] = useState<{ id: string; title: string } | null>(null);
   const [status, setStatus] = useState("");
+  const [serverProblems, setServerProblems] = useState<InputProblem[]>([]);
   const found = useRef<HTMLHeadingElement>(null);
   const engineLoad = useRef<Promise<Engine> | null>(null);
 
@@ -49,20 +51,21 @@ export default function ImportPage() {
     setSelected(null);
     setSavedAs(null);
     setStatus("");
+    setServerProblems([]);
     requestAnimationFrame(() => found.current?.focus());
   }
 
   const check = useMemo(() => (engine && edited ? engine.checkProgram(edited) : null), [engine, edited]);
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();
-    if (!edited || !check || check.ok) return map;
+    if (!edited || !check) return map;
     const paths = formPaths(edited);
-    for (const p of check.problems) {
+    for (const p of [...(check.ok ? [] : check.problems), ...serverProblems]) {
       const at = fieldForProblem(p.path, paths);
       map.set(at, [...(map.get(at) ?? []), problemText(p.path, p.message)]);
     }
     return map;
-  }, [edited, check]);
+  }, [edited, check, serverProblems]);
   const length = useMemo(() => (engine && check?.ok ? engine.sessionLength(check.value) : null), [engine, check]);
 
   const ctx: FormContext | null = edited && reading && {
@@ -70,7 +73,10 @@ export default function ImportPage() {
     origins: reading.origins,
     source,
     problems,
-    change: (path, value) => setEdited((p) => (p ? withValue(p, path, value) : p)),
+    change: (path, value) => {
+      setServerProblems([]);
+      setEdited((p) => (p ? withValue(p, path, value) : p));
+    },
     select: setSelected,
   };
 
@@ -136,6 +142,7 @@ export default function ImportPage() {
                   The program
                 </h3>
                 <form onSubmit={(e) => void save(e)} noValidate>
+                  {problems.get("")?.length ? <p class="field-error">{problems.get("")!.join(" ")}</p> : null}
                   <TextField ctx={ctx} path="title" label="Title" value={String(edited.title ?? "")} />
                   {edited.exercises.map((_, i) => (
                     <ExerciseFields key={i} ctx={ctx} index={i} />
@@ -159,6 +166,7 @@ export default function ImportPage() {
                         </a>
                       </p>
                     )}
+                    <PracticeSave program={check?.ok ? check.value : null} onProblems={setServerProblems} />
                   </div>
                 </form>
               </section>
