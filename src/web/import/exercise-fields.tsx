@@ -42,7 +42,10 @@ function GroupProblems({ ctx, path }: { ctx: FormContext; path: string }) {
 
 /** Equipment as one editable line; the text is kept as typed while the program gets the parsed list. */
 function EquipmentField({ ctx, path, value }: { ctx: FormContext; path: string; value: Exercise["equipment"] }) {
-  const [text, setText] = useState(() => equipmentToText(value));
+  const [typed, setTyped] = useState(() => equipmentToText(value));
+  // Keep what was typed ("strap or " half-written) unless the list was changed from elsewhere,
+  // e.g. another routine was read into the form.
+  const text = equipmentToText(equipmentFromText(typed)) === equipmentToText(value) ? typed : equipmentToText(value);
   return (
     <FormField ctx={ctx} path={path} label={FIELD_LABELS.equipment!} hint="Commas between items; “or” before a substitute.">
       {(a) => (
@@ -53,7 +56,7 @@ function EquipmentField({ ctx, path, value }: { ctx: FormContext; path: string; 
           aria-describedby={a.describedBy || undefined}
           aria-invalid={a.invalid || undefined}
           onInput={(e) => {
-            setText(e.currentTarget.value);
+            setTyped(e.currentTarget.value);
             ctx.change(path, equipmentFromText(e.currentTarget.value));
           }}
         />

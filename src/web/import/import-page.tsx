@@ -20,6 +20,8 @@ import "./import.css";
 type Engine = typeof import("./import-engine.ts");
 const store = openSavedPrograms();
 
+const NO_DEVICE_STORE = "This browser is not letting Limber save on this device, so the program cannot be kept here.";
+
 const minutes = (s: number) => (s < 90 ? `${Math.round(s)} seconds` : `about ${Math.round(s / 60)} minutes`);
 
 /** Import: prose in, a checked program out — the source and the draft side by side, saved on this device. */
@@ -39,7 +41,7 @@ export default function ImportPage() {
   const loadEngine = () => (engineLoad.current ??= import("./import-engine.ts").then((m) => (setEngine(m), m)));
   useEffect(() => {
     void loadEngine();
-    void store.list().then(setSaved);
+    store.list().then(setSaved, () => setStatus(NO_DEVICE_STORE));
   }, []);
 
   async function read(text: string) {
@@ -75,6 +77,7 @@ export default function ImportPage() {
     problems,
     change: (path, value) => {
       setServerProblems([]);
+      setStatus("");
       setEdited((p) => (p ? withValue(p, path, value) : p));
     },
     select: setSelected,
@@ -96,11 +99,20 @@ export default function ImportPage() {
       document.getElementById(first === "" ? "draft-title" : fieldId(first))?.focus();
       return;
     }
+    try {
+      await saveOnDevice(engine, check.value);
+    } catch (error) {
+      console.warn("Saving the program on this device failed:", error);
+      setStatus(NO_DEVICE_STORE);
+    }
+  }
+
+  async function saveOnDevice(engine: Engine, checked: Program) {
     const existing = await store.list();
     const taken = new Set([...programs.map((p) => p.id), ...existing.map((s) => s.id)].filter((id) => id !== savedAs?.id));
-    const id = engine.savedProgramId(check.value.title, taken, savedAs?.id ?? null);
+    const id = engine.savedProgramId(checked.title, taken, savedAs?.id ?? null);
     const before = existing.find((s) => s.id === id);
-    const program: Program = { ...check.value, id, version: before ? before.program.version + 1 : 1 };
+    const program: Program = { ...checked, id, version: before ? before.program.version + 1 : 1 };
     await store.put({ id, program, savedAt: new Date(services().clock.wallNow()).toISOString(), origin: "imported" });
     setSavedAs({ id, title: program.title });
     setStatus(`Saved on this device as “${program.title}”.`);

@@ -10,9 +10,17 @@ export function programIdInHash(hash: string): string | null {
 
 /**
  * The program the player runs for an id: a built-in one, else one the user saved on this
- * device, else today's program (an unknown or removed id must still give a session).
+ * device, else today's program: an unknown or removed id, or a device store that cannot be
+ * opened, must still give a session.
  */
 export async function programToPlay(id: string | null): Promise<Program> {
   if (!id || id === todaysProgram.id) return todaysProgram;
-  return programById(id) ?? (await openSavedPrograms().get(id))?.program ?? todaysProgram;
+  const builtIn = programById(id);
+  if (builtIn) return builtIn;
+  try {
+    return (await openSavedPrograms().get(id))?.program ?? todaysProgram;
+  } catch (error) {
+    console.warn("Saved programs cannot be read; playing today's program:", error);
+    return todaysProgram;
+  }
 }
