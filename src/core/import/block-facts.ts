@@ -51,7 +51,8 @@ export function isFieldLabel(text: string): boolean {
   const first = norm.split(" ")[0]!;
   if (["note", "notes", "tip", "tips", "caution", "warning", "safety", "important"].includes(first)) return norm.split(" ").length <= 3;
   // "Step 1", "Day 2", "Week 3" are parts of a plan; "Step calf stretch" is an exercise.
-  return /^(step|day|week|phase|level|round)\s*\d+\s*$/i.test(text.trim().replace(/[:.\s]+$/, ""));
+  const label = trimEnd(text.trim(), ":. \t\n");
+  return label.length <= 20 && /^(step|day|week|phase|level|round)\s*\d+$/i.test(label);
 }
 
 function readLabel(text: string, offset: number): Label | null {

@@ -35,4 +35,15 @@ describe("importing large input", () => {
       expect(medianMs(() => importRoutine(ch.repeat(100_000)))).toBeLessThan(50);
     }
   });
+
+  it("parses 100 KB made of long runs that trip backtracking patterns (spaces, dots, commas) in under 50 ms, median of 9 runs", () => {
+    const traps = [
+      `Stretch ${" ".repeat(99_980)}x`,
+      `# Calf stretch${".".repeat(99_980)}`,
+      `Inversion is the turn. This weight${",".repeat(99_950)}.`,
+      `Step${" ".repeat(99_990)}1`,
+      `Calf stretch:${":".repeat(99_980)} hold 30s`,
+    ];
+    for (const text of traps) expect(medianMs(() => importRoutine(text))).toBeLessThan(50);
+  });
 });
