@@ -131,6 +131,21 @@ describe("the Import page", () => {
     await context.close();
   });
 
+  it("goes from a mark to its field by keyboard alone, and each focused field lights its own mark", async () => {
+    const { context, page } = await openApp(browser, server.url, "import");
+    await importSeed(page);
+    await page.getByRole("region", { name: /The routine text/ }).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("mark")?.getAttribute("data-fields"))).toBe("title");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-title");
+    expect(await page.locator("mark.found.current").getAttribute("data-fields")).toBe("title");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-exercises-0-name");
+    expect(await page.locator("mark.found.current").getAttribute("data-fields")).toBe("exercises[0].name");
+    await context.close();
+  });
+
   it("plays a saved program in the player", async () => {
     const { context, page } = await openApp(browser, server.url, "import");
     await importSeed(page);
@@ -178,6 +193,10 @@ describe("the Import page", () => {
     await page.getByRole("heading", { name: "What Limber found" }).waitFor();
     expect(await field(page, "exercises[0].name").inputValue()).toBe("Calf stretch");
     expect(await field(page, hold(0, "min")).inputValue()).toBe("30");
+
+    expect(await field(page, "exercises[0].equipment").inputValue()).toBe("wall");
+    await importSeed(page);
+    expect(await field(page, "exercises[0].equipment").inputValue()).toBe("stretch strap or towel");
 
     await upload.setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(400 * 1024, "a") });
     expect(await page.getByRole("alert").textContent()).toBe("“big.txt” is 400 KB; Limber reads files up to 300 KB. Copy just the routine and paste it instead.");
