@@ -77,7 +77,7 @@ function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
     if (b.block.kind === "item" && b.timed) parts.push([]);
   }
   const rest = parts.pop()!;
-  parts[parts.length - 1]!.push(...rest);
+  for (const b of rest) parts[parts.length - 1]!.push(b);
   return parts;
 }
 
@@ -110,8 +110,7 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
       const pre = section.body.slice(0, leadAt[0]);
       if (pre.some((b) => b.timed)) {
         splitAtCompleteItems(pre).forEach((blocks, k) => candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: k === 0 }));
-      }
-      else {
+      } else {
         if (section.heading) others.push({ facts: section.heading, role: headingRole() });
         for (const b of pre) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
       }
