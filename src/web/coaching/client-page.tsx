@@ -14,8 +14,10 @@ export default function ClientPage() {
   const [detail, setDetail] = useState<ClientDetail | null>(null);
   const [problem, setProblem] = useState("");
   const today = localDay(services().clock.wallNow());
-  async function load() {
+  async function load(isCurrent: () => boolean = () => true) {
     const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(id)}?today=${today}&weeks=12`);
+    // An answer for a client the page has since moved away from is dropped.
+    if (!isCurrent()) return;
     if (r.status !== 200) return setProblem(r.status === 404 || r.status === 400 ? "There is no such client in your practice." : "Could not load this client.");
     setDetail(r.body);
     if (r.body.messages.some((m) => m.readAt === null)) void callApi("POST", `/api/clients/${encodeURIComponent(id)}/messages/read`);
@@ -23,7 +25,12 @@ export default function ClientPage() {
   useEffect(() => {
     setDetail(null);
     setProblem("");
-    void load();
+    if (!id) return;
+    let current = true;
+    void load(() => current);
+    return () => {
+      current = false;
+    };
   }, [id]);
   if (problem) {
     return (

@@ -1,4 +1,5 @@
 import type { Adherence, Flag } from "../../core/adherence.ts";
+import { WEEKDAYS } from "../../core/calendar-date.ts";
 import type { PainPoint } from "../../core/history.ts";
 import type { Prescription } from "../../core/prescription.ts";
 import type { Program } from "../../core/program.ts";
@@ -69,7 +70,7 @@ const DAY_NAMES: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: 
 
 /** A schedule in words: "Monday, Wednesday and Friday" or "3 times a week", with its dates. */
 export function scheduleText(s: Prescription["schedule"]): string {
-  const days = s.days.map((d) => DAY_NAMES[d]!);
+  const days = WEEKDAYS.filter((d) => s.days.includes(d)).map((d) => DAY_NAMES[d]!);
   const when = s.kind === "weekdays" ? (days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : days[0]) : `${s.timesPerWeek} times a week`;
   return `${when}, from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ""}`;
 }

@@ -32,17 +32,24 @@ export default function HandoutPage() {
   const [data, setData] = useState<HandoutData | null>(null);
   const [problem, setProblem] = useState("");
   useEffect(() => {
+    let current = true;
+    const show = (d: HandoutData) => current && setData(d);
     const load = async () => {
       if (clientId) {
         const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(clientId)}`);
-        if (r.status === 200 && r.body.prescription && r.body.program) return setData({ forName: r.body.client.displayName, program: r.body.program, prescription: r.body.prescription });
+        if (r.status === 200 && r.body.prescription && r.body.program) return show({ forName: r.body.client.displayName, program: r.body.program, prescription: r.body.prescription });
       } else {
         const r = await callApi<MyPlan>("GET", "/api/prescription");
-        if (r.status === 200 && r.body.prescription && r.body.program) return setData({ forName: null, program: r.body.program, prescription: r.body.prescription });
+        if (r.status === 200 && r.body.prescription && r.body.program) return show({ forName: null, program: r.body.program, prescription: r.body.prescription });
       }
-      setProblem("There is no plan to print yet.");
+      if (current) setProblem("There is no plan to print yet.");
     };
-    void load().catch(() => setProblem("The handout needs a connection to the server."));
+    setData(null);
+    setProblem("");
+    void load().catch(() => current && setProblem("The handout needs a connection to the server."));
+    return () => {
+      current = false;
+    };
   }, [clientId]);
   if (problem) {
     return (

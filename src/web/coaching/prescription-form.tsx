@@ -75,7 +75,7 @@ export function PrescriptionForm(props: { path: string; current: StoredPrescript
     const body = {
       programId,
       programVersion: program?.id === programId ? program.version : (programs.find((p) => p.id === programId)?.version ?? 1),
-      schedule: { kind, days: kind === "weekdays" ? days : [], timesPerWeek: kind === "per-week" ? Number(times) : null, startDate, endDate: endDate || null },
+      schedule: { kind, days: kind === "weekdays" ? WEEKDAYS.filter((d) => days.includes(d)) : [], timesPerWeek: kind === "per-week" ? Number(times) : null, startDate, endDate: endDate || null },
       holdOverrides,
       note,
     };
