@@ -83,7 +83,10 @@ describe("the Import page", () => {
     expect(await page.locator("mark.found.current").allTextContents()).toEqual([expect.stringMatching(/^10-20 seconds/)]);
 
     // What was not understood is listed; an unsure value is marked for checking.
-    expect(await page.getByTestId("unparsed").getByRole("listitem").count()).toBeGreaterThan(0);
+    const unparsed = importRoutine(seed).unparsed;
+    expect(await page.getByTestId("unparsed").getByRole("listitem").count()).toBe(unparsed.length);
+    const unusedInSource = (await page.locator(".source-text .unused").allTextContents()).join("");
+    for (const u of unparsed) expect(unusedInSource).toContain(`${seed.slice(u.span.start, u.span.end)} (not used)`);
     expect(await page.locator(".import-field.check .check-badge").count()).toBeGreaterThan(0);
 
     // The live summary is the compiled session of the program on the form.

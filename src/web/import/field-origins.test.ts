@@ -43,6 +43,16 @@ describe("cutting the source into highlights", () => {
     for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.start).toBe(pieces[i - 1]!.end);
   });
 
+  it("sets apart the parts the importer did not use", () => {
+    const pieces = sourcePieces(30, { a: { kind: "read", spans: [{ start: 2, end: 5 }] } }, [{ start: 20, end: 30 }]);
+    expect(pieces.map((p) => [p.start, p.end, p.unused])).toEqual([
+      [0, 2, false],
+      [2, 5, false],
+      [5, 20, false],
+      [20, 30, true],
+    ]);
+  });
+
   it("gives one highlight to a span that feeds two fields, naming both", () => {
     const hold = sourcePieces(text.length, origins).find((p) => text.slice(p.start, p.end) === "20-30 seconds");
     expect(hold?.fields).toEqual(["exercises[0].phases[0].holdSeconds.min", "exercises[0].phases[0].holdSeconds.max"]);
@@ -51,11 +61,11 @@ describe("cutting the source into highlights", () => {
   it("splits overlapping spans at every edge, so no highlight sits inside another", () => {
     const pieces = sourcePieces(20, { a: { kind: "read", spans: [{ start: 2, end: 10 }] }, b: { kind: "read", spans: [{ start: 5, end: 15 }] } });
     expect(pieces).toEqual([
-      { start: 0, end: 2, fields: [] },
-      { start: 2, end: 5, fields: ["a"] },
-      { start: 5, end: 10, fields: ["a", "b"] },
-      { start: 10, end: 15, fields: ["b"] },
-      { start: 15, end: 20, fields: [] },
+      { start: 0, end: 2, fields: [], unused: false },
+      { start: 2, end: 5, fields: ["a"], unused: false },
+      { start: 5, end: 10, fields: ["a", "b"], unused: false },
+      { start: 10, end: 15, fields: ["b"], unused: false },
+      { start: 15, end: 20, fields: [], unused: false },
     ]);
   });
 });

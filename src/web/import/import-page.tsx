@@ -126,6 +126,9 @@ export default function ImportPage() {
     setSaved(await store.list());
   }
 
+  // The server adds its own tail to a new program's id; the start of it follows the title as edited.
+  const forPractice = engine && check?.ok ? { ...check.value, id: engine.savedProgramId(check.value.title, new Set(), null) } : null;
+  const unusedSpans = useMemo(() => (reading ? reading.draft.unparsed.map((u) => u.span) : []), [reading]);
   const checks = reading ? Object.values(reading.origins).filter((o) => o.kind === "unsure" || o.kind === "default").length : 0;
   return (
     <div class="import-page">
@@ -146,8 +149,8 @@ export default function ImportPage() {
             <div class="import-columns">
               <section class="import-source" aria-labelledby="source-title">
                 <h3 id="source-title">The text</h3>
-                <p class="muted">Marked words are what Limber used. Press one to go to its field.</p>
-                <SourceView source={source} origins={reading.origins} program={edited} selected={selected} onPick={pick} />
+                <p class="muted">Marked words are what Limber used; press one to go to its field. Greyed text was not used.</p>
+                <SourceView source={source} origins={reading.origins} unused={unusedSpans} program={edited} selected={selected} onPick={pick} />
               </section>
               <section class="import-draft" aria-labelledby="draft-title">
                 <h3 id="draft-title" tabIndex={-1}>
@@ -178,7 +181,7 @@ export default function ImportPage() {
                         </a>
                       </p>
                     )}
-                    <PracticeSave program={check?.ok ? check.value : null} onProblems={setServerProblems} />
+                    <PracticeSave program={forPractice} onProblems={setServerProblems} />
                   </div>
                 </form>
               </section>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from "preact/hooks";
+import type { Span } from "../../core/import/draft.ts";
 import type { Program } from "../../core/program.ts";
 import { fieldDescription } from "./field-labels.ts";
 import type { FieldOrigins } from "./field-origins.ts";
@@ -10,9 +11,17 @@ const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${ite
  * The text as the user gave it, with every value Limber read marked. Each mark says which
  * field it fed; pressing it goes to that field, and the mark of the selected field is lit.
  */
-export function SourceView(props: { source: string; origins: FieldOrigins; program: Program; selected: string | null; onPick: (path: string) => void }) {
+export function SourceView(props: {
+  source: string;
+  origins: FieldOrigins;
+  unused: readonly Span[];
+  program: Program;
+  selected: string | null;
+  onPick: (path: string) => void;
+}) {
   const { source, origins, program, selected } = props;
-  const pieces = useMemo(() => sourcePieces(source.length, origins), [source, origins]);
+  const pieces = useMemo(() => sourcePieces(source.length, origins, props.unused), [source, origins, props.unused]);
+  const unusedEnds = useMemo(() => new Set(props.unused.map((s) => s.end)), [props.unused]);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -29,6 +38,13 @@ export function SourceView(props: { source: string; origins: FieldOrigins; progr
     <div class="source-text" ref={box} tabIndex={0} role="region" aria-label="The routine text, with what Limber read marked">
       {pieces.map((p) => {
         const text = source.slice(p.start, p.end);
+        if (p.unused)
+          return (
+            <span key={p.start} class="unused">
+              {text}
+              {unusedEnds.has(p.end) && <span class="sr-only"> (not used)</span>}
+            </span>
+          );
         if (p.fields.length === 0) return text;
         const unsure = p.fields.some((f) => origins[f]?.kind !== "read");
         const current = selected !== null && p.fields.includes(selected);
