@@ -87,7 +87,9 @@ describe("the Import page", () => {
     expect(await page.getByTestId("unparsed").getByRole("listitem").count()).toBe(unparsed.length);
     const unusedInSource = (await page.locator(".source-text .unused").allTextContents()).join("");
     for (const u of unparsed) expect(unusedInSource).toContain(`${seed.slice(u.span.start, u.span.end)} (not used)`);
-    expect(await page.locator(".import-field.check .check-badge").count()).toBeGreaterThan(0);
+    const badges = await page.locator(".check-badge").count();
+    expect(badges).toBeGreaterThan(0);
+    expect(await page.getByTestId("found-summary").textContent()).toBe(`4 exercises. ${badges} values are marked “Check”; look over every field before you save.`);
 
     // The live summary is the compiled session of the program on the form.
     const made = draftToProgram(importRoutine(seed));

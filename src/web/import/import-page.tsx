@@ -129,7 +129,12 @@ export default function ImportPage() {
   // The server adds its own tail to a new program's id; the start of it follows the title as edited.
   const forPractice = engine && check?.ok ? { ...check.value, id: engine.savedProgramId(check.value.title, new Set(), null) } : null;
   const unusedSpans = useMemo(() => (reading ? reading.draft.unparsed.map((u) => u.span) : []), [reading]);
-  const checks = reading ? Object.values(reading.origins).filter((o) => o.kind === "unsure" || o.kind === "default").length : 0;
+  // One per "Check" badge on the form: a pair shares its origin, and hidden fields do not count.
+  const checks = useMemo(() => {
+    if (!reading || !reading.program) return 0;
+    const shown = formPaths(reading.program);
+    return new Set(Object.entries(reading.origins).filter(([path, o]) => shown.has(path) && (o.kind === "unsure" || o.kind === "default")).map(([, o]) => o)).size;
+  }, [reading]);
   return (
     <div class="import-page">
       <h1>Import a routine</h1>
