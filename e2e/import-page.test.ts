@@ -133,12 +133,18 @@ describe("the Import page", () => {
     expect(rows.map((r) => [r.id, r.program.version, r.program.exercises[2]!.name, r.program.exercises[0]!.phases[0]!.holdSeconds])).toEqual([
       ["stretches-for-your-feet-that-can-alleviate-lower-back-pain", 1, "Wall calf stretch", { min: 15, max: 20 }],
     ]);
+
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Remove Stretches for your feet that can alleviate lower back pain" }).click();
+    await page.getByText("None yet. A routine you import and save appears here.").waitFor();
+    expect(await readStore(page, "programs")).toEqual([]);
     await context.close();
   });
 
   it("goes from a mark to its field by keyboard alone, and each focused field lights its own mark", async () => {
     const { context, page } = await openApp(browser, server.url, "import");
     await importSeed(page);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("What Limber found");
     await page.getByRole("region", { name: /The routine text/ }).focus();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.closest("mark")?.getAttribute("data-fields"))).toBe("title");

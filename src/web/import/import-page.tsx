@@ -85,7 +85,9 @@ export default function ImportPage() {
 
   function pick(path: string) {
     setSelected(path);
-    const input = document.getElementById(fieldId(path));
+    // A field hidden by an edit (the first side once "both feet together" is chosen) falls back to its box.
+    const shown = edited ? fieldForProblem(path, formPaths(edited)) : path;
+    const input = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(shown));
     input?.focus({ preventScroll: true });
     input?.scrollIntoView({ block: "center" });
   }
