@@ -30,6 +30,12 @@ describe("where each form field's value came from", () => {
     expect(weak["exercises[0].phases[0].motion"]!.kind).toBe("unsure");
   });
 
+  it("shows the cap Limber chose for “gradually add time” as its own choice, against those words", () => {
+    const shin = "Shin stretch: kneel and sit back on your heels. Hold for 20-60 seconds. Gradually add time.";
+    const o = fieldOrigins(importRoutine(shin))["exercises[0].progression.capSeconds"]!;
+    expect([o.kind, o.spans.map((s) => shin.slice(s.start, s.end))]).toEqual(["default", ["Gradually add time"]]);
+  });
+
   it("says a phase name Limber worded itself is Limber's, not the text's", () => {
     expect(origins["exercises[0].phases[0].name"]).toEqual({ kind: "named", spans: [] });
   });

@@ -43,6 +43,11 @@ export function fieldOrigins(draft: ImportDraft): FieldOrigins {
     const reps = originOf([e.reps, e.sets]);
     out[`${at}.reps.min`] = reps;
     out[`${at}.reps.max`] = reps;
+    const grow = e.progression;
+    if (grow?.value.addTime) {
+      // "Gradually add time" without a target: the cap is Limber's choice, shown against the words that asked for growth.
+      out[`${at}.progression.capSeconds`] = grow.value.capSeconds !== null ? originOf([grow]) : { kind: "default", spans: grow.span ? [grow.span] : [] };
+    }
     e.phases.slice(0, 8).forEach((p, j) => {
       const ph = `${at}.phases[${j}]`;
       out[`${ph}.name`] = p.name.span ? originOf([p.name]) : { kind: "named", spans: [] };

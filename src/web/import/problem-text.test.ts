@@ -29,7 +29,13 @@ describe("problems in plain words", () => {
     expect(problemText("exercises[0].name", "Too big: expected string to have <=80 characters")).toBe("Keep this to 80 characters or fewer.");
   });
 
+  it("explains a growth cap below the longest hold", () => {
+    expect(problemText("exercises[0].progression.capSeconds", 'cap 120 s is below phase "hold" top of 200 s')).toBe(
+      "Holds would grow only to 120 seconds, less than the longest hold of 200. Raise this, or shorten that hold.",
+    );
+  });
+
   it("passes a message written for people through, as a sentence", () => {
-    expect(problemText("exercises[0].progression.capSeconds", "cap 120 s is below phase \"hold\" top of 200 s")).toBe('Cap 120 s is below phase "hold" top of 200 s.');
+    expect(problemText("exercises[0].phases[1].id", 'duplicate phase id "hold"')).toBe('Duplicate phase id "hold".');
   });
 });
