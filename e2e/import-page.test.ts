@@ -157,7 +157,7 @@ describe("the Import page", () => {
     await context.close();
   });
 
-  it("plays a saved program in the player", async () => {
+  it("plays a saved program in the player, through a reload, and keeps its progress under its own id", async () => {
     const { context, page } = await openApp(browser, server.url, "import");
     await importSeed(page);
     await field(page, "exercises[0].name").fill("Strap stretch, my way");
@@ -168,8 +168,21 @@ describe("the Import page", () => {
     await page.locator('section.player[data-status="playing"]').waitFor();
     expect(await page.locator("#exercise-name").textContent()).toBe("Strap stretch, my way");
     await page.getByRole("button", { name: "Pause" }).click();
+    const savedId = "stretches-for-your-feet-that-can-alleviate-lower-back-pain";
     const [active] = await readStore<{ programId: string }>(page, "active");
-    expect(active?.programId).toBe("stretches-for-your-feet-that-can-alleviate-lower-back-pain");
+    expect(active?.programId).toBe(savedId);
+
+    // A reload keeps the session on the saved program; ending it logs it, and progress is kept under the saved program's id.
+    await page.reload();
+    await page.getByRole("button", { name: "Resume" }).waitFor();
+    expect(await page.locator("#exercise-name").textContent()).toBe("Strap stretch, my way");
+    await page.getByRole("button", { name: "End session" }).click();
+    await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
+    await page.getByRole("button", { name: "2", exact: true }).click();
+    await page.getByRole("heading", { name: "Session saved" }).waitFor();
+    const logs = await readStore<{ log: { programId: string } }>(page, "sessions");
+    expect(logs.map((s) => s.log.programId)).toEqual([savedId]);
+    expect((await readStore<{ programId: string }>(page, "progress")).map((p) => p.programId)).toEqual([savedId]);
     await context.close();
   });
 

@@ -127,7 +127,8 @@ export default function PlayerPage() {
     const m = meta.current ?? activeSession.value;
     const player = guide.current?.state ?? state;
     if (!m || !player) return;
-    const played = program.id === m.programId ? program : (programById(m.programId) ?? todaysProgram);
+    // Progress moves only with the program that was played; if it cannot be found, the log is still kept.
+    const played = program.id === m.programId ? program : programById(m.programId);
     // The session ended when its last step did, not when the pain question was answered.
     const answeredAfter = player.finishedAt === null ? 0 : Math.max(0, svc.clock.now() - player.finishedAt);
     const log = sessionLogOf({
@@ -138,11 +139,11 @@ export default function PlayerPage() {
       painBefore: m.painBefore,
       painAfter,
     });
-    const next = progressAfterSession(played, played.id === todaysProgram.id ? progress.value : chosen?.progress, log);
+    const next = played ? progressAfterSession(played, played.id === todaysProgram.id ? progress.value : chosen?.progress, log) : null;
     guide.current?.stop();
     guide.current = null;
     await svc.store.finishSession(log, next);
-    if (played.id === todaysProgram.id) progress.value = next;
+    if (next && played?.id === todaysProgram.id) progress.value = next;
     activeSession.value = undefined;
     sessions.value = await svc.store.listSessions();
     setFinishedLog(log);
