@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, datesFrom, daysBetween, isCalendarDate, localDateOf, weekdayOf } from "./calendar-date.ts";
+import { addDays, dayNumber, datesFrom, daysBetween, isCalendarDate, localDateOf, weekdayOf, weekStartOf } from "./calendar-date.ts";
 
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible or malformed ones", () => {
@@ -12,6 +12,23 @@ describe("calendar dates", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+  });
+
+  it("starts weeks on Monday", () => {
+    expect(weekStartOf("2026-11-25")).toBe("2026-11-23");
+    expect(weekStartOf("2026-11-23")).toBe("2026-11-23");
+    expect(weekStartOf("2026-11-29")).toBe("2026-11-23");
+    expect(weekStartOf("2027-01-01")).toBe("2026-12-28");
+  });
+
+  it("numbers days from 1970-01-01", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("1970-01-11")).toBe(10);
+    expect(dayNumber("1969-12-31")).toBe(-1);
+  });
+
+  it("adds days into a leap day", () => {
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
   });
 
   it("names the weekday", () => {

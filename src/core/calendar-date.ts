@@ -17,6 +17,16 @@ export function isCalendarDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** Whole days since 1970-01-01 (negative before it). */
+export function dayNumber(date: CalendarDate): number {
+  return Math.round(toUtc(date) / DAY_MS);
+}
+
+/** The Monday starting the week a date falls in. */
+export function weekStartOf(date: CalendarDate): CalendarDate {
+  return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
+}
+
 function toUtc(date: CalendarDate): number {
   const m = DATE.exec(date);
   if (!m) throw new Error(`not a calendar date: ${date}`);

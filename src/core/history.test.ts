@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adherence, addDays, painSeries, painTrendSummary, practisedDays, streak, weekStart, type PracticeEntry } from "./history.ts";
+import { adherence, painSeries, painTrendSummary, practisedDays, streak, type PracticeEntry } from "./history.ts";
 
 const entry = (day: string, painBefore: number | null = null, painAfter: number | null = null): PracticeEntry => ({
   day,
@@ -8,18 +8,7 @@ const entry = (day: string, painBefore: number | null = null, painAfter: number 
   painAfter,
 });
 
-describe("calendar days", () => {
-  it("adds days across month and year ends", () => {
-    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
-    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
-  });
-
-  it("starts weeks on Monday", () => {
-    expect(weekStart("2026-11-25")).toBe("2026-11-23"); // a Wednesday
-    expect(weekStart("2026-11-23")).toBe("2026-11-23");
-    expect(weekStart("2026-11-29")).toBe("2026-11-23"); // Sunday
-  });
-
+describe("practised days", () => {
   it("lists each practised day once, in order, from several sessions a day", () => {
     expect(practisedDays([entry("2026-11-03"), entry("2026-11-01"), entry("2026-11-03")])).toEqual(["2026-11-01", "2026-11-03"]);
   });

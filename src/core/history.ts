@@ -3,37 +3,14 @@
  * Every function takes "today" as an argument; nothing here reads the clock.
  */
 
+import { addDays, dayNumber, weekStartOf } from "./calendar-date.ts";
+
 /** What history needs of one session. */
 export interface PracticeEntry {
   day: string;
   completed: boolean;
   painBefore: number | null;
   painAfter: number | null;
-}
-
-const DAY_MS = 86_400_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Days since 1970-01-01 for a "YYYY-MM-DD" day. */
-export function dayNumber(day: string): number {
-  if (!DAY.test(day)) throw new Error(`not a calendar day: "${day}"`);
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-}
-
-/** The "YYYY-MM-DD" day a number of days after 1970-01-01. */
-export function dayOf(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return dayOf(dayNumber(day) + days);
-}
-
-/** The Monday starting the week `day` falls in. */
-export function weekStart(day: string): string {
-  const n = dayNumber(day);
-  const weekday = (n + 3) % 7; // 1970-01-01 was a Thursday; Monday is 0
-  return dayOf(n - weekday);
 }
 
 /** Every day with at least one session, finished or not, in order and once each. */
@@ -73,7 +50,7 @@ export interface Adherence {
  * (Monday to Sunday), this week included. This week only expects as many days as have passed.
  */
 export function adherence(days: readonly string[], planDaysPerWeek: number, today: string, weeks: number): Adherence {
-  const thisWeek = weekStart(today);
+  const thisWeek = weekStartOf(today);
   const rows: WeekAdherence[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
     const start = addDays(thisWeek, -7 * w);

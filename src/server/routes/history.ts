@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { adherence, addDays, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
+import { addDays } from "../../core/calendar-date.ts";
+import { adherence, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";

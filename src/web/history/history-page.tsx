@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { addDays, type Adherence, type PainPoint } from "../../core/history.ts";
+import { addDays } from "../../core/calendar-date.ts";
+import type { Adherence, PainPoint } from "../../core/history.ts";
 import { account, callApi } from "../sync/server-api.ts";
 import "./history.css";
 

@@ -1,6 +1,7 @@
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { dayNumber, type PainPoint } from "../../core/history.ts";
+import { dayNumber } from "../../core/calendar-date.ts";
+import type { PainPoint } from "../../core/history.ts";
 
 /**
  * Draws pain before and after each session over time into `host`. Loaded only by the History
