@@ -28,6 +28,7 @@ import { openDatabase, type DatabaseConfig } from "../src/server/db/database.ts"
 import type { Tables } from "../src/server/db/tables.ts";
 import { prepareDeps } from "../src/server/server.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
+import { dashboardRows } from "../src/server/store/dashboard.ts";
 import { startPostgres } from "../test/support/postgres.ts";
 
 const TODAY = "2026-11-25";
@@ -144,6 +145,9 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
     console.error(backend, m.clients, m.days, t);
   }
   const big = made[1]!;
+  const sqlOnly = await time(RUNS, async () => void (await dashboardRows(db, big.org, TODAY)));
+  out.push({ backend, what: "dashboardRows alone (the SQL and its rows, no HTTP or maths)", clients: big.clients, days: big.days, logs: big.logs, ...sqlOnly });
+  console.error(backend, "sql only", sqlOnly);
   const naive = await time(Math.min(RUNS, 10), async () => void (await naiveDashboard(db, big.org)));
   out.push({ backend, what: "baseline: every log into Node, core per client", clients: big.clients, days: big.days, logs: big.logs, ...naive });
   console.error(backend, "naive", naive);

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.ts";
 import * as coaching from "./0002-coaching.ts";
+import * as organisationDayIndex from "./0003-organisation-day-index.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -9,6 +10,7 @@ import * as coaching from "./0002-coaching.ts";
 export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-coaching": coaching,
+  "0003-organisation-day-index": organisationDayIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
