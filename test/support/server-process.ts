@@ -12,9 +12,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Runs the real `limber serve` in its own process on a free port and waits until it says where it listens. */
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [LIMBER, "serve", "--port", "0", "--host", "127.0.0.1", ...args], {
+/**
+ * Runs the real `limber serve` in its own process on a free port (or on `port`, to restart a server
+ * where a browser expects it) and waits until it says where it listens.
+ */
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [LIMBER, "serve", "--port", String(port), "--host", "127.0.0.1", ...args], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
