@@ -155,7 +155,7 @@ describe.each(BACKENDS)("every API endpoint under fuzzed requests on %s", (name)
       { numRuns: 500 },
     );
     // The fuzzing reached the handlers' own checks, and some requests were valid enough to succeed.
-    expect(statuses.get(400) ?? 0).toBeGreaterThan(50);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(20);
     expect([...statuses].filter(([s]) => s < 300).reduce((n, [, k]) => n + k, 0)).toBeGreaterThan(20);
     expect(suite.t.errors).toEqual([]);
     expect((await user.get("/api/auth/me")).status).toBe(200);
