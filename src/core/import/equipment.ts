@@ -84,7 +84,9 @@ const NOT_AFTER = new Set(["of"]); // "the ball of your foot", "the step of the 
 function matchAt(tokens: readonly Token[], i: number, bare = false): { entry: Entry; next: number } | null {
   const t = tokens[i];
   if (!t || t.kind !== "word") return null;
-  for (const entry of BY_FIRST_WORD.get(t.text) ?? []) {
+  const entries = BY_FIRST_WORD.get(t.text);
+  if (entries === undefined) return null;
+  for (const entry of entries) {
     if (!entry.words.every((w, k) => tokens[i + k]?.text === w || tokens[i + k]?.text === `${w}s`)) continue;
     const next = i + entry.words.length;
     if (NOT_AFTER.has(tokens[next]?.text ?? "")) continue;

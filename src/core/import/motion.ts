@@ -56,7 +56,9 @@ export function findMotions(tokens: readonly Token[]): MotionMatch[] {
       i = last;
       continue;
     }
-    for (const hint of HINTS_BY_FIRST.get(t.text) ?? []) {
+    const hints = HINTS_BY_FIRST.get(t.text);
+    if (hints === undefined) continue;
+    for (const hint of hints) {
       if (hint.words.every((w, k) => tokens[i + k]?.text === w)) {
         out.push({ motion: hint.motion, start: t.start, end: tokens[i + hint.words.length - 1]!.end, explicit: false });
         break;

@@ -37,10 +37,12 @@ const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; value: Positio
 for (const p of PHRASES) PHRASES_BY_FIRST.set(p.words[0]!, [...(PHRASES_BY_FIRST.get(p.words[0]!) ?? []), p]);
 const SINGLE_MAP = new Map<string, Position>(Object.entries(SINGLE));
 
+const NO_PHRASES: ReadonlyArray<{ words: string[]; value: Position }> = [];
+
 /** The first body position the tokens name ("seated", "on your knees", "lie on your back"...). */
 export function findPosition(tokens: readonly Token[]): PositionMatch | null {
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of PHRASES_BY_FIRST.get(tokens[i]!.text) ?? []) {
+    for (const phrase of PHRASES_BY_FIRST.get(tokens[i]!.text) ?? NO_PHRASES) {
       if (phrase.words.every((w, k) => tokens[i + k]?.text === w)) {
         return { value: phrase.value, start: tokens[i]!.start, end: tokens[i + phrase.words.length - 1]!.end };
       }

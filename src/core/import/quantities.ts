@@ -130,19 +130,17 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const after = clauseWords(tokens, read.next, 1, timed ? 6 : 3);
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
-    const make = (kind: QuantityKind, range: IntRange, seconds: IntRange | null, confidence: number, note: string | null, start = first.start, end = last.end) =>
-      quantity(kind, range, seconds, start, end, confidence, note, repeatsHold, read.next);
     if (read.kind === "reps" || read.kind === "sets") {
       const kind: QuantityKind = followedByPeriod(after) ? "other" : read.kind;
-      found.push(make(kind, { min: whole(read.min), max: whole(read.max) }, null, kind === "other" ? 0.7 : 0.9, null));
+      found.push(quantity(kind, { min: whole(read.min), max: whole(read.max) }, null, first.start, last.end, kind === "other" ? 0.7 : 0.9, null, repeatsHold, read.next));
       if (read.reps && kind === "sets") {
-        found.push(make("reps", { min: whole(read.reps.min), max: whole(read.reps.max) }, null, 0.85, null, read.reps.start, read.reps.end));
+        found.push(quantity("reps", { min: whole(read.reps.min), max: whole(read.reps.max) }, null, read.reps.start, read.reps.end, 0.85, null, repeatsHold, read.next));
       }
     } else if (read.kind === "breaths") {
       const between = before.includes("between") || after.includes("between");
       const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
       const seconds = { min: whole(read.min * SECONDS_PER_BREATH), max: whole(read.max * SECONDS_PER_BREATH) };
-      found.push(make(kind, { min: whole(read.min), max: whole(read.max) }, seconds, 0.75, `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`));
+      found.push(quantity(kind, { min: whole(read.min), max: whole(read.max) }, seconds, first.start, last.end, 0.75, `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`, repeatsHold, read.next));
     } else {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
@@ -158,7 +156,7 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
         range = { min: whole(range.max / 2), max: range.max };
         note = `"up to ${range.max} s" read as ${range.min}–${range.max} s`;
       }
-      found.push(make(kind, range, kind === "hold" ? range : null, read.kind === "count" ? 0.7 : confidence, note));
+      found.push(quantity(kind, range, kind === "hold" ? range : null, first.start, last.end, read.kind === "count" ? 0.7 : confidence, note, repeatsHold, read.next));
     }
     i = read.next;
   }
