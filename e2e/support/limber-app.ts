@@ -62,3 +62,17 @@ export async function playerPosition(page: Page): Promise<{ index: number; statu
     status: (await section.getAttribute("data-status")) ?? "",
   };
 }
+
+/**
+ * Plays a whole session of the built-in program on the page's fake clock (installed by openApp's
+ * fakeClockAt) with the given pain ratings, up to "Session complete".
+ */
+export async function playWholeSession(page: Page, baseUrl: string, totalSeconds: number, painBefore: number, painAfter: number): Promise<void> {
+  await page.goto(`${baseUrl}/#/play`);
+  await page.getByRole("button", { name: String(painBefore), exact: true }).click();
+  await page.locator("section.player").waitFor();
+  await page.clock.runFor(totalSeconds * 1000 + 2000);
+  await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
+  await page.getByRole("button", { name: String(painAfter), exact: true }).click();
+  await page.getByRole("heading", { name: "Session complete" }).waitFor();
+}
