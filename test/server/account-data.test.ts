@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionLog } from "../support/api-client.ts";
-import { BACKENDS, TestBackend } from "../support/backends.ts";
-import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { useTestApp } from "../support/backend-suite.ts";
+import { BACKENDS } from "../support/backends.ts";
 
 const PROGRAM = "foot-stretches-for-lower-back-pain";
 
 describe.each(BACKENDS)("export and account deletion on %s", (name) => {
-  const backend = new TestBackend(name);
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.database.close();
-    await backend.stop();
-  });
+  const suite = useTestApp(name);
 
   it("exports everything the user gave as a JSON download: account, every log and progress", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const { email } = await c.signUp();
     const logs = [sessionLog({ notes: "first" }), sessionLog({ startedAt: "2026-11-21T08:00:00+01:00", endedAt: "2026-11-21T08:10:00+01:00" })];
     for (const l of logs) await c.post("/api/logs", l);
@@ -31,7 +23,7 @@ describe.each(BACKENDS)("export and account deletion on %s", (name) => {
   });
 
   it("exports the logs as CSV, one row per session, with notes safely quoted", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const log = sessionLog({ notes: 'tight, "sharp" at first\nbetter later', painBefore: 6, painAfter: null });
     await c.post("/api/logs", log);
@@ -47,7 +39,7 @@ describe.each(BACKENDS)("export and account deletion on %s", (name) => {
   });
 
   it("deletes the account and every row of the user's data after the password is confirmed", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const { email, account } = await c.signUp();
     await c.post("/api/logs", sessionLog());
     await c.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 40 });
@@ -56,40 +48,40 @@ describe.each(BACKENDS)("export and account deletion on %s", (name) => {
     expect((await c.get("/api/logs")).body.logs).toHaveLength(1);
 
     expect((await c.delete("/api/account", { password: "correct horse battery" })).status).toBe(204);
-    const db = t.database.db;
+    const db = suite.t.database.db;
     for (const table of ["session_logs", "progress", "auth_sessions"] as const) {
       expect(await db.selectFrom(table).select("user_id").where("user_id", "=", account.id).execute(), table).toEqual([]);
     }
     expect(await db.selectFrom("users").select("id").where("id", "=", account.id).execute()).toEqual([]);
     expect(await db.selectFrom("organisations").select("id").where("id", "=", account.organisationId).execute()).toEqual([]);
     expect((await c.get("/api/auth/me")).status).toBe(401);
-    expect((await t.client().post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
+    expect((await suite.t.client().post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
   });
 
   it("deletes a coach's practice with the coach when nobody else is in it", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const { account } = await c.signUp({ role: "coach", displayName: "Coach Kim" });
     expect((await c.delete("/api/account", { password: "correct horse battery" })).status).toBe(204);
-    expect(await t.database.db.selectFrom("organisations").select("name").where("id", "=", account.organisationId).execute()).toEqual([]);
+    expect(await suite.t.database.db.selectFrom("organisations").select("name").where("id", "=", account.organisationId).execute()).toEqual([]);
   });
 
   it("keeps an organisation that still has other people in it", async () => {
-    const coach = t.client();
+    const coach = suite.t.client();
     const { account: kim } = await coach.signUp({ role: "coach" });
-    const client = t.client();
+    const client = suite.t.client();
     const { account: joe } = await client.signUp();
-    await t.database.db.updateTable("users").set({ organisation_id: kim.organisationId }).where("id", "=", joe.id).execute();
+    await suite.t.database.db.updateTable("users").set({ organisation_id: kim.organisationId }).where("id", "=", joe.id).execute();
     await coach.delete("/api/account", { password: "correct horse battery" });
-    expect(await t.database.db.selectFrom("organisations").select("id").where("id", "=", kim.organisationId).execute()).toHaveLength(1);
+    expect(await suite.t.database.db.selectFrom("organisations").select("id").where("id", "=", kim.organisationId).execute()).toHaveLength(1);
     expect((await client.get("/api/auth/me")).status).toBe(200);
   });
 
   it("leaves other users' data alone when one account is deleted", async () => {
-    const keep = t.client();
+    const keep = suite.t.client();
     await keep.signUp();
     const kept = sessionLog();
     await keep.post("/api/logs", kept);
-    const leave = t.client();
+    const leave = suite.t.client();
     await leave.signUp();
     await leave.post("/api/logs", sessionLog());
     await leave.delete("/api/account", { password: "correct horse battery" });

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteExpiredSessions } from "../../src/server/store/auth-sessions.ts";
-import { BACKENDS, TestBackend } from "../support/backends.ts";
-import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { useTestApp } from "../support/backend-suite.ts";
+import { BACKENDS } from "../support/backends.ts";
 
 describe.each(BACKENDS)("accounts on %s", (name) => {
-  const backend = new TestBackend(name);
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.database.close();
-    await backend.stop();
-  });
+  const suite = useTestApp(name);
 
   it("signs a new user up into a personal organisation of their own as a client", async () => {
-    const a = t.client();
-    const b = t.client();
+    const a = suite.t.client();
+    const b = suite.t.client();
     const { account: one } = await a.signUp();
     const { account: two } = await b.signUp();
     expect(one).toMatchObject({ role: "client" });
@@ -25,7 +17,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("sets an HttpOnly SameSite=Lax session cookie that is not Secure over plain http", async () => {
-    const res = await t.client().post("/api/auth/sign-up", { email: "cookie@example.org", password: "long enough pass", displayName: "C" });
+    const res = await suite.t.client().post("/api/auth/sign-up", { email: "cookie@example.org", password: "long enough pass", displayName: "C" });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("limber_session="))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -33,9 +25,9 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("marks the session cookie Secure when the request came over https", async () => {
-    const a = t.client();
+    const a = suite.t.client();
     await a.signUp({ email: "secure@example.org" });
-    const res = await t.app.request("https://limber.example/api/auth/sign-in", {
+    const res = await suite.t.app.request("https://limber.example/api/auth/sign-in", {
       method: "POST",
       headers: { "content-type": "application/json", "x-csrf-token": "anonymous" },
       body: JSON.stringify({ email: "secure@example.org", password: "correct horse battery" }),
@@ -45,22 +37,22 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("stores the password as a salted scrypt hash, different for two users with the same password", async () => {
-    const a = await t.client().signUp({ password: "same password here" });
-    const b = await t.client().signUp({ password: "same password here" });
-    const rows = await t.database.db.selectFrom("users").select(["password_hash"]).where("id", "in", [a.account.id, b.account.id]).execute();
+    const a = await suite.t.client().signUp({ password: "same password here" });
+    const b = await suite.t.client().signUp({ password: "same password here" });
+    const rows = await suite.t.database.db.selectFrom("users").select(["password_hash"]).where("id", "in", [a.account.id, b.account.id]).execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(rows[0]!.password_hash).not.toBe(rows[1]!.password_hash);
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await t.client().signUp({ email: "twice@example.org" });
-    const res = await t.client().post("/api/auth/sign-up", { email: "TWICE@example.org", password: "another password", displayName: "T" });
+    await suite.t.client().signUp({ email: "twice@example.org" });
+    const res = await suite.t.client().post("/api/auth/sign-up", { email: "TWICE@example.org", password: "another password", displayName: "T" });
     expect(res.status).toBe(409);
   });
 
   it("answers 400 with the field path and what was expected for a bad sign-up", async () => {
-    const res = await t.client().post("/api/auth/sign-up", { email: "not-an-email", password: "short", displayName: "" });
+    const res = await suite.t.client().post("/api/auth/sign-up", { email: "not-an-email", password: "short", displayName: "" });
     expect(res.status).toBe(400);
     const paths = res.body.problems.map((p: { path: string }) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
@@ -68,8 +60,8 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("signs in with the right password and refuses the wrong one without saying which part was wrong", async () => {
-    const { email } = await t.client().signUp();
-    const c = t.client();
+    const { email } = await suite.t.client().signUp();
+    const c = suite.t.client();
     const wrong = await c.post("/api/auth/sign-in", { email, password: "not the password" });
     expect(wrong.status).toBe(401);
     const unknown = await c.post("/api/auth/sign-in", { email: "nobody@example.org", password: "not the password" });
@@ -81,7 +73,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("gives a new session id at sign-in and ends the one presented before (no session fixation)", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const { email } = await c.signUp();
     const before = c.cookie!;
     await c.post("/api/auth/sign-in", { email, password: "correct horse battery" });
@@ -92,7 +84,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("signs out by ending the session on the server, not only in the browser", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const cookie = c.cookie!;
     expect((await c.post("/api/auth/sign-out")).status).toBe(204);
@@ -100,9 +92,9 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("changes the password, ending the user's other sessions and keeping this one working", async () => {
-    const phone = t.client();
+    const phone = suite.t.client();
     const { email } = await phone.signUp();
-    const laptop = t.client();
+    const laptop = suite.t.client();
     await laptop.post("/api/auth/sign-in", { email, password: "correct horse battery" });
     const wrong = await phone.post("/api/auth/password", { currentPassword: "guess guess guess", newPassword: "a brand new password" });
     expect(wrong.status).toBe(403);
@@ -110,51 +102,51 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
     expect(ok.status).toBe(200);
     expect((await phone.get("/api/auth/me")).status).toBe(200);
     expect((await laptop.get("/api/auth/me")).status).toBe(401);
-    const fresh = t.client();
+    const fresh = suite.t.client();
     expect((await fresh.post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
     expect((await fresh.post("/api/auth/sign-in", { email, password: "a brand new password" })).status).toBe(200);
   });
 
   it("ends a session after 30 days by the injected clock", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
-    t.clock.advance(29 * 24 * 3600_000);
+    suite.t.clock.advance(29 * 24 * 3600_000);
     expect((await c.get("/api/auth/me")).status).toBe(200);
-    t.clock.advance(2 * 24 * 3600_000);
+    suite.t.clock.advance(2 * 24 * 3600_000);
     expect((await c.get("/api/auth/me")).status).toBe(401);
   });
 
   it("locks an account for 15 minutes after 5 failed sign-ins, even with the right password, then lets it in", async () => {
-    const { email } = await t.client().signUp();
-    const c = t.client();
+    const { email } = await suite.t.client().signUp();
+    const c = suite.t.client();
     for (let i = 0; i < 5; i++) expect((await c.post("/api/auth/sign-in", { email, password: "wrong password" })).status).toBe(401);
     const locked = await c.post("/api/auth/sign-in", { email, password: "correct horse battery" });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    t.clock.advance(15 * 60_000 + 1000);
+    suite.t.clock.advance(15 * 60_000 + 1000);
     expect((await c.post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(200);
   });
 
   it("limits failed sign-ins per address across many accounts", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     for (let i = 0; i < 30; i++) await c.post("/api/auth/sign-in", { email: `spray-${i}@example.org`, password: "wrong password" });
-    const { email } = await t.client().signUp();
+    const { email } = await suite.t.client().signUp();
     expect((await c.post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(429);
-    t.clock.advance(16 * 60_000);
+    suite.t.clock.advance(16 * 60_000);
     expect((await c.post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(200);
   });
 
   it("refuses a state-changing request without the CSRF header", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const res = await c.put("/api/settings", { planDaysPerWeek: 5 }, { "x-csrf-token": "" });
     expect(res.status).toBe(403);
   });
 
   it("refuses a signed-in request whose CSRF token belongs to another session", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
-    const other = t.client();
+    const other = suite.t.client();
     await other.signUp();
     const res = await c.put("/api/settings", { planDaysPerWeek: 5 }, { "x-csrf-token": other.csrfToken! });
     expect(res.status).toBe(403);
@@ -162,7 +154,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("refuses a state-changing request from another site's origin", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const res = await c.post(
       "/api/auth/sign-up",
       { email: "evil@example.org", password: "long enough pass", displayName: "E" },
@@ -172,7 +164,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("accepts a request from its own origin", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     const res = await c.post(
       "/api/auth/sign-up",
       { email: "own-origin@example.org", password: "long enough pass", displayName: "O" },
@@ -183,20 +175,17 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
 });
 
 describe("expired sessions", () => {
-  const backend = new TestBackend("pglite");
-  afterAll(() => backend.stop());
+  const suite = useTestApp("pglite");
 
   it("are removed from the database by the sweep, live ones kept", async () => {
-    const t = await openTestApp(backend);
-    const old = t.client();
+    const old = suite.t.client();
     await old.signUp();
-    t.clock.advance(20 * 24 * 3600_000);
-    const fresh = t.client();
+    suite.t.clock.advance(20 * 24 * 3600_000);
+    const fresh = suite.t.client();
     await fresh.signUp();
-    t.clock.advance(11 * 24 * 3600_000);
-    expect(await deleteExpiredSessions(t.database.db, t.clock.now())).toBe(1);
+    suite.t.clock.advance(11 * 24 * 3600_000);
+    expect(await deleteExpiredSessions(suite.t.database.db, suite.t.clock.now())).toBe(1);
     expect((await fresh.get("/api/auth/me")).status).toBe(200);
     expect((await old.get("/api/auth/me")).status).toBe(401);
-    await t.database.close();
   });
 });

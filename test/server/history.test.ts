@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionLog } from "../support/api-client.ts";
-import { BACKENDS, TestBackend } from "../support/backends.ts";
-import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { useTestApp } from "../support/backend-suite.ts";
+import { BACKENDS } from "../support/backends.ts";
 
 const on = (day: string, painBefore: number | null, painAfter: number | null, completed = true) =>
   sessionLog({ startedAt: `${day}T18:00:00+01:00`, endedAt: `${day}T18:15:00+01:00`, painBefore, painAfter, completed });
 
 describe.each(BACKENDS)("history and settings on %s", (name) => {
-  const backend = new TestBackend(name);
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.database.close();
-    await backend.stop();
-  });
+  const suite = useTestApp(name);
 
   it("answers the calendar, streak, adherence, pain series and a plain summary from the user's logs", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const days: [string, number, number][] = [
       ["2026-10-29", 7, 6],
@@ -43,7 +35,7 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
   });
 
   it("measures adherence against the user's own plan of days a week", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     expect((await c.put("/api/settings", { planDaysPerWeek: 2 })).body).toEqual({ planDaysPerWeek: 2 });
     await c.post("/api/logs", on("2026-11-16", 3, 2));
@@ -53,7 +45,7 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
   });
 
   it("uses the server's day by the injected clock when the client does not say", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const res = await c.get("/api/history");
     expect(res.body.today).toBe("2026-11-25");
@@ -62,7 +54,7 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
   });
 
   it("answers 400 for a plan outside 1 to 7 days and a malformed day", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const plan = await c.put("/api/settings", { planDaysPerWeek: 8 });
     expect(plan.status).toBe(400);

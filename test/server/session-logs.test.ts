@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtInProgram } from "../../content/index.ts";
 import { progressAfter } from "../../src/core/progress.ts";
 import { sessionLog } from "../support/api-client.ts";
-import { BACKENDS, TestBackend } from "../support/backends.ts";
-import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { useTestApp } from "../support/backend-suite.ts";
+import { BACKENDS } from "../support/backends.ts";
 
 const PROGRAM = "foot-stretches-for-lower-back-pain";
 const program = builtInProgram(PROGRAM)!;
 
 describe.each(BACKENDS)("session logs and progress on %s", (name) => {
-  const backend = new TestBackend(name);
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await openTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.database.close();
-    await backend.stop();
-  });
+  const suite = useTestApp(name);
 
   it("stores a session log with everything the device sent and gives it back", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const log = sessionLog({ notes: "calf felt tight", painBefore: 7, painAfter: 5, completed: false, stepsDone: 12 });
     expect((await c.post("/api/logs", log)).status).toBe(201);
@@ -31,7 +23,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("stores a log sent twice exactly once and says the second was already kept", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const log = sessionLog();
     expect((await c.post("/api/logs", log)).body).toEqual({ id: log.id, stored: true });
@@ -42,7 +34,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("stores a log replayed many times at once exactly once and advances progress once", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const log = sessionLog();
     const results = await Promise.all(Array.from({ length: 8 }, () => c.post("/api/logs", log)));
@@ -52,9 +44,9 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("refuses a log whose id another user already owns, and leaves theirs untouched", async () => {
-    const alice = t.client();
+    const alice = suite.t.client();
     await alice.signUp();
-    const bob = t.client();
+    const bob = suite.t.client();
     await bob.signUp();
     const log = sessionLog({ notes: "alice's" });
     await alice.post("/api/logs", log);
@@ -65,7 +57,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("answers 400 naming each bad field of a log, and keeps what was saved before", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const good = sessionLog();
     await c.post("/api/logs", good);
@@ -78,7 +70,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("answers 400 for a body that is not JSON", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const res = await c.post("/api/logs", "{not json");
     expect(res.status).toBe(400);
@@ -86,14 +78,14 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("moves progress on by each completed, comfortable session, as advanceProgress does", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     for (let i = 0; i < 3; i++) await c.post("/api/logs", sessionLog({ painBefore: 5, painAfter: 4 }));
     expect((await c.get(`/api/progress/${PROGRAM}`)).body).toEqual(progressAfter(program, 3));
   });
 
   it("does not move progress on for an abandoned session or one that left pain higher", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     await c.post("/api/logs", sessionLog({ completed: false, stepsDone: 3 }));
     await c.post("/api/logs", sessionLog({ painBefore: 3, painAfter: 6 }));
@@ -102,23 +94,23 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("keeps a log for a program the server does not know, without progress", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     expect((await c.post("/api/logs", sessionLog({ programId: "someone-elses-routine" }))).status).toBe(201);
     expect((await c.get("/api/progress/someone-elses-routine")).status).toBe(404);
   });
 
   it("follows the user to another device: progress made on the phone shows on the laptop", async () => {
-    const phone = t.client();
+    const phone = suite.t.client();
     const { email } = await phone.signUp();
     await phone.post("/api/logs", sessionLog());
-    const laptop = t.client();
+    const laptop = suite.t.client();
     await laptop.post("/api/auth/sign-in", { email, password: "correct horse battery" });
     expect((await laptop.get(`/api/progress/${PROGRAM}`)).body).toEqual(progressAfter(program, 1));
   });
 
   it("sets one hold by hand and pins it, then progression leaves it there", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const set = await c.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 45 });
     expect(set.status).toBe(200);
@@ -132,7 +124,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("answers 400 for a hold on an exercise or phase the program does not have, or out of range", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     const ex = await c.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "nope", phaseId: "calf", seconds: 30 });
     expect(ex.status).toBe(400);
@@ -145,7 +137,7 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
   });
 
   it("lists only the logs between two local days when asked", async () => {
-    const c = t.client();
+    const c = suite.t.client();
     await c.signUp();
     for (const day of ["2026-11-01", "2026-11-10", "2026-11-20"]) {
       await c.post("/api/logs", sessionLog({ startedAt: `${day}T23:30:00-05:00`, endedAt: `${day}T23:45:00-05:00` }));
