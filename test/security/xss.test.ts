@@ -1,39 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { builtInProgram } from "../../content/index.ts";
-import { startServer, type RunningServer } from "../../src/server/server.ts";
-import { launchBrowser } from "../../e2e/support/browser.ts";
+import { useAppServer } from "../../e2e/support/app-server.ts";
 import { ApiClient, overHttp, sessionLog } from "../support/api-client.ts";
 
 const PROGRAM = "foot-stretches-for-lower-back-pain";
 /** Each payload would set window.__xss or leave an element with an id starting "xss-" if it were parsed as HTML. */
 const payload = (where: string) => `${where}"><img src=x id=xss-${where} onerror=__xss=1><script>__xss=2</script>`;
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "limber-xss-"));
-  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useAppServer("xss");
 
 /**
  * A page signed in as `who`. CSP is bypassed on purpose: the test shows that escaping alone keeps
  * the text inert, and the CSP (checked separately) is a second layer.
  */
 async function signedInPage(who: ApiClient, path: string): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ bypassCSP: true });
-  await context.addCookies([{ name: "limber_session", value: who.cookie!.split("=")[1]!, url: server.url }]);
+  const context = await app.browser.newContext({ bypassCSP: true });
+  await context.addCookies([{ name: "limber_session", value: who.cookie!.split("=")[1]!, url: app.server.url }]);
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -43,7 +26,7 @@ async function signedInPage(who: ApiClient, path: string): Promise<{ context: Br
   page.on("pageerror", (e) => {
     throw e;
   });
-  await page.goto(`${server.url}/${path}`);
+  await page.goto(`${app.server.url}/${path}`);
   return { context, page, dialogs };
 }
 
@@ -55,7 +38,7 @@ async function expectInert(page: Page, dialogs: string[]) {
 
 describe("text people and coaches write, shown in the web app", () => {
   it("shows script and HTML in names, practice, program, plan note and notes to the coach as literal text, and none of it runs", async () => {
-    const coach = new ApiClient(overHttp, server.url);
+    const coach = new ApiClient(overHttp, app.server.url);
     await coach.signUp({ role: "coach", displayName: payload("coach") });
     expect((await coach.put("/api/organisation", { name: payload("practice"), contact: payload("contact") })).status).toBe(200);
     const program = { ...builtInProgram(PROGRAM)!, id: "xss-program", title: payload("title") };
@@ -63,7 +46,7 @@ describe("text people and coaches write, shown in the web app", () => {
     const created = await coach.post("/api/programs", program);
     expect(created.status, created.text).toBe(201);
 
-    const client = new ApiClient(overHttp, server.url);
+    const client = new ApiClient(overHttp, app.server.url);
     const { account } = await client.signUp({ displayName: payload("client") });
     const code = (await coach.post("/api/invites", { label: payload("invite") })).body.code;
     expect((await client.post("/api/invites/accept", { code })).status).toBe(200);
@@ -81,7 +64,7 @@ describe("text people and coaches write, shown in the web app", () => {
     await row.waitFor();
     expect(await row.getByTestId("client-note").textContent()).toContain(payload("message"));
     await expectInert(asCoach.page, asCoach.dialogs);
-    await asCoach.page.goto(`${server.url}/#/client/${account.id}`);
+    await asCoach.page.goto(`${app.server.url}/#/client/${account.id}`);
     await asCoach.page.getByRole("heading", { name: payload("client"), level: 1 }).waitFor();
     await asCoach.page.getByText(payload("title"), { exact: false }).first().waitFor();
     await expectInert(asCoach.page, asCoach.dialogs);
@@ -91,7 +74,7 @@ describe("text people and coaches write, shown in the web app", () => {
     await asClient.page.getByText(`“${payload("note")}”`).waitFor();
     expect(await asClient.page.getByTestId("coach-name").textContent()).toContain(payload("coach"));
     await expectInert(asClient.page, asClient.dialogs);
-    await asClient.page.goto(`${server.url}/#/handout`);
+    await asClient.page.goto(`${app.server.url}/#/handout`);
     await asClient.page.getByRole("heading", { name: payload("title"), level: 1 }).waitFor();
     await asClient.page.getByRole("heading", { name: payload("exercise") }).waitFor();
     await expectInert(asClient.page, asClient.dialogs);
@@ -100,7 +83,7 @@ describe("text people and coaches write, shown in the web app", () => {
   }, 120_000);
 
   it("serves the app with a strict Content-Security-Policy: scripts from its own origin only, no inline script, no framing", async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${app.server.url}/`);
     const csp = res.headers.get("content-security-policy") ?? "";
     const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
     expect(directives.get("script-src")).toEqual(["'self'"]);
@@ -112,13 +95,13 @@ describe("text people and coaches write, shown in the web app", () => {
   });
 
   it("does not run an inline script even if one got into the page, because of the CSP", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${app.server.url}/#/`);
     await page.locator("main h1").first().waitFor();
     await page.evaluate(() => {
       const s = document.createElement("script");
