@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { csrfGuard } from "./auth/csrf.ts";
 import { currentSession } from "./auth/current-session.ts";
 import type { Env, ServerDeps } from "./context.ts";
-import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { isDatabaseUnavailable, isStorageFull } from "./db/unavailable.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { accountDataRoutes } from "./routes/account-data.ts";
@@ -64,6 +64,10 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   app.notFound((c) => (c.req.path.startsWith("/api") ? c.json({ error: "not found" }, 404) : c.text("Not found", 404)));
   app.onError((error, c) => {
     logError(error);
+    if (isStorageFull(error)) {
+      c.header("Retry-After", "60");
+      return c.json({ error: "the server has no room to store this right now; nothing was saved, please try again later" }, 503);
+    }
     if (isDatabaseUnavailable(error)) {
       c.header("Retry-After", "5");
       return c.json({ error: "the database is unavailable right now; please try again shortly (a resent session log is still stored only once)" }, 503);

@@ -12,8 +12,11 @@ export interface ThrowawayPostgres {
   url: string;
   /** Stops the server but keeps its files, as an outage would (fast shutdown: connections are cut). */
   halt(): Promise<void>;
-  /** Starts it again on the same files and port after halt(). */
-  resume(): Promise<void>;
+  /**
+   * Starts it again on the same files and port after halt(); with `fileSizeLimit` no file of the
+   * server may grow past that many bytes, as when its disk is full.
+   */
+  resume(options?: { fileSizeLimit?: number }): Promise<void>;
   /** Stops the server and removes its files. */
   stop(): Promise<void>;
 }
@@ -30,8 +33,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function run(cmd: string, args: string[], asUser: string | null): void {
-  const [file, argv] = asUser ? ["runuser", ["-u", asUser, "--", cmd, ...args]] : [cmd, args];
+function run(cmd: string, args: string[], asUser: string | null, fileSizeLimit?: number): void {
+  let [file, argv] = asUser ? ["runuser", ["-u", asUser, "--", cmd, ...args]] : [cmd, args];
+  // RLIMIT_FSIZE is inherited by the server and every backend it forks: a write past it fails as on a full disk.
+  if (fileSizeLimit !== undefined) [file, argv] = ["prlimit", [`--fsize=${fileSizeLimit}`, "--", file, ...argv]];
   const r = spawnSync(file, argv, { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
@@ -63,7 +68,8 @@ export async function startPostgres(bin = POSTGRES_BIN): Promise<ThrowawayPostgr
   const data = join(dir, "data");
   const port = await freePort();
   run(initdb, ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], user);
-  const start = () => run(pgCtl, ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"], user);
+  const start = (fileSizeLimit?: number) =>
+    run(pgCtl, ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"], user, fileSizeLimit);
   start();
   let stopped = false;
   let halted = false;
@@ -73,8 +79,8 @@ export async function startPostgres(bin = POSTGRES_BIN): Promise<ThrowawayPostgr
       run(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], user);
       halted = true;
     },
-    resume: async () => {
-      start();
+    resume: async (options = {}) => {
+      start(options.fileSizeLimit);
       halted = false;
     },
     stop: async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable.ts";
+import { isDatabaseUnavailable, isStorageFull } from "./unavailable.ts";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -16,5 +16,17 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
     expect(isDatabaseUnavailable(withCode('duplicate key value violates unique constraint "users_pkey"', "23505"))).toBe(false);
     expect(isDatabaseUnavailable("not an error")).toBe(false);
+  });
+});
+
+describe("isStorageFull", () => {
+  it("recognises PostgreSQL's disk-full code and a file it could not grow", () => {
+    expect(isStorageFull(withCode('could not extend file "base/16384/16454": No space left on device', "53100"))).toBe(true);
+    expect(isStorageFull(withCode('could not extend file "base/16384/16454": File too large', "XX000"))).toBe(true);
+  });
+
+  it("leaves other internal errors alone", () => {
+    expect(isStorageFull(withCode("cache lookup failed for relation 1", "XX000"))).toBe(false);
+    expect(isStorageFull(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
 });

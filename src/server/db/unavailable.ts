@@ -15,3 +15,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the database refused a write for lack of room: PostgreSQL's disk_full (53100) and its
+ * other resource codes (class 53), or a file it could not grow (ENOSPC, or EFBIG past a file-size
+ * limit, which PostgreSQL reports as an internal error). Nothing of that request was stored.
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("53")) return true;
+    if (/could not (?:extend|write to|write) file.*(?:No space left on device|File too large)/i.test(e.message)) return true;
+  }
+  return false;
+}
