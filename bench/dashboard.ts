@@ -28,7 +28,7 @@ import { openDatabase, type DatabaseConfig } from "../src/server/db/database.ts"
 import type { Tables } from "../src/server/db/tables.ts";
 import { prepareDeps } from "../src/server/server.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
-import { dashboardRows } from "../src/server/store/dashboard.ts";
+import { dashboardRows, organisationPractice } from "../src/server/store/dashboard.ts";
 import { startPostgres } from "../test/support/postgres.ts";
 
 const TODAY = "2026-11-25";
@@ -155,6 +155,9 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
     const t = await time(WIDE_RUNS, () => get(`/api/clients/adherence?today=${TODAY}`, w.cookie));
     out.push({ backend, what: "GET /api/clients/adherence (organisation-wide, 28 days)", clients: w.clients, days: w.days, logs: w.logs, ...t });
     console.error(backend, "wide", w.clients, t);
+    const q = await time(WIDE_RUNS, async () => void (await organisationPractice(db, w.org, TODAY)));
+    out.push({ backend, what: "organisationPractice alone (the SQL and its rows)", clients: w.clients, days: w.days, logs: w.logs, ...q });
+    console.error(backend, "wide sql only", w.clients, q);
   }
   await database.close();
   return out;

@@ -13,6 +13,7 @@ import { listSessionLogs } from "../store/session-logs.ts";
 import { findProgram } from "../store/programs.ts";
 import { savePrescription } from "./prescription-saving.ts";
 import { adherenceOver } from "../../core/adherence.ts";
+import { Schedule } from "../../core/schedule.ts";
 
 const Today = z.string().refine(isCalendarDate, "expected a day as YYYY-MM-DD");
 const DashboardQuery = z.object({ today: Today.optional() });
@@ -50,12 +51,16 @@ export const clientRoutes = new Hono<Env>()
     if (!query.ok) return query.response;
     const today = todayOf(c, query.value.today);
     const rows = await organisationPractice(c.get("deps").db, sessionOf(c).user.organisation_id, today);
+    // Planned days depend only on the schedule: each distinct one is worked out once.
+    const plannedBySchedule = new Map<string, number>();
     let planned = 0;
     let done = 0;
     for (const r of rows) {
-      const a = adherenceOver(r.schedule, Array.from({ length: r.days }, () => ({ startedAt: today, completed: true, painBefore: null, painAfter: null })), today, 28);
-      planned += a.planned;
-      done += Math.min(r.days, a.planned);
+      if (r.schedule === null) continue;
+      let p = plannedBySchedule.get(r.schedule);
+      if (p === undefined) plannedBySchedule.set(r.schedule, (p = adherenceOver(Schedule.parse(JSON.parse(r.schedule)), [], today, 28).planned));
+      planned += p;
+      done += Math.min(r.days, p);
     }
     return c.json({ today, clients: rows.length, planned, done, ratio: planned === 0 ? null : done / planned });
   })
