@@ -1,38 +1,21 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startServer, type RunningServer } from "../src/server/server.ts";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { useAppServer } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
 import { openApp, phone } from "./support/limber-app.ts";
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-account-"));
-  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useAppServer("e2e-account");
 
 describe("the account page", () => {
   it("downloads the user's data, changes the password and deletes the account with everything in it", async () => {
     const email = `account-${Date.now()}@example.org`;
-    const api = new ApiClient(overHttp, server.url);
+    const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "first password here", displayName: "Ines" });
     const log = sessionLog({ notes: "left calf tight" });
     await api.post("/api/logs", log);
 
-    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("first password here");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -54,13 +37,13 @@ describe("the account page", () => {
     await page.locator("#delete-password").fill("second password here");
     await page.getByRole("button", { name: "Delete my account and data" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
-    const again = new ApiClient(overHttp, server.url);
+    const again = new ApiClient(overHttp, app.server.url);
     expect((await again.post("/api/auth/sign-in", { email, password: "second password here" })).status).toBe(401);
     await context.close();
   });
 
   it("shows a clear message for a wrong password and a short new one", async () => {
-    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await page.getByLabel("Email").fill("nobody@example.org");
     await page.getByLabel("Password").fill("whatever it is");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -77,7 +60,7 @@ describe("the account page", () => {
 
   it("meets WCAG 2.2 AA on the Account and History pages, signed out and signed in with history", async () => {
     const email = `axe-${Date.now()}@example.org`;
-    const api = new ApiClient(overHttp, server.url);
+    const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "accessible password", displayName: "Ada" });
     const today = new Date();
     for (const [back, after] of [[9, 5], [5, 4], [1, 3]] as const) {
@@ -85,14 +68,14 @@ describe("the account page", () => {
       await api.post("/api/logs", sessionLog({ startedAt: `${day}T12:00:00Z`, endedAt: `${day}T12:10:00Z`, painBefore: 6, painAfter: after }));
     }
     // Axe is injected as an inline script, which the server's CSP rightly blocks; only this test bypasses it.
-    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: phone, bypassCSP: true });
     const page = await context.newPage();
     for (const route of ["account", "history"]) {
-      await page.goto(`${server.url}/#/${route}`);
+      await page.goto(`${app.server.url}/#/${route}`);
       await page.locator("main h1").first().waitFor();
       expect(await axeViolations(page), `${route}, signed out`).toEqual([]);
     }
-    await page.goto(`${server.url}/#/account`);
+    await page.goto(`${app.server.url}/#/account`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("accessible password");
     await page.getByRole("button", { name: "Sign in" }).click();

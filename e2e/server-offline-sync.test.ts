@@ -1,35 +1,17 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
-import { startServer, type RunningServer } from "../src/server/server.ts";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { useAppServer } from "./support/app-server.ts";
 import { openApp, readStore } from "./support/limber-app.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const password = "stretch every morning";
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-server-"));
-  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useAppServer("e2e-server");
 
 async function serverLogs(email: string) {
-  const c = new ApiClient(overHttp, server.url);
+  const c = new ApiClient(overHttp, app.server.url);
   const signIn = await c.post("/api/auth/sign-in", { email, password });
   expect(signIn.status).toBe(200);
   return (await c.get("/api/logs")).body.logs as { id: string; painBefore: number; painAfter: number }[];
@@ -38,7 +20,7 @@ async function serverLogs(email: string) {
 describe("the web app with the Limber server", () => {
   it("keeps a session finished offline through a reload and sends it once when back online", async () => {
     const email = `offline-${Date.now()}@example.org`;
-    const { context, page } = await openApp(browser, `${server.url}/`, "account", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
     await page.getByRole("button", { name: "I am new here" }).click();
     await page.getByLabel("Your name").fill("Margaret");
     await page.getByLabel("Email").fill(email);
@@ -48,7 +30,7 @@ describe("the web app with the Limber server", () => {
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
 
     await context.setOffline(true);
-    await page.goto(`${server.url}/#/play`);
+    await page.goto(`${app.server.url}/#/play`);
     await page.getByRole("button", { name: "4", exact: true }).click();
     await page.locator("section.player").waitFor();
     await page.clock.runFor(timeline.totalSeconds * 1000 + 2000);
@@ -72,7 +54,7 @@ describe("the web app with the Limber server", () => {
     // Another start-up sync finds nothing pending and sends nothing twice.
     await page.reload();
     await page.locator("main h1").first().waitFor();
-    await page.goto(`${server.url}/#/account`);
+    await page.goto(`${app.server.url}/#/account`);
     await page.getByText("All sessions are saved on the server.").waitFor();
     expect(await serverLogs(email)).toHaveLength(1);
     await context.close();
@@ -80,14 +62,14 @@ describe("the web app with the Limber server", () => {
 
   it("shows history with the pain trend and a chart that only the History page loads", async () => {
     const email = `history-${Date.now()}@example.org`;
-    const api = new ApiClient(overHttp, server.url);
+    const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password, displayName: "Walter" });
     const today = new Date();
     const day = (back: number) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
     for (const [back, before, after] of [[24, 7, 6], [17, 6, 5], [10, 5, 4], [1, 4, 3]] as const) {
       await api.post("/api/logs", sessionLog({ startedAt: `${day(back)}T12:00:00Z`, endedAt: `${day(back)}T12:15:00Z`, painBefore: before, painAfter: after }));
     }
-    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     const chartRequests: string[] = [];
     page.on("request", (r) => {
       if (/pain-chart/.test(r.url())) chartRequests.push(r.url());
@@ -96,7 +78,7 @@ describe("the web app with the Limber server", () => {
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Signed in as Walter" }).waitFor();
-    await page.goto(`${server.url}/#/play`);
+    await page.goto(`${app.server.url}/#/play`);
     await page.locator("main h1").first().waitFor();
     expect(chartRequests).toEqual([]);
 
@@ -111,10 +93,10 @@ describe("the web app with the Limber server", () => {
 
   it("brings progress made on another device to this one when it signs in", async () => {
     const email = `devices-${Date.now()}@example.org`;
-    const otherDevice = new ApiClient(overHttp, server.url);
+    const otherDevice = new ApiClient(overHttp, app.server.url);
     await otherDevice.signUp({ email, password, displayName: "Rosa" });
     for (let i = 0; i < 3; i++) await otherDevice.post("/api/logs", sessionLog());
-    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     expect(await readStore(page, "progress")).toEqual([]);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
