@@ -107,4 +107,24 @@ describe("the web app with the Limber server", () => {
       .toBe(3);
     await context.close();
   });
+
+  it("sends a hold set by hand while signed in to the server, so it follows the user to other devices", async () => {
+    const email = `hold-${Date.now()}@example.org`;
+    const otherDevice = new ApiClient(overHttp, app.server.url);
+    await otherDevice.signUp({ email, password, displayName: "Milan" });
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Milan" }).waitFor();
+    await page.goto(`${app.server.url}/#/settings`);
+    const longer = page.getByRole("button", { name: "Longer: Calf stretch at the wall: Lean toward the wall" });
+    await longer.click();
+    await longer.click();
+    const onServer = async () =>
+      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as { exercises: Record<string, { holds: Record<string, number>; pinned: string[] }> };
+    await expect.poll(async () => (await onServer()).exercises["wall-calf-stretch"]?.holds.calf, { timeout: 10_000 }).toBe(30);
+    expect((await onServer()).exercises["wall-calf-stretch"]?.pinned).toEqual(["calf"]);
+    await context.close();
+  });
 });

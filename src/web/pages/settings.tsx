@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { holdSecondsFor, initialProgress, MANUAL_HOLD_LIMITS, setHoldByHand } from "../../core/progress.ts";
 import { changeProgress, changeSettings, progress, settings } from "../app-data.ts";
+import { account, sendHold } from "../sync/server-api.ts";
 import { services } from "../app-services.ts";
 import { todaysProgram } from "../programs.ts";
 import { voiceRates, type Settings } from "../settings.ts";
@@ -51,8 +52,10 @@ function Holds() {
   const { store } = services();
   const program = todaysProgram;
   const p = progress.value ?? initialProgress(program);
-  const set = (exerciseId: string, phaseId: string, seconds: number | null) =>
+  const set = (exerciseId: string, phaseId: string, seconds: number | null) => {
     void changeProgress(store, setHoldByHand(program, p, exerciseId, phaseId, seconds));
+    if (account.value) void sendHold(program.id, exerciseId, phaseId, seconds);
+  };
   return (
     <Section title="Hold lengths">
       <p class="muted">

@@ -74,6 +74,19 @@ export async function fetchProgress(programId: string): Promise<ProgressState | 
   return r.status === 200 ? r.body : null;
 }
 
+/**
+ * Sets one hold by hand on the server too, so it follows the user to their other devices; answers the
+ * server's progress, or null when signed out, offline or refused (the hold stays set on this device).
+ */
+export async function sendHold(programId: string, exerciseId: string, phaseId: string, seconds: number | null): Promise<ProgressState | null> {
+  try {
+    const r = await callApi<ProgressState>("PUT", `/api/progress/${encodeURIComponent(programId)}/hold`, { exerciseId, phaseId, seconds });
+    return r.status === 200 ? r.body : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A field problem from a 400 answer, or the error line of any other refusal, ready to show. */
 export function problemText(answer: ApiAnswer): string {
   const body = answer.body as { error?: string; problems?: { path: string; message: string }[] };
