@@ -22,6 +22,25 @@ describe.each(BACKENDS)("export and account deletion on %s", (name) => {
     expect(res.body.progress).toEqual([expect.objectContaining({ programId: PROGRAM, state: expect.objectContaining({ sessionsProgressed: 2 }) })]);
   });
 
+  it("exports the user's plan, notes to their coach and calendar address date with the rest", async () => {
+    const coach = suite.t.client();
+    await coach.signUp({ displayName: "Casey", role: "coach" });
+    const { code } = (await coach.post("/api/invites", {})).body;
+    const c = suite.t.client();
+    await c.signUp();
+    expect((await c.post("/api/invites/accept", { code })).status).toBe(200);
+    const plan = { programId: PROGRAM, programVersion: 1, schedule: { kind: "weekdays", days: ["mon", "thu"], startDate: "2026-11-02" }, note: "Slowly." };
+    const me = (await c.get("/api/auth/me")).body.account;
+    expect((await coach.put(`/api/clients/${me.id}/prescription`, plan)).status).toBe(200);
+    expect((await c.post("/api/messages", { body: "Left calf was tight today." })).status).toBe(201);
+    expect((await c.post("/api/calendar-feed", {})).status).toBe(201);
+    const res = await c.get("/api/account/export.json");
+    expect(res.body.plan).toMatchObject({ programId: PROGRAM, schedule: { days: ["mon", "thu"] }, note: "Slowly.", setBy: "coach" });
+    expect(res.body.notesToCoach.map((m: { body: string }) => m.body)).toEqual(["Left calf was tight today."]);
+    expect(res.body.calendarFeedSince).toEqual(expect.any(String));
+    expect(JSON.stringify(res.body)).not.toMatch(/token/i);
+  });
+
   it("exports the logs as CSV, one row per session, with notes safely quoted", async () => {
     const c = suite.t.client();
     await c.signUp();

@@ -7,6 +7,9 @@ import { sessionOf, type Env } from "../context.ts";
 import { toCsv } from "../http/csv.ts";
 import { readBody } from "../http/problems.ts";
 import { accountOf, deleteAccount } from "../store/accounts.ts";
+import { calendarFeedCreatedAt } from "../store/calendar-feeds.ts";
+import { listMessagesOfUser } from "../store/messages.ts";
+import { readPrescription } from "../store/prescriptions.ts";
 import { listProgress } from "../store/progress.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
 
@@ -28,6 +31,9 @@ export const accountDataRoutes = new Hono<Env>()
       account: accountOf(user),
       sessionLogs: await listSessionLogs(db, user.id),
       progress: await listProgress(db, user.id),
+      plan: await readPrescription(db, user.id),
+      notesToCoach: await listMessagesOfUser(db, user.id),
+      calendarFeedSince: await calendarFeedCreatedAt(db, user.id),
     };
     c.header("Content-Disposition", 'attachment; filename="limber-export.json"');
     c.header("Cache-Control", "no-store");

@@ -45,6 +45,12 @@ export async function listMessages(db: Kysely<Tables>, organisationId: string, u
   return rows.map(viewOf);
 }
 
+/** Every note a user has written, in any organisation, oldest first (for their data export). */
+export async function listMessagesOfUser(db: Kysely<Tables>, userId: string): Promise<MessageView[]> {
+  const rows = await db.selectFrom("messages").selectAll().where("user_id", "=", userId).orderBy("created_at", "asc").execute();
+  return rows.map(viewOf);
+}
+
 /** Marks a client's notes read by the coach. */
 export async function markMessagesRead(db: Kysely<Tables>, organisationId: string, userId: string, now: Date): Promise<void> {
   await db.updateTable("messages").set({ read_at: now }).where("organisation_id", "=", organisationId).where("user_id", "=", userId).where("read_at", "is", null).execute();
