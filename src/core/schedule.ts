@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { datesFrom, isCalendarDate, WEEKDAYS, weekdayOf, type CalendarDate, type Weekday } from "./calendar-date.ts";
 
-const calendarDate = z.string().refine(isCalendarDate, { message: "expected a date written YYYY-MM-DD" });
+/** A real calendar date written YYYY-MM-DD, as every API query and body takes it. */
+export const CalendarDay = z.string().refine(isCalendarDate, { message: "expected a date written YYYY-MM-DD" });
+const calendarDate = CalendarDay;
 
 /**
  * When sessions are planned: on fixed days of the week, or a number of times a week (which

@@ -62,6 +62,17 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
     expect((await c.get("/api/settings")).body.planDaysPerWeek).toBe(3);
     const day = await c.get("/api/history?today=26/11/2026");
     expect(day.status).toBe(400);
-    expect(day.body.problems[0]).toMatchObject({ path: "today", message: "expected a day as YYYY-MM-DD" });
+    expect(day.body.problems[0]).toMatchObject({ path: "today", message: "expected a date written YYYY-MM-DD" });
+  });
+
+  it("answers 400, not a server error, for a day written right that does not exist", async () => {
+    const c = suite.t.client();
+    await c.signUp();
+    for (const bad of ["9999-99-99", "2026-02-30"]) {
+      const history = await c.get(`/api/history?today=${bad}`);
+      expect(history.status).toBe(400);
+      expect(history.body.problems[0]).toMatchObject({ path: "today", message: "expected a date written YYYY-MM-DD" });
+      expect((await c.get(`/api/logs?from=${bad}`)).status).toBe(400);
+    }
   });
 });

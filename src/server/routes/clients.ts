@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { byAttention, standingOf } from "../../core/client-standing.ts";
-import { isCalendarDate, addDays } from "../../core/calendar-date.ts";
+import { addDays } from "../../core/calendar-date.ts";
 import { painSeries, painTrendSummary } from "../../core/history.ts";
 import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
@@ -14,8 +14,9 @@ import { findProgram } from "../store/programs.ts";
 import { savePrescription } from "./prescription-saving.ts";
 import { adherenceOver } from "../../core/adherence.ts";
 import { Schedule } from "../../core/schedule.ts";
+import { CalendarDay } from "../../core/schedule.ts";
 
-const Today = z.string().refine(isCalendarDate, "expected a day as YYYY-MM-DD");
+const Today = CalendarDay;
 const DashboardQuery = z.object({ today: Today.optional() });
 const DetailQuery = z.object({ today: Today.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) });
 const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });

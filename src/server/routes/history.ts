@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { addDays } from "../../core/calendar-date.ts";
+import { CalendarDay } from "../../core/schedule.ts";
 import { adherence, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
@@ -9,7 +10,7 @@ import { listSessionLogs } from "../store/session-logs.ts";
 
 const HistoryQuery = z.object({
   /** The user's own today; the server's UTC day when absent. */
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD").optional(),
+  today: CalendarDay.optional(),
   weeks: z.coerce.number().int().min(1).max(104).default(12),
 });
 

@@ -6,8 +6,9 @@ import { sessionOf, type Env } from "../context.ts";
 import { parseWith, readBody } from "../http/problems.ts";
 import { programFor } from "../program-catalogue.ts";
 import { findSessionLog, listSessionLogs, recordSessionLog } from "../store/session-logs.ts";
+import { CalendarDay } from "../../core/schedule.ts";
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD");
+const Day = CalendarDay;
 const LogQuery = z.object({ from: Day.optional(), to: Day.optional() });
 const LogId = z.object({ id: z.uuid("expected a session log id (a UUID)") });
 
