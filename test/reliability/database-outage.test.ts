@@ -60,7 +60,8 @@ describe("a server on PostgreSQL when the database goes away", () => {
     } finally {
       await postgres.resume();
     }
-    const after = sessionLog({ notes: "written after the outage" });
+    // A day after the kept log, so the oldest-first listing has one right order.
+    const after = sessionLog({ notes: "written after the outage", startedAt: "2026-11-21T08:00:00+01:00", endedAt: "2026-11-21T08:12:00+01:00" });
     await expect.poll(async () => (await alice.post("/api/logs", after)).status, { timeout: 15_000 }).toBeOneOf([200, 201]);
     const ids = (await alice.get("/api/logs")).body.logs.map((l: { id: string }) => l.id);
     expect(ids).toEqual([kept.id, after.id]);
