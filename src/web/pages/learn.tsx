@@ -36,7 +36,7 @@ export default function LearnPage() {
       </section>
       {program.source && (
         <p class="muted">
-          Based on “{program.source.title}”{program.source.author ? ` by ${program.source.author}` : ""}, in Limber’s own words.
+          Source: {program.source.title}{program.source.author ? `, by ${program.source.author}` : ""}. Written in Limber’s own words.
         </p>
       )}
     </>
