@@ -1,31 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
-import { startServer, type RunningServer } from "../src/server/server.ts";
 import { axeViolations } from "./support/axe.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { useAppServer } from "./support/app-server.ts";
 import { openApp, phone } from "./support/limber-app.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-coaching-"));
-  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useAppServer("e2e-coaching");
 
 describe("a coach and a client in the browser", () => {
   it("coach opens a practice and invites; client joins, gets a plan, does a session; coach sees adherence, the flag and the note", async () => {
@@ -33,12 +15,12 @@ describe("a coach and a client in the browser", () => {
     // The coach.
     // Axe is injected as an inline script, which the server's CSP rightly blocks; the coach's
     // context bypasses CSP for that, the client's keeps it.
-    const coachContext = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const coachContext = await app.browser.newContext({ viewport: phone, bypassCSP: true });
     const coach = { context: coachContext, page: await coachContext.newPage() };
     coach.page.on("pageerror", (e) => {
       throw e;
     });
-    await coach.page.goto(`${server.url}/#/coach`);
+    await coach.page.goto(`${app.server.url}/#/coach`);
     await coach.page.getByLabel("Your name").fill("Casey Coach");
     await coach.page.getByLabel("Email").fill(`coach-${stamp}@example.org`);
     await coach.page.getByLabel(/^Password/).fill("coach password here");
@@ -51,7 +33,7 @@ describe("a coach and a client in the browser", () => {
     expect(link).toMatch(/\/#\/join\/([2-9A-Z]{4}-){4}[2-9A-Z]{4}$/);
 
     // The client opens the link on their phone, makes an account and joins.
-    const client = await openApp(browser, link.split("#")[0]!, link.split("#/")[1]!, { fakeClockAt: new Date() });
+    const client = await openApp(app.browser, link.split("#")[0]!, link.split("#/")[1]!, { fakeClockAt: new Date() });
     await client.page.getByLabel("Your name").fill("Robin Client");
     await client.page.getByLabel("Email").fill(`client-${stamp}@example.org`);
     await client.page.getByLabel(/^Password/).fill("client password here");
@@ -69,11 +51,11 @@ describe("a coach and a client in the browser", () => {
     await coach.page.getByTestId("plan-status").getByText("Plan saved.").waitFor();
 
     // The client sees the plan and the coach, then does a session on an accelerated clock.
-    await client.page.goto(`${server.url}/#/plan`);
+    await client.page.goto(`${app.server.url}/#/plan`);
     await client.page.getByTestId("plan-summary").getByText(/Monday, Tuesday, Wednesday, Thursday, Friday, Saturday and Sunday/).waitFor();
     expect(await client.page.getByTestId("coach-name").textContent()).toContain("Casey Coach");
     await client.page.getByText("“Gently; stop if it hurts.”").waitFor();
-    await client.page.goto(`${server.url}/#/`);
+    await client.page.goto(`${app.server.url}/#/`);
     await client.page.getByTestId("today-reminder").getByText("Today is a stretching day").waitFor();
     await client.page.getByRole("link", { name: "Start today’s session" }).click();
     await client.page.getByRole("button", { name: "3", exact: true }).click();
@@ -83,13 +65,13 @@ describe("a coach and a client in the browser", () => {
     await client.page.getByRole("button", { name: "8", exact: true }).click();
     await client.page.getByRole("heading", { name: "Session complete" }).waitFor();
     await client.page.clock.runFor(31_000); // the background sync's next round
-    await client.page.goto(`${server.url}/#/plan`);
+    await client.page.goto(`${app.server.url}/#/plan`);
     await client.page.getByLabel("How did your last session go?").fill("My left calf felt tight.");
     await client.page.getByRole("button", { name: "Send note" }).click();
     await client.page.getByText("Sent to Casey Coach.").waitFor();
 
     // The coach sees the session counted, the pain flag first, and the note.
-    await coach.page.goto(`${server.url}/#/coach`);
+    await coach.page.goto(`${app.server.url}/#/coach`);
     const row = coach.page.getByTestId("client-row").filter({ hasText: "Robin Client" });
     await row.getByText("Pain after the last session was 8 out of 10.").waitFor();
     expect(await row.textContent()).toContain("last 7 days 100% (1 of 1)");
@@ -101,7 +83,7 @@ describe("a coach and a client in the browser", () => {
     expect(await coach.page.getByRole("link", { name: "Printable handout" }).getAttribute("href")).toMatch(/^#\/handout\//);
 
     // The client's handout, under the server's CSP: the program, a QR code to it, and no navigation on paper.
-    await client.page.goto(`${server.url}/#/handout`);
+    await client.page.goto(`${app.server.url}/#/handout`);
     await client.page.getByRole("heading", { name: "Foot stretches for lower back pain" }).waitFor();
     expect(await client.page.locator(".qr svg").count()).toBe(1);
     await client.page.emulateMedia({ media: "print" });

@@ -1,40 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startServer, type RunningServer } from "../src/server/server.ts";
+import { describe, expect, it } from "vitest";
 import { ApiClient, overHttp } from "../test/support/api-client.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { useAppServer } from "./support/app-server.ts";
 import { openApp } from "./support/limber-app.ts";
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "limber-e2e-editor-"));
-  server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useAppServer("e2e-editor");
 
 describe("the program editor", () => {
   it("copies the built-in program, explains a problem at its field, previews the session's length and saves versions", async () => {
     const email = `editor-${Date.now()}@example.org`;
-    const api = new ApiClient(overHttp, server.url);
+    const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "editor password", displayName: "Eda", role: "coach" });
-    const { context, page } = await openApp(browser, `${server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("editor password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Signed in as Eda" }).waitFor();
 
-    await page.goto(`${server.url}/#/editor`);
+    await page.goto(`${app.server.url}/#/editor`);
     await page.getByLabel("Start from").selectOption({ label: "Copy of “Foot stretches for lower back pain” (built in)" });
     await page.getByRole("button", { name: "Open in the editor" }).click();
     const total = page.getByTestId("preview-total");
