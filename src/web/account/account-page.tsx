@@ -3,24 +3,8 @@ import { services } from "../app-services.ts";
 import { sessions } from "../app-data.ts";
 import { syncNow, syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
+import { AccountField as Field } from "../components/account-field.tsx";
 import "./account.css";
-
-function Field(props: { id: string; label: string; type: "text" | "email" | "password"; value: string; autocomplete: "name" | "email" | "current-password" | "new-password"; onInput: (v: string) => void }) {
-  return (
-    <p class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        // Preact types each input type separately; all three take the same attributes here.
-        type={props.type as "text"}
-        value={props.value}
-        autocomplete={props.autocomplete}
-        required
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </p>
-  );
-}
 
 function SignInForm() {
   const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in");

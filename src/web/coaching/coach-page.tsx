@@ -3,6 +3,7 @@ import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import { percent, type DashboardClient } from "./coaching-api.ts";
+import { AccountField } from "../components/account-field.tsx";
 import "./coaching.css";
 
 function OpenPractice() {
@@ -22,18 +23,9 @@ function OpenPractice() {
         A practice lets you invite clients, give each a plan and see how they are doing. Already have an account? <a href="#/account">Sign in</a>.
       </p>
       <form onSubmit={(e) => void submit(e)}>
-        <p class="field">
-          <label for="coach-name">Your name</label>
-          <input id="coach-name" autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} required />
-        </p>
-        <p class="field">
-          <label for="coach-email">Email</label>
-          <input id="coach-email" type="email" autocomplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
-        </p>
-        <p class="field">
-          <label for="coach-password">Password (at least 10 characters)</label>
-          <input id="coach-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
-        </p>
+        <AccountField id="coach-name" label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />
+        <AccountField id="coach-email" label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
+        <AccountField id="coach-password" label="Password (at least 10 characters)" type="password" value={password} autocomplete="new-password" onInput={setPassword} />
         {message && (
           <p role="alert" class="card safety">
             {message}

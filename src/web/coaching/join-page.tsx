@@ -4,6 +4,7 @@ import { syncNow } from "../sync/background-sync.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import type { CoachContact } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
+import { AccountField } from "../components/account-field.tsx";
 import "./coaching.css";
 
 function SignUpOrIn() {
@@ -22,27 +23,16 @@ function SignUpOrIn() {
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="join-account">
       <h2 id="join-account">{mode === "sign-up" ? "First, make your account" : "First, sign in"}</h2>
-      {mode === "sign-up" && (
-        <p class="field">
-          <label for="join-name">Your name</label>
-          <input id="join-name" autocomplete="name" value={name} onInput={(e) => setName(e.currentTarget.value)} required />
-        </p>
-      )}
-      <p class="field">
-        <label for="join-email">Email</label>
-        <input id="join-email" type="email" autocomplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
-      </p>
-      <p class="field">
-        <label for="join-password">{mode === "sign-up" ? "Password (at least 10 characters)" : "Password"}</label>
-        <input
-          id="join-password"
-          type="password"
-          autocomplete={mode === "sign-up" ? "new-password" : "current-password"}
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          required
-        />
-      </p>
+      {mode === "sign-up" && <AccountField id="join-name" label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />}
+      <AccountField id="join-email" label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
+      <AccountField
+        id="join-password"
+        label={mode === "sign-up" ? "Password (at least 10 characters)" : "Password"}
+        type="password"
+        value={password}
+        autocomplete={mode === "sign-up" ? "new-password" : "current-password"}
+        onInput={setPassword}
+      />
       {message && (
         <p role="alert" class="card safety">
           {message}

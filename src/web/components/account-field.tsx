@@ -1,0 +1,24 @@
+/** A labelled, required text box for account forms (name, email, password), used wherever people sign up or in. */
+export function AccountField(props: {
+  id: string;
+  label: string;
+  type: "text" | "email" | "password";
+  value: string;
+  autocomplete: "name" | "email" | "current-password" | "new-password";
+  onInput: (v: string) => void;
+}) {
+  return (
+    <p class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        // Preact types each input type separately; all three take the same attributes here.
+        type={props.type as "text"}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        required
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </p>
+  );
+}
