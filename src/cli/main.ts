@@ -1,3 +1,4 @@
+import { DataFolderBusy } from "../server/db/data-lock.ts";
 import { UsageError } from "./args.ts";
 import { programCommand, programsCommand, timelineCommand, type Command } from "./commands.ts";
 import { processIo, type Io } from "./output.ts";
@@ -12,6 +13,10 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
   start: { run: async () => (await import("./start-command.ts")).startCommand, help: "start [--port N] [--host H] [--data DIR]   build the web app if needed, then serve" },
   backup: { run: async () => (await import("./backup-command.ts")).backupCommand, help: "backup <file> [--data DIR]   write every table to a JSON file" },
   restore: { run: async () => (await import("./backup-command.ts")).restoreCommand, help: "restore <file> [--data DIR] [--force]   load a backup into an empty database" },
+  "reset-link": {
+    run: async () => (await import("./reset-link-command.ts")).resetLinkCommand,
+    help: "reset-link <email> [--url ADDRESS] [--data DIR]   a one-time link to set a forgotten password",
+  },
 };
 
 const usage = () =>
@@ -35,6 +40,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (e instanceof UsageError) {
       io.err(`limber ${name}: ${e.message}`);
       return 2;
+    }
+    if (e instanceof DataFolderBusy) {
+      io.err(`limber ${name}: ${e.message}`);
+      return 1;
     }
     throw e;
   }

@@ -8,6 +8,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { accountDataRoutes } from "./routes/account-data.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { passwordResetRoutes } from "./routes/password-reset.ts";
 import { historyRoutes } from "./routes/history.ts";
 import { programRoutes } from "./routes/programs.ts";
 import { progressRoutes } from "./routes/progress.ts";
@@ -46,6 +47,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   api.use(csrfGuard);
   api.get("/health", (c) => c.json({ status: "ok" }));
   api.route("/auth", authRoutes);
+  api.route("/auth/reset", passwordResetRoutes);
   api.route("/programs", programEditingRoutes);
   api.route("/programs", programRoutes);
   api.route("/logs", sessionLogRoutes);

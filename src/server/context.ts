@@ -6,11 +6,13 @@ import type { Clock } from "./clock.ts";
 import type { Tables } from "./db/tables.ts";
 import type { LiveSession } from "./store/auth-sessions.ts";
 
-/** Everything a request handler may reach: the database, the clock and the sign-in limits. */
+/** Everything a request handler may reach: the database, the clock and the rate limits. */
 export interface ServerDeps {
   db: Kysely<Tables>;
   clock: Clock;
   signInLimits: { account: FailureLimiter; address: FailureLimiter };
+  /** Wrong password-reset tokens per client address. */
+  resetGuesses: FailureLimiter;
   /** Built-in programs, already seeded into the database. */
   builtInPrograms: readonly Program[];
   /** Whether X-Forwarded-Proto and X-Forwarded-For from a proxy in front are believed. */

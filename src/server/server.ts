@@ -2,12 +2,14 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { builtInPrograms } from "../../content/index.ts";
 import { createApp } from "./app.ts";
+import { RESET_GUESS_LIMIT } from "./auth/password-reset.ts";
 import { FailureLimiter, SIGN_IN_LIMITS } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
 import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
+import { listenForOperator } from "./operator.ts";
 
 export interface ServerOptions {
   database: DatabaseConfig;
@@ -34,6 +36,7 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     builtInPrograms,
     trustProxy,
     signInLimits: { account: new FailureLimiter(SIGN_IN_LIMITS.account, clock), address: new FailureLimiter(SIGN_IN_LIMITS.address, clock) },
+    resetGuesses: new FailureLimiter(RESET_GUESS_LIMIT, clock),
   };
 }
 
@@ -54,12 +57,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sweeper.unref();
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  const operator = options.database.kind === "pglite" ? await listenForOperator(options.database.dataDir, deps, url) : undefined;
+  if (operator && "skipped" in operator) console.error(`limber: no operator socket (${operator.skipped}); stop the server before running limber reset-link`);
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     database,
     close: async () => {
       clearInterval(sweeper);
+      if (operator && "close" in operator) await operator.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();

@@ -18,11 +18,12 @@ const TABLES: { name: keyof Tables; key: string[]; json: string[] }[] = [
   { name: "prescriptions", key: ["user_id"], json: ["schedule", "hold_overrides"] },
   { name: "calendar_feeds", key: ["user_id"], json: [] },
   { name: "messages", key: ["id"], json: [] },
+  { name: "password_resets", key: ["token_hash"], json: [] },
 ];
 const PAGE = 1000;
 export const BACKUP_FORMAT = "limber-backup";
 /** Tables whose rows belong to people; programs alone are also seeded at start-up. */
-const PEOPLE_TABLES: (keyof Tables)[] = ["organisations", "users", "auth_sessions", "session_logs", "progress", "invites", "prescriptions", "calendar_feeds", "messages"];
+const PEOPLE_TABLES: (keyof Tables)[] = ["organisations", "users", "auth_sessions", "session_logs", "progress", "invites", "prescriptions", "calendar_feeds", "messages", "password_resets"];
 
 type Row = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { lockDataFolder } from "./data-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
 import type { Tables } from "./tables.ts";
@@ -23,14 +24,34 @@ export function databaseConfigFrom(env: NodeJS.ProcessEnv, dataDir?: string): Da
 
 /** Opens the database and runs any migrations it has not had yet. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const db = await connect(config);
+  const release = config.kind === "pglite" ? await lockFolder(config.dataDir) : async () => undefined;
+  let db: Kysely<Tables>;
+  try {
+    db = await connect(config);
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      await release();
+    }
+  };
   try {
     await migrateToLatest(db);
   } catch (e) {
-    await db.destroy();
+    await close();
     throw e;
   }
-  return { db, config, close: () => db.destroy() };
+  return { db, config, close };
+}
+
+/** Makes the PGlite folder (private to its owner: it holds health data) and takes it for this process. */
+async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  return lockDataFolder(dataDir);
 }
 
 async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
@@ -41,7 +62,6 @@ async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
     pool.on("error", (e) => console.error("limber: an idle database connection was lost:", e.message));
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   }
-  await mkdir(config.dataDir, { recursive: true });
   const pglite = await PGlite.create({ dataDir: config.dataDir });
   return new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
 }

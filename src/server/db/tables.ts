@@ -86,6 +86,16 @@ export interface Tables {
   prescriptions: PrescriptionsTable;
   calendar_feeds: CalendarFeedsTable;
   messages: MessagesTable;
+  password_resets: PasswordResetsTable;
+}
+
+/** One password-reset link; the token itself is shown once to the operator and never stored. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface InvitesTable {

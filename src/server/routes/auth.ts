@@ -12,7 +12,7 @@ import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../s
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
 const Email = z.email("expected an email address such as name@example.org").max(254).transform((e) => e.trim().toLowerCase());
-const NewPassword = z.string().min(10, "expected a password of at least 10 characters").max(200, "expected a password of at most 200 characters");
+export const NewPassword = z.string().min(10, "expected a password of at least 10 characters").max(200, "expected a password of at most 200 characters");
 
 export const SignUp = z.object({
   email: Email,
@@ -27,7 +27,7 @@ export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(
  * Starts a fresh session for a user: a new random token every time (no session fixation),
  * and the one presented before, if any, is ended.
  */
-async function startSession(c: AppContext, user: UserRow) {
+export async function startSession(c: AppContext, user: UserRow) {
   const { db, clock } = c.get("deps");
   const previous = c.get("session");
   if (previous) await deleteAuthSession(db, previous.tokenHash);

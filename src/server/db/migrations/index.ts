@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.ts";
 import * as coaching from "./0002-coaching.ts";
 import * as organisationDayIndex from "./0003-organisation-day-index.ts";
+import * as passwordResets from "./0004-password-resets.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-coaching": coaching,
   "0003-organisation-day-index": organisationDayIndex,
+  "0004-password-resets": passwordResets,
 };
 
 export const migrationProvider: MigrationProvider = {

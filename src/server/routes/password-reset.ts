@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { clientAddress } from "../auth/client-address.ts";
+import { hashPassword } from "../auth/password.ts";
+import { tokenHash } from "../auth/tokens.ts";
+import type { AppContext, Env } from "../context.ts";
+import { readBody } from "../http/problems.ts";
+import { lookUpPasswordReset, redeemPasswordReset, type ResetLookup } from "../store/password-resets.ts";
+import { NewPassword, startSession } from "./auth.ts";
+
+const Token = z
+  .string()
+  .min(20, "expected the whole reset code from the link")
+  .max(100, "expected a reset code of at most 100 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "expected the reset code from the link (letters, digits, - and _)");
+export const ResetCheck = z.object({ token: Token });
+export const ResetUse = z.object({ token: Token, newPassword: NewPassword });
+
+/**
+ * Refuses a token that cannot be used, in words the person can act on. Answers undefined when it
+ * can be used. Unknown tokens count against the address, so guessing is slowed as well as hopeless.
+ */
+function refusal(c: AppContext, found: ResetLookup): Response | undefined {
+  const { resetGuesses } = c.get("deps");
+  switch (found.state) {
+    case "usable":
+      return undefined;
+    case "unknown":
+      resetGuesses.recordFailure(clientAddress(c));
+      return c.json({ error: "this reset link is not valid: check that the whole link was copied, or ask for a new one" }, 404);
+    case "used":
+      return c.json({ error: "this reset link was already used; ask for a new one if you still cannot sign in" }, 410);
+    case "expired":
+      return c.json({ error: "this reset link has expired (links last 30 minutes); ask for a new one" }, 410);
+  }
+}
+
+function tooManyGuesses(c: AppContext): Response | undefined {
+  const wait = c.get("deps").resetGuesses.retryAfterMs(clientAddress(c));
+  if (wait <= 0) return undefined;
+  c.header("Retry-After", String(Math.ceil(wait / 1000)));
+  return c.json({ error: "too many wrong reset links from this address; try again later" }, 429);
+}
+
+/** Password reset by a link the server's operator issued (`limber reset-link`); no session needed. */
+export const passwordResetRoutes = new Hono<Env>()
+  .post("/check", async (c) => {
+    const body = await readBody(c, ResetCheck);
+    if (!body.ok) return body.response;
+    const limited = tooManyGuesses(c);
+    if (limited) return limited;
+    const { db, clock } = c.get("deps");
+    const found = await lookUpPasswordReset(db, tokenHash(body.value.token), clock.now());
+    const refused = refusal(c, found);
+    if (refused || found.state !== "usable") return refused;
+    return c.json({ displayName: found.user.display_name, email: found.user.email, expiresAt: found.expiresAt.toISOString() });
+  })
+  .post("/", async (c) => {
+    const body = await readBody(c, ResetUse);
+    if (!body.ok) return body.response;
+    const limited = tooManyGuesses(c);
+    if (limited) return limited;
+    const { db, clock } = c.get("deps");
+    const hash = tokenHash(body.value.token);
+    // Checked before the (slow) password hash, so a wrong token costs the server nothing.
+    const refused = refusal(c, await lookUpPasswordReset(db, hash, clock.now()));
+    if (refused) return refused;
+    const passwordHash = await hashPassword(body.value.newPassword);
+    const now = clock.now();
+    const user = await redeemPasswordReset(db, hash, passwordHash, now);
+    // Used or expired while the password was being hashed: say which.
+    if (!user) return refusal(c, await lookUpPasswordReset(db, hash, now)) ?? c.json({ error: "this reset link could not be used; ask for a new one" }, 410);
+    return c.json(await startSession(c, user), 200);
+  });

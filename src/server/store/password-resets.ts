@@ -1,0 +1,73 @@
+import type { Kysely } from "kysely";
+import type { Tables, UserRow } from "../db/tables.ts";
+
+/** What a reset token names: its account, and whether it can still be used at `now`. */
+export type ResetLookup =
+  | { state: "unknown" }
+  | { state: "used"; usedAt: Date }
+  | { state: "expired"; expiredAt: Date }
+  | { state: "usable"; user: UserRow; expiresAt: Date };
+
+export async function insertPasswordReset(db: Kysely<Tables>, input: { tokenHash: string; userId: string; expiresAt: Date }, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    // Only the newest link of an account works: the earlier unused ones end now.
+    await tx.updateTable("password_resets").set({ expires_at: now }).where("user_id", "=", input.userId).where("used_at", "is", null).where("expires_at", ">", now).execute();
+    await tx.insertInto("password_resets").values({ token_hash: input.tokenHash, user_id: input.userId, created_at: now, expires_at: input.expiresAt }).execute();
+  });
+}
+
+/** How many reset links this account was given since `since`, used or not. */
+export async function countResetsSince(db: Kysely<Tables>, userId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom("password_resets")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("user_id", "=", userId)
+    .where("created_at", ">", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function lookUpPasswordReset(db: Kysely<Tables>, tokenHash: string, now: Date): Promise<ResetLookup> {
+  const row = await db
+    .selectFrom("password_resets as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .selectAll("u")
+    .select(["r.expires_at as reset_expires_at", "r.used_at as reset_used_at"])
+    .where("r.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+  if (!row) return { state: "unknown" };
+  const { reset_expires_at, reset_used_at, ...user } = row;
+  if (reset_used_at) return { state: "used", usedAt: new Date(reset_used_at) };
+  const expiresAt = new Date(reset_expires_at);
+  if (expiresAt.getTime() <= now.getTime()) return { state: "expired", expiredAt: expiresAt };
+  return { state: "usable", user: user as UserRow, expiresAt };
+}
+
+/**
+ * Uses a reset token once, in one transaction: marks it used (only if it is still unused and
+ * unexpired, so two racing requests cannot both win), sets the new password, ends every
+ * sign-in session of the account and every other reset link. Answers the user, or undefined
+ * when the token could not be used (any more).
+ */
+export async function redeemPasswordReset(db: Kysely<Tables>, tokenHash: string, passwordHash: string, now: Date): Promise<UserRow | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const used = await tx
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("token_hash", "=", tokenHash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .returning("user_id")
+      .executeTakeFirst();
+    if (!used) return undefined;
+    const user = await tx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: now })
+      .where("id", "=", used.user_id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx.deleteFrom("auth_sessions").where("user_id", "=", user.id).execute();
+    await tx.updateTable("password_resets").set({ expires_at: now }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now).execute();
+    return user;
+  });
+}
