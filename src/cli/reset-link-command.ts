@@ -36,7 +36,7 @@ export const resetLinkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ["url", "data"]);
   if (args.positional.length !== 1) throw new UsageError(`expected one email address. Usage: ${USAGE}`);
   const email = args.positional[0]!;
-  const url = (args.flags.get("url") as string | undefined) ?? env.LIMBER_PUBLIC_URL;
+  const url = (args.flags.get("url") as string | undefined) ?? (env.LIMBER_PUBLIC_URL || undefined);
   if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) throw new UsageError(`--url must be the address people open Limber at, such as https://limber.example.org, got "${url}"`);
   const outcome = await issue(email, env, args.flags.get("data") as string | undefined);
   if (!outcome.ok) {

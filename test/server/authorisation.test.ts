@@ -54,7 +54,7 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
   });
 
   it("covers every route the app has: each is either public on purpose or listed above", () => {
-    const PUBLIC = ["GET /api/health", "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "GET /api/programs", "GET /api/programs/:id"];
+    const PUBLIC = ["GET /api/health", "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "POST /api/auth/reset/check", "POST /api/auth/reset", "GET /api/programs", "GET /api/programs/:id"];
     const listed = PRIVATE_ENDPOINTS.map((e) => `${e.method} ${e.path.replace(":logId", ":id").replace(PROGRAM, ":programId")}`);
     const routes = t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path.replace(/\/$/, "")}`);
     const coaching = COACHING_ROUTES.map((e) => `${e.method} ${e.path}`);
