@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { issuePasswordReset } from "../src/server/auth/password-reset.ts";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { useAppServer } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
@@ -58,7 +59,43 @@ describe("the account page", () => {
     await context.close();
   });
 
-  it("meets WCAG 2.2 AA on the Account and History pages, signed out and signed in with history", async () => {
+  it("sets a forgotten password from the operator's one-time link, signs in, and refuses the link after", async () => {
+    const email = `forgot-${Date.now()}@example.org`;
+    const phoneApi = new ApiClient(overHttp, app.server.url);
+    await phoneApi.signUp({ email, password: "the password I forgot", displayName: "Rosa" });
+    const issued = await issuePasswordReset(app.server.database.db, email, new Date());
+    if (!issued.ok) throw new Error(issued.problem);
+
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
+    await page.getByText("Forgot your password?").click();
+    await page.getByText(/Ask the person who runs your Limber/).waitFor();
+    await page.goto(`${app.server.url}/#/reset/${issued.token}`);
+    await page.getByRole("heading", { name: `For Rosa (${email})` }).waitFor();
+
+    await page.getByLabel(/^New password/).fill("a brand new password");
+    await page.getByLabel("The same new password again").fill("a brand new passwrod");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/not the same/);
+    await page.getByLabel("The same new password again").fill("a brand new password");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    await page.getByRole("heading", { name: "Your new password is set" }).waitFor();
+    // The spent token is gone from the address bar; the old device is signed out.
+    expect(page.url()).not.toContain(issued.token);
+    expect((await phoneApi.get("/api/auth/me")).status).toBe(401);
+    await page.goto(`${app.server.url}/#/account`);
+    await page.getByRole("heading", { name: "Signed in as Rosa" }).waitFor();
+
+    const other = await app.browser.newContext();
+    const again = await other.newPage();
+    await again.goto(`${app.server.url}/#/reset/${issued.token}`);
+    expect(await again.getByRole("alert").textContent()).toBe(
+      "This reset link was already used; ask for a new one if you still cannot sign in. Ask the person who runs your Limber (often your coach) for a new link.",
+    );
+    await other.close();
+    await context.close();
+  });
+
+  it("meets WCAG 2.2 AA on the Account, History and reset pages, signed out and signed in with history", async () => {
     const email = `axe-${Date.now()}@example.org`;
     const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "accessible password", displayName: "Ada" });
@@ -75,6 +112,11 @@ describe("the account page", () => {
       await page.locator("main h1").first().waitFor();
       expect(await axeViolations(page), `${route}, signed out`).toEqual([]);
     }
+    const reset = await issuePasswordReset(app.server.database.db, email, new Date());
+    if (!reset.ok) throw new Error(reset.problem);
+    await page.goto(`${app.server.url}/#/reset/${reset.token}`);
+    await page.getByRole("button", { name: "Set password and sign in" }).waitFor();
+    expect(await axeViolations(page), "new password from a reset link").toEqual([]);
     await page.goto(`${app.server.url}/#/account`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("accessible password");

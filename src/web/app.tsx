@@ -22,6 +22,7 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   editor: () => import("./coaching/editor-page.tsx"),
   handout: () => import("./coaching/handout-page.tsx"),
   import: () => import("./import/import-page.tsx"),
+  reset: () => import("./account/reset-page.tsx"),
 };
 
 const titles: Record<RouteName, string> = {
@@ -39,6 +40,7 @@ const titles: Record<RouteName, string> = {
   editor: "Programs",
   handout: "Handout",
   import: "Import",
+  reset: "New password",
 };
 
 const loaded = signal<Partial<Record<RouteName, ComponentType>>>({});

@@ -51,6 +51,15 @@ function SignInForm() {
           {mode === "sign-in" ? "I am new here" : "I already have an account"}
         </button>
       </form>
+      {mode === "sign-in" && (
+        <details class="forgot">
+          <summary>Forgot your password?</summary>
+          <p>
+            Ask the person who runs your Limber (often your coach) for a reset link. It lets you choose a new password once, within 30 minutes. Your
+            sessions stay safe meanwhile, and this device keeps the ones not yet sent.
+          </p>
+        </details>
+      )}
     </section>
   );
 }
