@@ -89,7 +89,7 @@ describe("the account page", () => {
     const again = await other.newPage();
     await again.goto(`${app.server.url}/#/reset/${issued.token}`);
     expect(await again.getByRole("alert").textContent()).toBe(
-      "This reset link was already used; ask for a new one if you still cannot sign in. Ask the person who runs your Limber (often your coach) for a new link.",
+      "This reset link was already used; ask for a new one if you still cannot sign in. The person who runs your Limber (often your coach) can make you a new link.",
     );
     await other.close();
     await context.close();
