@@ -13,6 +13,10 @@ export interface ServerDeps {
   signInLimits: { account: FailureLimiter; address: FailureLimiter };
   /** Wrong password-reset tokens per client address. */
   resetGuesses: FailureLimiter;
+  /** Sign-ups refused for a taken email, per client address. */
+  signUpRefusals: FailureLimiter;
+  /** Wrong current passwords per user id. */
+  passwordChecks: FailureLimiter;
   /** Built-in programs, already seeded into the database. */
   builtInPrograms: readonly Program[];
   /** Whether X-Forwarded-Proto and X-Forwarded-For from a proxy in front are believed. */

@@ -3,7 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { builtInPrograms } from "../../content/index.ts";
 import { createApp } from "./app.ts";
 import { RESET_GUESS_LIMIT } from "./auth/password-reset.ts";
-import { FailureLimiter, SIGN_IN_LIMITS } from "./auth/rate-limit.ts";
+import { FailureLimiter, PASSWORD_CHECK_LIMIT, SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
@@ -37,6 +37,8 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     trustProxy,
     signInLimits: { account: new FailureLimiter(SIGN_IN_LIMITS.account, clock), address: new FailureLimiter(SIGN_IN_LIMITS.address, clock) },
     resetGuesses: new FailureLimiter(RESET_GUESS_LIMIT, clock),
+    signUpRefusals: new FailureLimiter(SIGN_UP_LIMIT, clock),
+    passwordChecks: new FailureLimiter(PASSWORD_CHECK_LIMIT, clock),
   };
 }
 

@@ -49,3 +49,9 @@ export const SIGN_IN_LIMITS = {
   account: { failures: 5, windowMs: 15 * 60_000 },
   address: { failures: 30, windowMs: 15 * 60_000 },
 } as const;
+
+/** Sign-ups refused because the email is taken, per address: slows finding out who has an account. */
+export const SIGN_UP_LIMIT = { failures: 10, windowMs: 15 * 60_000 } as const;
+
+/** Wrong current passwords (password change, account deletion) per account: a stolen session cannot guess it. */
+export const PASSWORD_CHECK_LIMIT = { failures: 5, windowMs: 15 * 60_000 } as const;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { checkCurrentPassword } from "../auth/current-password.ts";
 import { requireSession } from "../auth/current-session.ts";
-import { verifyPassword } from "../auth/password.ts";
 import { clearSessionCookie } from "../auth/session-cookie.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { toCsv } from "../http/csv.ts";
@@ -55,7 +55,8 @@ export const accountDataRoutes = new Hono<Env>()
     const body = await readBody(c, DeleteAccount);
     if (!body.ok) return body.response;
     const { user } = sessionOf(c);
-    if (!(await verifyPassword(body.value.password, user.password_hash))) return c.json({ error: "password is wrong" }, 403);
+    const refused = await checkCurrentPassword(c, body.value.password, "password is wrong");
+    if (refused) return refused;
     await deleteAccount(c.get("deps").db, user.id);
     clearSessionCookie(c);
     return c.body(null, 204);

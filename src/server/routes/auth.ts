@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { clientAddress } from "../auth/client-address.ts";
+import { checkCurrentPassword } from "../auth/current-password.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../auth/password.ts";
 import { clearSessionCookie, SESSION_LIFETIME_MS, writeSessionCookie } from "../auth/session-cookie.ts";
@@ -8,6 +9,7 @@ import { newToken, tokenHash } from "../auth/tokens.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
 import type { UserRow } from "../db/tables.ts";
 import { readBody } from "../http/problems.ts";
+import { tooManyRequests } from "../http/too-many.ts";
 import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../store/accounts.ts";
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
@@ -44,10 +46,16 @@ export const authRoutes = new Hono<Env>()
   .post("/sign-up", async (c) => {
     const body = await readBody(c, SignUp);
     if (!body.ok) return body.response;
-    const { db, clock } = c.get("deps");
+    const { db, clock, signUpRefusals } = c.get("deps");
+    const address = clientAddress(c);
+    const limited = tooManyRequests(c, signUpRefusals.retryAfterMs(address), "too many sign-ups with emails that already have accounts; try again later");
+    if (limited) return limited;
     const { email, password, displayName, role } = body.value;
     const user = await createAccount(db, { email, displayName, role, passwordHash: await hashPassword(password) }, clock.now());
-    if (!user) return c.json({ error: "an account with this email already exists" }, 409);
+    if (!user) {
+      signUpRefusals.recordFailure(address);
+      return c.json({ error: "an account with this email already exists" }, 409);
+    }
     return c.json(await startSession(c, user), 201);
   })
   .post("/sign-in", async (c) => {
@@ -57,10 +65,8 @@ export const authRoutes = new Hono<Env>()
     const { email, password } = body.value;
     const address = clientAddress(c);
     const wait = Math.max(signInLimits.account.retryAfterMs(email), signInLimits.address.retryAfterMs(address));
-    if (wait > 0) {
-      c.header("Retry-After", String(Math.ceil(wait / 1000)));
-      return c.json({ error: "too many failed sign-in attempts; try again later" }, 429);
-    }
+    const limited = tooManyRequests(c, wait, "too many failed sign-in attempts; try again later");
+    if (limited) return limited;
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
     if (!user || !ok) {
@@ -86,9 +92,8 @@ export const authRoutes = new Hono<Env>()
     if (!body.ok) return body.response;
     const { db, clock } = c.get("deps");
     const session = sessionOf(c);
-    if (!(await verifyPassword(body.value.currentPassword, session.user.password_hash))) {
-      return c.json({ error: "current password is wrong" }, 403);
-    }
+    const refused = await checkCurrentPassword(c, body.value.currentPassword, "current password is wrong");
+    if (refused) return refused;
     await setPasswordHash(db, session.user.id, await hashPassword(body.value.newPassword), clock.now());
     await deleteSessionsOfUser(db, session.user.id);
     return c.json(await startSession(c, { ...session.user }), 200);

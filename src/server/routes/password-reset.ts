@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import { tokenHash } from "../auth/tokens.ts";
 import type { AppContext, Env } from "../context.ts";
 import { readBody } from "../http/problems.ts";
+import { tooManyRequests } from "../http/too-many.ts";
 import { lookUpPasswordReset, redeemPasswordReset, type ResetLookup } from "../store/password-resets.ts";
 import { NewPassword, startSession } from "./auth.ts";
 
@@ -35,12 +36,8 @@ function refusal(c: AppContext, found: ResetLookup): Response | undefined {
   }
 }
 
-function tooManyGuesses(c: AppContext): Response | undefined {
-  const wait = c.get("deps").resetGuesses.retryAfterMs(clientAddress(c));
-  if (wait <= 0) return undefined;
-  c.header("Retry-After", String(Math.ceil(wait / 1000)));
-  return c.json({ error: "too many wrong reset links from this address; try again later" }, 429);
-}
+const tooManyGuesses = (c: AppContext) =>
+  tooManyRequests(c, c.get("deps").resetGuesses.retryAfterMs(clientAddress(c)), "too many wrong reset links from this address; try again later");
 
 /** Password reset by a link the server's operator issued (`limber reset-link`); no session needed. */
 export const passwordResetRoutes = new Hono<Env>()
