@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
+import { ApiClient, overHttp } from "../test/support/api-client.ts";
 import { axeViolations } from "./support/axe.ts";
 import { useAppServer } from "./support/app-server.ts";
 import { openApp, phone } from "./support/limber-app.ts";
@@ -56,8 +57,8 @@ describe("a coach and a client in the browser", () => {
     expect(await client.page.getByTestId("coach-name").textContent()).toContain("Casey Coach");
     await client.page.getByText("“Gently; stop if it hurts.”").waitFor();
     await client.page.goto(`${app.server.url}/#/`);
-    await client.page.getByTestId("today-reminder").getByText("Today is a stretching day").waitFor();
-    await client.page.getByRole("link", { name: "Start today’s session" }).click();
+    await client.page.getByTestId("today-reminder").getByText("Today is a stretching day in your coach’s plan.").waitFor();
+    await client.page.getByRole("link", { name: "Start session" }).click();
     await client.page.getByRole("button", { name: "3", exact: true }).click();
     await client.page.locator("section.player").waitFor();
     await client.page.clock.runFor(timeline.totalSeconds * 1000 + 2000);
@@ -92,4 +93,37 @@ describe("a coach and a client in the browser", () => {
     await coach.context.close();
     await client.context.close();
   }, 180_000);
+
+  it("puts the coach's own program, not the built-in one, behind the client's big Start", async () => {
+    const stamp = Date.now();
+    const coach = new ApiClient(overHttp, app.server.url);
+    await coach.signUp({ displayName: "Noor Coach", role: "coach" });
+    const builtIn = builtInProgram(defaultProgramId)!;
+    const own = await coach.post("/api/programs", { ...builtIn, id: "calf-only", title: "Calves only, for Sam", exercises: builtIn.exercises.filter((e) => e.id === "wall-calf-stretch") });
+    expect(own.status).toBe(201);
+    const { code } = (await coach.post("/api/invites", {})).body;
+    const email = `sam-${stamp}@example.org`;
+    const sam = new ApiClient(overHttp, app.server.url);
+    const { account } = await sam.signUp({ email, password: "sam's password here", displayName: "Sam" });
+    expect((await sam.post("/api/invites/accept", { code })).status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const plan = { programId: own.body.id, programVersion: 1, schedule: { kind: "weekdays", days, startDate: today }, note: "" };
+    expect((await coach.put(`/api/clients/${account.id}/prescription`, plan)).status).toBe(200);
+
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("sam's password here");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Sam" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+    await page.getByRole("heading", { name: "Calves only, for Sam" }).waitFor();
+    await page.getByTestId("today-reminder").getByText("Today is a stretching day in your coach’s plan.").waitFor();
+    expect(await page.getByRole("heading", { name: builtIn.title }).count()).toBe(0);
+    await page.getByRole("link", { name: "Start session" }).click();
+    await page.getByRole("button", { name: "3", exact: true }).click();
+    await page.locator("section.player").waitFor();
+    expect(await page.locator("#exercise-name").textContent()).toBe(builtIn.exercises.find((e) => e.id === "wall-calf-stretch")!.name);
+    await context.close();
+  }, 120_000);
 });

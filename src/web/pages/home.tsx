@@ -6,7 +6,7 @@ import { ExerciseArt } from "../illustrations/exercise-art.tsx";
 import { todaysProgram } from "../programs.ts";
 import { hrefOf } from "../router.ts";
 import { localDay, streakDays } from "../session/streak.ts";
-import { TodayReminder } from "../coaching/today-reminder.tsx";
+import { PlanDayLine, useCoachPlan } from "../coaching/today-reminder.tsx";
 
 function when(log: SessionLog, nowMs: number): string {
   const day = localDay(Date.parse(log.startedAt));
@@ -15,12 +15,17 @@ function when(log: SessionLog, nowMs: number): string {
   return new Date(log.startedAt).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
 }
 
-/** Today: the program, one big Start, and how the last sessions went. */
+/**
+ * Today: the program (the coach's, when a coach set a plan), one big Start, and how the last
+ * sessions went.
+ */
 export default function HomePage() {
   const { clock, persistent } = services();
+  const plan = useCoachPlan();
   const program = todaysProgram;
+  const ownProgram = !plan || plan.programId === program.id;
   const timeline = compileTimeline(program, progress.value ?? null);
-  const minutes = Math.round(timeline.totalSeconds / 60);
+  const minutes = ownProgram ? Math.round(timeline.totalSeconds / 60) : plan.minutes;
   const logs = sessions.value.map((s) => s.log);
   const last = logs[logs.length - 1];
   const now = clock.wallNow();
@@ -29,13 +34,13 @@ export default function HomePage() {
   return (
     <>
       <h1>Today’s stretches</h1>
-      <TodayReminder />
       <section class="card" aria-labelledby="program-title">
-        <h2 id="program-title">{program.title}</h2>
+        <h2 id="program-title">{plan ? plan.title : program.title}</h2>
+        {plan && <PlanDayLine plan={plan} />}
         <p class="muted">
-          About {minutes} minutes · {program.exercises.length} exercises · {timeline.holdCount} holds
+          About {minutes} minutes{ownProgram && ` · ${program.exercises.length} exercises · ${timeline.holdCount} holds`}
         </p>
-        <a class="button primary big" href={hrefOf("play")}>
+        <a class="button primary big" href={resuming || !plan ? hrefOf("play") : `${hrefOf("play")}?program=${encodeURIComponent(plan.programId)}`}>
           {resuming ? "Continue your session" : "Start session"}
         </a>
       </section>
@@ -60,8 +65,8 @@ export default function HomePage() {
         )}
       </dl>
       <section class="card" aria-label="About today’s program" style={{ marginTop: "1rem" }}>
-        <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />
-        <p>{program.summary}</p>
+        {ownProgram && <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />}
+        {ownProgram && <p>{program.summary}</p>}
         <p class="muted">A calm voice tells you each step, so you can keep the phone on the floor beside you.</p>
       </section>
       {!persistent && (
