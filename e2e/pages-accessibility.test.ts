@@ -46,6 +46,7 @@ const pages = [
   ["exercises", "Exercises"],
   ["learn", "Learn"],
   ["settings", "Settings"],
+  ["more", "More"],
   ["play", /how does your back feel right now/i],
 ] as const;
 
@@ -95,6 +96,15 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ route, overflow }).toEqual({ route, overflow: 0 });
     }
+    await context.close();
+  });
+
+  it("keeps the main navigation to one row of four large targets on a phone, and marks More while on a page under it", async () => {
+    const { context, page } = await openApp(browser, server.url, "learn");
+    const boxes = await page.$$eval(".top nav a", (links) => links.map((a) => ({ name: a.textContent, top: a.getBoundingClientRect().top, current: a.getAttribute("aria-current") })));
+    expect(boxes.map((b) => b.name)).toEqual(["Today", "History", "My plan", "More"]);
+    expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+    expect(boxes.find((b) => b.name === "More")?.current).toBe("location");
     await context.close();
   });
 

@@ -23,6 +23,7 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   handout: () => import("./coaching/handout-page.tsx"),
   import: () => import("./import/import-page.tsx"),
   reset: () => import("./account/reset-page.tsx"),
+  more: () => import("./pages/more.tsx"),
 };
 
 const titles: Record<RouteName, string> = {
@@ -41,6 +42,7 @@ const titles: Record<RouteName, string> = {
   handout: "Handout",
   import: "Import",
   reset: "New password",
+  more: "More",
 };
 
 const loaded = signal<Partial<Record<RouteName, ComponentType>>>({});
@@ -57,7 +59,12 @@ function Page({ name }: { name: RouteName }) {
   return Component ? <Component /> : <p class="loading">Loading…</p>;
 }
 
-const navOrder: RouteName[] = ["home", "exercises", "learn", "history", "import", "settings", "account"];
+/**
+ * Four entries, so the navigation fits one row on a phone, with large targets: what people use
+ * every day, then More for the rest (Exercises, Learn, Account, Settings, Import; Programs for coaches).
+ */
+const navFor = (me: typeof account.value): RouteName[] => ["home", "history", ...coachingNav(me), "more"];
+const underMore: ReadonlySet<RouteName> = new Set(["exercises", "learn", "account", "settings", "import", "editor", "reset"]);
 
 export function App() {
   const name = route.value;
@@ -84,9 +91,9 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul>
-            {[...navOrder, ...coachingNav(account.value)].map((r) => (
+            {navFor(account.value).map((r) => (
               <li key={r}>
-                <a href={hrefOf(r)} aria-current={name === r ? "page" : undefined}>
+                <a href={hrefOf(r)} aria-current={name === r ? "page" : r === "more" && underMore.has(name) ? "location" : undefined}>
                   {titles[r]}
                 </a>
               </li>

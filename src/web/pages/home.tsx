@@ -43,6 +43,11 @@ export default function HomePage() {
         <a class="button primary big" href={resuming || !plan ? hrefOf("play") : `${hrefOf("play")}?program=${encodeURIComponent(plan.programId)}`}>
           {resuming ? "Continue your session" : "Start session"}
         </a>
+        {ownProgram && (
+          <p class="after-start">
+            <a href={hrefOf("exercises")}>How each stretch is done</a>
+          </p>
+        )}
       </section>
       <dl class="stats" aria-label="Your sessions">
         <div>
