@@ -64,12 +64,14 @@ describe("the web app with the Limber server", () => {
     const email = `history-${Date.now()}@example.org`;
     const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password, displayName: "Walter" });
-    const today = new Date();
+    // The browser's clock is pinned to a fixed noon, so the days below and the page's "today" agree
+    // whatever the real date is, and even if it turns over while the test runs.
+    const today = new Date("2026-03-10T12:00:00Z");
     const day = (back: number) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
     for (const [back, before, after] of [[24, 7, 6], [17, 6, 5], [10, 5, 4], [1, 4, 3]] as const) {
       await api.post("/api/logs", sessionLog({ startedAt: `${day(back)}T12:00:00Z`, endedAt: `${day(back)}T12:15:00Z`, painBefore: before, painAfter: after }));
     }
-    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account", { fakeClockAt: today });
     const chartRequests: string[] = [];
     page.on("request", (r) => {
       if (/pain-chart/.test(r.url())) chartRequests.push(r.url());
