@@ -1,33 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { cueMarks } from "../src/core/cues.ts";
 import { SessionLog } from "../src/core/session-log.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { useStaticApp } from "./support/app-server.ts";
 import { openApp, playerPosition, readStore } from "./support/limber-app.ts";
 import { readObserved } from "./support/observed-outputs.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
 
 const program = builtInProgram(defaultProgramId)!;
 const timeline = compileTimeline(program, null);
 const morning = new Date("2026-11-25T08:00:00Z");
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject("webDist"));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useStaticApp();
 
 describe("a guided session in the browser", () => {
   it("runs the whole built-in session on an accelerated clock, requesting every cue and logging the result", async () => {
-    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    const { context, page } = await openApp(app.browser, app.server.url, "play", { fakeClockAt: morning });
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { __titles: string[] }).__titles = seen;
@@ -101,7 +89,7 @@ describe("a guided session in the browser", () => {
   });
 
   it("after the phone was locked for a minute, catches up to the right step and speaks only the latest instruction", async () => {
-    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    const { context, page } = await openApp(app.browser, app.server.url, "play", { fakeClockAt: morning });
     await page.getByRole("button", { name: /skip and start/i }).click();
     await page.locator('section.player[data-status="playing"]').waitFor();
     await page.clock.runFor(2_000);
@@ -118,7 +106,7 @@ describe("a guided session in the browser", () => {
   });
 
   it("holds the screen awake while playing and takes the lock again when the page is shown after losing it", async () => {
-    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    const { context, page } = await openApp(app.browser, app.server.url, "play", { fakeClockAt: morning });
     await page.getByRole("button", { name: /skip and start/i }).click();
     await page.locator('section.player[data-status="playing"]').waitFor();
     const lockState = () =>
@@ -138,7 +126,7 @@ describe("a guided session in the browser", () => {
   });
 
   it("uses a hold set by hand in Settings for the next session, and keeps settings across reloads", async () => {
-    const { context, page } = await openApp(browser, server.url, "settings");
+    const { context, page } = await openApp(app.browser, app.server.url, "settings");
     const longer = page.getByRole("button", { name: "Longer: Strap stretch: eversion and inversion: Turn the sole outward" });
     await longer.click();
     await longer.click();
@@ -169,7 +157,7 @@ describe("a guided session in the browser", () => {
   });
 
   it("pauses and resumes by keyboard and by button without losing the place", async () => {
-    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    const { context, page } = await openApp(app.browser, app.server.url, "play", { fakeClockAt: morning });
     await page.getByRole("button", { name: /skip and start/i }).click();
     await page.locator("section.player").waitFor();
     await page.clock.runFor(5_000);
@@ -211,7 +199,7 @@ describe("a guided session in the browser", () => {
   });
 
   it("resumes at the same step after a reload in the middle of the session", async () => {
-    const { context, page } = await openApp(browser, server.url, "play", { fakeClockAt: morning });
+    const { context, page } = await openApp(app.browser, app.server.url, "play", { fakeClockAt: morning });
     await page.getByRole("button", { name: "6", exact: true }).click();
     await page.locator("section.player").waitFor();
     // Into the second hold: prepare 15 s, hold 10 s, ease off 3 s, then 4 s of the next hold.

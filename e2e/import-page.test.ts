@@ -1,33 +1,25 @@
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { draftToProgram, importRoutine } from "../src/core/import/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
 import { startServer, type RunningServer } from "../src/server/server.ts";
 import { ApiClient, overHttp } from "../test/support/api-client.ts";
+import { useStaticApp } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
-import { launchBrowser } from "./support/browser.ts";
 import { openApp, phone, readStore } from "./support/limber-app.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
 
 const shots = "test-results/screenshots";
 const seedDir = resolve(import.meta.dirname, "../../shared/seed");
-let server: StaticServer;
-let browser: Browser;
+const app = useStaticApp();
 let seed: string;
 
 beforeAll(async () => {
-  server = await serveStatic(inject("webDist"));
-  browser = await launchBrowser();
   await mkdir(shots, { recursive: true });
   const file = (await readdir(seedDir)).find((f) => f.endsWith(".txt"))!;
   seed = await readFile(join(seedDir, file), "utf8");
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const field = (page: Page, path: string) => page.locator(`#field-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-+$/, "")}`);
@@ -51,14 +43,15 @@ function smallTargets(page: Page): Promise<string[]> {
 
 describe("the Import page", () => {
   it("reads the seed article into a draft beside its marked source, explains a bad edit in place, saves it and finds it after a reload", async () => {
-    const { context, page } = await openApp(browser, server.url, "import");
+    const { context, page } = await openApp(app.browser, app.server.url, "import");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Import a routine");
     await importSeed(page);
 
     // The article's four exercises, with its holds.
     expect(await page.locator("fieldset.exercise-fields").count()).toBe(4);
     const holds = [];
-    for (let i = 0; i < 4; i++) holds.push([await field(page, hold(i, "min")).inputValue(), await field(page, hold(i, "max")).inputValue()]);
+    for (let i = 0; i < 4; i++)
+      holds.push([await field(page, hold(i, "min")).inputValue(), await field(page, hold(i, "max")).inputValue()]);
     expect(holds).toEqual([
       ["10", "20"],
       ["20", "30"],
@@ -69,16 +62,25 @@ describe("the Import page", () => {
     // Every hold is marked in the source, and each mark says which field it fed.
     const holdMarks = page.locator('mark.found[data-fields*="holdSeconds.min"]');
     expect(await holdMarks.allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^10-20 seconds/), expect.stringMatching(/^20-30 seconds/), expect.stringMatching(/^20-60 seconds/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^10-20 seconds/),
+        expect.stringMatching(/^20-30 seconds/),
+        expect.stringMatching(/^20-60 seconds/),
+      ]),
     );
     expect(await holdMarks.count()).toBe(6);
-    const shinMark = page.getByRole("button", { name: /^20-60 seconds \(used for Shin Stretch, .*shortest hold \(seconds\) and .*longest hold/ });
+    const shinMark = page.getByRole("button", {
+      name: /^20-60 seconds \(used for Shin Stretch, .*shortest hold \(seconds\) and .*longest hold/,
+    });
     expect(await shinMark.count()).toBe(1);
 
     // Selecting a field lights its words in the source; pressing the words goes to the field.
     await field(page, hold(3, "max")).focus();
     expect(await page.locator("mark.found.current").allTextContents()).toEqual([expect.stringMatching(/^20-60 seconds/)]);
-    await page.getByRole("button", { name: /^10-20 seconds/ }).first().click();
+    await page
+      .getByRole("button", { name: /^10-20 seconds/ })
+      .first()
+      .click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-exercises-0-phases-0-holdSeconds-min");
     expect(await page.locator("mark.found.current").allTextContents()).toEqual([expect.stringMatching(/^10-20 seconds/)]);
 
@@ -89,13 +91,17 @@ describe("the Import page", () => {
     for (const u of unparsed) expect(unusedInSource).toContain(`${seed.slice(u.span.start, u.span.end)} (not used)`);
     const badges = await page.locator(".check-badge").count();
     expect(badges).toBeGreaterThan(0);
-    expect(await page.getByTestId("found-summary").textContent()).toBe(`4 exercises. ${badges} values are marked “Check”; look over every field before you save.`);
+    expect(await page.getByTestId("found-summary").textContent()).toBe(
+      `4 exercises. ${badges} values are marked “Check”; look over every field before you save.`,
+    );
 
     // The live summary is the compiled session of the program on the form.
     const made = draftToProgram(importRoutine(seed));
     if (!made.ok) throw new Error("the seed article should import");
     const first = compileTimeline(made.program, null);
-    expect(await page.getByTestId("session-length").textContent()).toBe(`${first.holdCount} holds, about ${Math.round(first.totalSeconds / 60)} minutes in all (first session).`);
+    expect(await page.getByTestId("session-length").textContent()).toBe(
+      `${first.holdCount} holds, about ${Math.round(first.totalSeconds / 60)} minutes in all (first session).`,
+    );
 
     // Fix a field: rename an exercise.
     await field(page, "exercises[2].name").fill("Wall calf stretch");
@@ -106,14 +112,18 @@ describe("the Import page", () => {
     const error = page.locator("#field-exercises-0-phases-0-holdSeconds-max-error");
     expect(await error.textContent()).toBe("The shortest hold is longer than the longest. Make the first number the smaller one.");
     expect(await field(page, hold(0, "max")).getAttribute("aria-invalid")).toBe("true");
-    expect(await field(page, hold(0, "max")).getAttribute("aria-describedby")).toContain("field-exercises-0-phases-0-holdSeconds-max-error");
+    expect(await field(page, hold(0, "max")).getAttribute("aria-describedby")).toContain(
+      "field-exercises-0-phases-0-holdSeconds-max-error",
+    );
     const status = page.getByTestId("save-status");
     expect(await status.getAttribute("role")).toBe("status");
     expect(await status.textContent()).toBe("One field needs fixing before saving.");
     expect(await page.getByTestId("session-length").textContent()).toBe("Fix the fields marked above to see the session.");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Save to this device" }).click();
-    expect(await status.textContent()).toMatch(/^Not saved yet: one field needs fixing\. The first is Inversion and Eversion Strap Stretch, .*longest hold/);
+    expect(await status.textContent()).toMatch(
+      /^Not saved yet: one field needs fixing\. The first is Inversion and Eversion Strap Stretch, .*longest hold/,
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-exercises-0-phases-0-holdSeconds-max");
     expect(await readStore(page, "programs")).toEqual([]);
 
@@ -129,10 +139,13 @@ describe("the Import page", () => {
     await saved.first().waitFor();
     expect(await saved.count()).toBe(1);
     expect(await saved.locator(".saved-name").textContent()).toBe("Stretches for your feet that can alleviate lower back pain");
-    const rows = await readStore<{ id: string; program: { version: number; exercises: { name: string; phases: { holdSeconds: { min: number; max: number } }[] }[] } }>(page, "programs");
-    expect(rows.map((r) => [r.id, r.program.version, r.program.exercises[2]!.name, r.program.exercises[0]!.phases[0]!.holdSeconds])).toEqual([
-      ["stretches-for-your-feet-that-can-alleviate-lower-back-pain", 1, "Wall calf stretch", { min: 15, max: 20 }],
-    ]);
+    const rows = await readStore<{
+      id: string;
+      program: { version: number; exercises: { name: string; phases: { holdSeconds: { min: number; max: number } }[] }[] };
+    }>(page, "programs");
+    expect(
+      rows.map((r) => [r.id, r.program.version, r.program.exercises[2]!.name, r.program.exercises[0]!.phases[0]!.holdSeconds]),
+    ).toEqual([["stretches-for-your-feet-that-can-alleviate-lower-back-pain", 1, "Wall calf stretch", { min: 15, max: 20 }]]);
 
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Remove Stretches for your feet that can alleviate lower back pain" }).click();
@@ -142,7 +155,7 @@ describe("the Import page", () => {
   });
 
   it("goes from a mark to its field by keyboard alone, and each focused field lights its own mark", async () => {
-    const { context, page } = await openApp(browser, server.url, "import");
+    const { context, page } = await openApp(app.browser, app.server.url, "import");
     await importSeed(page);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("What Limber found");
     await page.getByRole("region", { name: /The routine text/ }).focus();
@@ -158,7 +171,7 @@ describe("the Import page", () => {
   });
 
   it("plays a saved program in the player, through a reload, and keeps its progress under its own id", async () => {
-    const { context, page } = await openApp(browser, server.url, "import");
+    const { context, page } = await openApp(app.browser, app.server.url, "import");
     await importSeed(page);
     await field(page, "exercises[0].name").fill("Strap stretch, my way");
     await page.getByRole("button", { name: "Save to this device" }).click();
@@ -188,7 +201,7 @@ describe("the Import page", () => {
 
   it("has no WCAG 2.2 AA violations with a draft on screen, 44 px controls, and a calm phone screenshot", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
-      const { context, page } = await openApp(browser, server.url, "import", { colorScheme });
+      const { context, page } = await openApp(app.browser, app.server.url, "import", { colorScheme });
       expect(await axeViolations(page)).toEqual([]);
       await importSeed(page);
       expect(await axeViolations(page)).toEqual([]);
@@ -201,7 +214,7 @@ describe("the Import page", () => {
   });
 
   it("reflows at 320 CSS px with the largest text, without sideways scrolling", async () => {
-    const { context, page } = await openApp(browser, server.url, "settings", { viewport: { width: 320, height: 640 } });
+    const { context, page } = await openApp(app.browser, app.server.url, "settings", { viewport: { width: 320, height: 640 } });
     await page.getByLabel("Larger").check();
     await page.evaluate(() => (location.hash = "#/import"));
     await page.getByRole("heading", { level: 1, name: "Import a routine" }).waitFor();
@@ -211,9 +224,13 @@ describe("the Import page", () => {
   });
 
   it("reads an uploaded markdown file, and refuses a file too large or not text with a message in place", async () => {
-    const { context, page } = await openApp(browser, server.url, "import");
+    const { context, page } = await openApp(app.browser, app.server.url, "import");
     const upload = page.getByLabel(/Or choose a file/);
-    await upload.setInputFiles({ name: "routine.md", mimeType: "text/markdown", buffer: Buffer.from("# Evening\n\n## Calf stretch\nStand at a wall. Hold for 30 seconds. Repeat twice on each side.\n") });
+    await upload.setInputFiles({
+      name: "routine.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("# Evening\n\n## Calf stretch\nStand at a wall. Hold for 30 seconds. Repeat twice on each side.\n"),
+    });
     await page.getByRole("heading", { name: "What Limber found" }).waitFor();
     expect(await field(page, "exercises[0].name").inputValue()).toBe("Calf stretch");
     expect(await field(page, hold(0, "min")).inputValue()).toBe("30");
@@ -223,16 +240,18 @@ describe("the Import page", () => {
     expect(await field(page, "exercises[0].equipment").inputValue()).toBe("stretch strap or towel");
 
     await upload.setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(400 * 1024, "a") });
-    expect(await page.getByRole("alert").textContent()).toBe("“big.txt” is 400 KB; Limber reads files up to 300 KB. Copy just the routine and paste it instead.");
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "“big.txt” is 400 KB; Limber reads files up to 300 KB. Copy just the routine and paste it instead.",
+    );
     await upload.setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
     expect(await page.getByRole("alert").textContent()).toMatch(/^“scan\.pdf” is not a text file Limber can read/);
     await context.close();
   });
 
   it("keeps every row of a device that had the first version of the store", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}icon.svg`);
+    await page.goto(`${app.server.url}icon.svg`);
     await page.evaluate(
       () =>
         new Promise<void>((ok, fail) => {
@@ -249,7 +268,7 @@ describe("the Import page", () => {
           open.onerror = () => fail(open.error);
         }),
     );
-    await page.goto(`${server.url}#/import`);
+    await page.goto(`${app.server.url}#/import`);
     await page.getByRole("heading", { name: "Your programs on this device" }).waitFor();
     expect(await readStore(page, "settings")).toEqual([{ textSize: "large" }]);
     expect(await readStore(page, "programs")).toEqual([]);
@@ -275,7 +294,7 @@ describe("the Import page for a signed-in coach", () => {
     const email = `import-coach-${Date.now()}@example.org`;
     await coach.signUp({ email, password: "coach password here", displayName: "Casey Coach", role: "coach" });
     // The real server sends a Content Security Policy; bypassing it lets the test inject axe.
-    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: phone, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${api.url}/#/account`);
     await page.getByLabel("Email").fill(email);
@@ -297,7 +316,9 @@ describe("the Import page for a signed-in coach", () => {
     expect(await status.getAttribute("role")).toBe("status");
     expect(await page.getByRole("link", { name: "Programs" }).last().getAttribute("href")).toBe("#/editor");
     const listed = (await coach.get("/api/programs")).body.programs.filter((p: { builtIn: boolean }) => !p.builtIn);
-    expect(listed.map((p: { title: string; version: number }) => [p.title, p.version])).toEqual([["Stretches for your feet that can alleviate lower back pain", 1]]);
+    expect(listed.map((p: { title: string; version: number }) => [p.title, p.version])).toEqual([
+      ["Stretches for your feet that can alleviate lower back pain", 1],
+    ]);
 
     await field(page, "exercises[3].name").fill("Kneeling shin stretch");
     await page.getByRole("button", { name: "Save changes to my practice" }).click();

@@ -1,25 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser } from "./support/browser.ts";
+import { expect, it } from "vitest";
+import { useStaticApp } from "./support/app-server.ts";
 import { phone } from "./support/limber-app.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject("webDist"));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useStaticApp();
 
 it("opens every page again with the network cut after one visit, served by the service worker", async () => {
-  const context = await browser.newContext({ viewport: phone });
+  const context = await app.browser.newContext({ viewport: phone });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole("heading", { name: "Today’s stretches" }).waitFor();
   // The worker claims the page once it has precached the app shell.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
@@ -50,9 +38,9 @@ it("opens every page again with the network cut after one visit, served by the s
 });
 
 it("cannot open the app offline without that first visit (so the test above proves the worker)", async () => {
-  const context = await browser.newContext({ viewport: phone });
+  const context = await app.browser.newContext({ viewport: phone });
   await context.setOffline(true);
   const page = await context.newPage();
-  await expect(page.goto(server.url)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+  await expect(page.goto(app.server.url)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
   await context.close();
 });

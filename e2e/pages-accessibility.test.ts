@@ -1,23 +1,15 @@
 import { mkdir } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useStaticApp } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
-import { launchBrowser } from "./support/browser.ts";
 import { openApp } from "./support/limber-app.ts";
-import { serveStatic, type StaticServer } from "./support/static-server.ts";
 
 const shots = "test-results/screenshots";
-let server: StaticServer;
-let browser: Browser;
+const app = useStaticApp();
 
 beforeAll(async () => {
-  server = await serveStatic(inject("webDist"));
-  browser = await launchBrowser();
   await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function visit(page: Page, route: string, heading: string | RegExp) {
@@ -53,7 +45,7 @@ const pages = [
 for (const scheme of ["light", "dark"] as const) {
   describe(`in ${scheme} mode`, () => {
     it("has no WCAG 2.2 AA violations on any page or any stage of a session, and touch targets of 44 px", async () => {
-      const { context, page } = await openApp(browser, server.url, "", {
+      const { context, page } = await openApp(app.browser, app.server.url, "", {
         colorScheme: scheme,
         fakeClockAt: new Date("2026-11-25T08:00:00Z"),
       });
@@ -89,7 +81,7 @@ for (const scheme of ["light", "dark"] as const) {
 
 describe("for people who zoom, use the keyboard or avoid motion", () => {
   it("reflows at 320 CSS px (400% zoom of a laptop, 200% of a phone) with the largest text, without sideways scrolling", async () => {
-    const { context, page } = await openApp(browser, server.url, "settings", { viewport: { width: 320, height: 640 } });
+    const { context, page } = await openApp(app.browser, app.server.url, "settings", { viewport: { width: 320, height: 640 } });
     await page.getByLabel("Larger").check();
     for (const [route, heading] of pages) {
       await visit(page, route, heading);
@@ -100,8 +92,10 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
   });
 
   it("keeps the main navigation to one row of four large targets on a phone, and marks More while on a page under it", async () => {
-    const { context, page } = await openApp(browser, server.url, "learn");
-    const boxes = await page.$$eval(".top nav a", (links) => links.map((a) => ({ name: a.textContent, top: a.getBoundingClientRect().top, current: a.getAttribute("aria-current") })));
+    const { context, page } = await openApp(app.browser, app.server.url, "learn");
+    const boxes = await page.$$eval(".top nav a", (links) =>
+      links.map((a) => ({ name: a.textContent, top: a.getBoundingClientRect().top, current: a.getAttribute("aria-current") })),
+    );
     expect(boxes.map((b) => b.name)).toEqual(["Today", "History", "My plan", "More"]);
     expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
     expect(boxes.find((b) => b.name === "More")?.current).toBe("location");
@@ -110,7 +104,7 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
 
   it("stops the foot animations under prefers-reduced-motion", async () => {
     const names = async (reducedMotion: "reduce" | "no-preference") => {
-      const { context, page } = await openApp(browser, server.url, "learn", { reducedMotion });
+      const { context, page } = await openApp(app.browser, app.server.url, "learn", { reducedMotion });
       const found = await page.$$eval(".foot-move", (els) => els.map((e) => getComputedStyle(e).animationName));
       await context.close();
       return found;
@@ -120,7 +114,7 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
   });
 
   it("runs a session from the keyboard alone, with each step announced politely", async () => {
-    const { context, page } = await openApp(browser, server.url, "", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+    const { context, page } = await openApp(app.browser, app.server.url, "", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
     const start = page.getByRole("link", { name: "Start session" });
     for (let i = 0; i < 20 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");

@@ -5,6 +5,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/server.ts";
 import { launchBrowser } from "./browser.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+/** A value made in beforeAll, or a clear error when a test file reaches it too early. */
+function opened<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error("the server and browser open in beforeAll; reach them from inside a test");
+  return x;
+}
 
 export interface AppServer {
   readonly server: RunningServer;
@@ -29,10 +36,37 @@ export function useAppServer(name: string): AppServer {
     await server?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
-  const opened = <T>(x: T | undefined): T => {
-    if (x === undefined) throw new Error("the server and browser open in beforeAll; reach them from inside a test");
-    return x;
+  return {
+    get server() {
+      return opened(server);
+    },
+    get browser() {
+      return opened(browser);
+    },
   };
+}
+
+export interface StaticApp {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+}
+
+/**
+ * The setup browser tests of the web app alone repeat: this run's web build served as static files on
+ * 127.0.0.1 (no API, as on a phone that never signed in), and Chromium, opened before the file's tests
+ * and closed after.
+ */
+export function useStaticApp(): StaticApp {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(inject("webDist"));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
   return {
     get server() {
       return opened(server);
