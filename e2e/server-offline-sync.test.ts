@@ -129,4 +129,35 @@ describe("the web app with the Limber server", () => {
     expect((await onServer()).exercises["wall-calf-stretch"]?.pinned).toEqual(["calf"]);
     await context.close();
   });
+
+  it("keeps a hold set by hand while offline through a reload, and sends it once the network is back", async () => {
+    const email = `offline-hold-${Date.now()}@example.org`;
+    const otherDevice = new ApiClient(overHttp, app.server.url);
+    await otherDevice.signUp({ email, password, displayName: "Ida" });
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Signed in as Ida" }).waitFor();
+    await page.goto(`${app.server.url}/#/settings`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+
+    await context.setOffline(true);
+    const longer = page.getByRole("button", { name: "Longer: Calf stretch at the wall: Lean toward the wall" });
+    await longer.click();
+    await longer.click();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    const queued = await page.evaluate(() => JSON.parse(localStorage.getItem("limber-pending-holds") ?? "[]"));
+    expect(queued).toEqual([{ programId: defaultProgramId, exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 30 }]);
+    const onServer = async () =>
+      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as { exercises: Record<string, { holds: Record<string, number>; pinned: string[] }> };
+    expect((await onServer()).exercises["wall-calf-stretch"]?.pinned ?? []).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await onServer()).exercises["wall-calf-stretch"]?.holds.calf, { timeout: 15_000 }).toBe(30);
+    expect((await onServer()).exercises["wall-calf-stretch"]?.pinned).toEqual(["calf"]);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("limber-pending-holds"))).toBe("[]");
+    await context.close();
+  });
 });

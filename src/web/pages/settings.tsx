@@ -1,7 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { holdSecondsFor, initialProgress, MANUAL_HOLD_LIMITS, setHoldByHand } from "../../core/progress.ts";
 import { changeProgress, changeSettings, progress, settings } from "../app-data.ts";
-import { account, sendHold } from "../sync/server-api.ts";
+import { syncNow } from "../sync/background-sync.ts";
+import { queueHold } from "../sync/pending-holds.ts";
 import { services } from "../app-services.ts";
 import { todaysProgram } from "../programs.ts";
 import { voiceRates, type Settings } from "../settings.ts";
@@ -54,7 +55,9 @@ function Holds() {
   const p = progress.value ?? initialProgress(program);
   const set = (exerciseId: string, phaseId: string, seconds: number | null) => {
     void changeProgress(store, setHoldByHand(program, p, exerciseId, phaseId, seconds));
-    if (account.value) void sendHold(program.id, exerciseId, phaseId, seconds);
+    // Queued first, so it reaches the server even if this device is offline or signed out right now.
+    queueHold(localStorage, { programId: program.id, exerciseId, phaseId, seconds });
+    void syncNow(store);
   };
   return (
     <Section title="Hold lengths">

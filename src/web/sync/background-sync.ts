@@ -3,21 +3,28 @@ import type { LocalStore } from "../adapters/storage.ts";
 import { changeProgress, progress, sessions } from "../app-data.ts";
 import { todaysProgram } from "../programs.ts";
 import { drainQueue } from "../session/sync-queue.ts";
-import { account, fetchProgress, refreshAccount, sendLog } from "./server-api.ts";
+import { pendingHolds, sendPendingHolds } from "./pending-holds.ts";
+import { account, fetchProgress, putHold, refreshAccount, sendLog } from "./server-api.ts";
 
 export type SyncStatus = "idle" | "syncing" | "offline" | "signed-out";
 export const syncStatus = signal<SyncStatus>("idle");
 
 const RETRY_MS = 30_000;
 let running: Promise<void> | null = null;
+let askedAgain = false;
 
 /**
- * Offers pending session logs to the server when signed in, then takes the server's progress
- * when it has seen more sessions than this device. One drain at a time; a failed one is simply
- * tried again later, and nothing pending is ever dropped (drainQueue's promise).
+ * Offers pending session logs, then holds set by hand, to the server when signed in, then takes
+ * the server's progress when it has seen more sessions than this device. One round at a time; a
+ * call during a round asks for one more after it, so nothing queued meanwhile waits for the timer.
+ * A failed round is simply tried again later, and nothing pending is ever dropped.
  */
 export function syncNow(store: LocalStore): Promise<void> {
-  running ??= (async () => {
+  if (running) {
+    askedAgain = true;
+    return running;
+  }
+  running = (async () => {
     try {
       if (account.value === undefined || account.value === null) await refreshAccount();
       if (!account.value) {
@@ -27,7 +34,7 @@ export function syncNow(store: LocalStore): Promise<void> {
       syncStatus.value = "syncing";
       const result = await drainQueue(store, sendLog);
       sessions.value = await store.listSessions();
-      if (result.interrupted) {
+      if (result.interrupted || (await sendPendingHolds(localStorage, putHold)).interrupted) {
         syncStatus.value = "offline";
         return;
       }
@@ -39,6 +46,10 @@ export function syncNow(store: LocalStore): Promise<void> {
       syncStatus.value = "offline";
     } finally {
       running = null;
+      if (askedAgain) {
+        askedAgain = false;
+        void syncNow(store);
+      }
     }
   })();
   return running;
@@ -53,7 +64,7 @@ export function startBackgroundSync(store: LocalStore): void {
   });
   setInterval(() => {
     void store.listSessions().then((list) => {
-      if (list.some((s) => s.syncState === "pending")) kick();
+      if (list.some((s) => s.syncState === "pending") || pendingHolds(localStorage).length > 0) kick();
     });
   }, RETRY_MS);
   kick();

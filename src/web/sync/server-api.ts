@@ -75,16 +75,13 @@ export async function fetchProgress(programId: string): Promise<ProgressState | 
 }
 
 /**
- * Sets one hold by hand on the server too, so it follows the user to their other devices; answers the
- * server's progress, or null when signed out, offline or refused (the hold stays set on this device).
+ * Sets one hold by hand on the server too, so it follows the user to their other devices. Resolves
+ * with the HTTP status; rejects when the network could not be reached (the hold then waits in
+ * pending-holds.ts and is sent by the background sync).
  */
-export async function sendHold(programId: string, exerciseId: string, phaseId: string, seconds: number | null): Promise<ProgressState | null> {
-  try {
-    const r = await callApi<ProgressState>("PUT", `/api/progress/${encodeURIComponent(programId)}/hold`, { exerciseId, phaseId, seconds });
-    return r.status === 200 ? r.body : null;
-  } catch {
-    return null;
-  }
+export async function putHold(hold: { programId: string; exerciseId: string; phaseId: string; seconds: number | null }): Promise<number> {
+  const { programId, ...body } = hold;
+  return (await callApi("PUT", `/api/progress/${encodeURIComponent(programId)}/hold`, body)).status;
 }
 
 /** A field problem from a 400 answer, or the error line of any other refusal, ready to show. */
