@@ -94,7 +94,7 @@ describe("a coach and a client in the browser", () => {
     await client.context.close();
   }, 180_000);
 
-  it("puts the coach's own program, not the built-in one, behind the client's big Start", async () => {
+  it("puts the coach's own program, not the built-in one, behind the client's big Start, until the client stops sharing", async () => {
     const stamp = Date.now();
     const coach = new ApiClient(overHttp, app.server.url);
     await coach.signUp({ displayName: "Noor Coach", role: "coach" });
@@ -124,6 +124,16 @@ describe("a coach and a client in the browser", () => {
     await page.getByRole("button", { name: "3", exact: true }).click();
     await page.locator("section.player").waitFor();
     expect(await page.locator("#exercise-name").textContent()).toBe(builtIn.exercises.find((e) => e.id === "wall-calf-stretch")!.name);
+
+    // Sam stops sharing: the coach loses sight of them, and the big Start is the built-in program again.
+    await page.goto(`${app.server.url}/#/plan`);
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Stop sharing with my coach" }).click();
+    await page.getByRole("link", { name: "Enter the code" }).last().waitFor();
+    expect((await coach.get(`/api/clients?today=${today}`)).body.clients).toEqual([]);
+    await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+    await page.getByRole("heading", { name: builtIn.title }).waitFor();
+    expect(await page.getByTestId("today-reminder").count()).toBe(0);
     await context.close();
   }, 120_000);
 });

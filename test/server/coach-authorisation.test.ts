@@ -75,6 +75,8 @@ describe.each(BACKENDS)("coach authorisation on %s", (name) => {
     expect((await coachB.get(`/api/clients/${clientAId}`)).status).toBe(404);
     expect((await coachB.put(`/api/clients/${clientAId}/prescription`, plan)).status).toBe(404);
     expect((await coachB.post(`/api/clients/${clientAId}/messages/read`)).status).toBe(404);
+    expect((await coachB.delete(`/api/clients/${clientAId}`)).status).toBe(404);
+    expect((await coachA.get(`/api/clients/${clientAId}`)).status).toBe(200);
     expect((await coachB.delete(`/api/invites/${inviteA}`)).status).toBe(404);
     expect((await coachB.get(`/api/programs/${programA.id}`)).status).toBe(404);
     expect((await coachB.put(`/api/programs/${programA.id}`, { ...programA, title: "taken over" })).status).toBe(404);

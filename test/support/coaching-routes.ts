@@ -16,6 +16,8 @@ export const COACHING_ROUTES: { method: string; path: string; who: "coach" | "si
   { method: "GET", path: "/api/clients/:id", who: "coach" },
   { method: "PUT", path: "/api/clients/:id/prescription", who: "coach" },
   { method: "POST", path: "/api/clients/:id/messages/read", who: "coach" },
+  { method: "DELETE", path: "/api/clients/:id", who: "coach" },
+  { method: "POST", path: "/api/practice/leave", who: "signed-in" },
   { method: "POST", path: "/api/programs", who: "coach" },
   { method: "PUT", path: "/api/programs/:id", who: "coach" },
   { method: "GET", path: "/api/prescription", who: "signed-in" },

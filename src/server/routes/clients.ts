@@ -7,6 +7,7 @@ import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";
 import { dashboardRows, organisationPractice } from "../store/dashboard.ts";
+import { leavePractice } from "../store/invites.ts";
 import { listMessages, markMessagesRead } from "../store/messages.ts";
 import { readPrescription } from "../store/prescriptions.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
@@ -107,6 +108,16 @@ export const clientRoutes = new Hono<Env>()
     const client = await clientOfCoach(c, params.value.id);
     if (!client) return c.json({ error: "no such client" }, 404);
     return savePrescription(c, { userId: client.id, organisationId: client.organisation_id });
+  })
+  .delete("/:id", async (c) => {
+    const params = parseWith(c, ClientId, c.req.param());
+    if (!params.ok) return params.response;
+    const client = await clientOfCoach(c, params.value.id);
+    if (!client) return c.json({ error: "no such client" }, 404);
+    const { db, clock } = c.get("deps");
+    // The person keeps their account and everything in it; only the practice lets go of them.
+    await leavePractice(db, client.id, clock.now());
+    return c.body(null, 204);
   })
   .post("/:id/messages/read", async (c) => {
     const params = parseWith(c, ClientId, c.req.param());

@@ -5,7 +5,7 @@ import { requireSession } from "../auth/current-session.ts";
 import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith, readBody } from "../http/problems.ts";
-import { acceptInvite, deleteInvite, insertInvite, listInvites } from "../store/invites.ts";
+import { acceptInvite, deleteInvite, insertInvite, leavePractice, listInvites } from "../store/invites.ts";
 import { coachOfOrganisation, readOrganisation, updateOrganisation } from "../store/organisations.ts";
 
 const DAY_MS = 86_400_000;
@@ -57,4 +57,11 @@ export const organisationRoutes = new Hono<Env>()
       return c.json({ error: "a coach's account cannot join another practice" }, 403);
     }
     return c.json({ coach: await coachOfOrganisation(db, outcome.organisationId) });
+  })
+  .post("/practice/leave", requireSession, async (c) => {
+    const { db, clock } = c.get("deps");
+    const outcome = await leavePractice(db, sessionOf(c).user.id, clock.now());
+    if (outcome.ok) return c.json({ left: true });
+    if (outcome.reason === "not-a-client") return c.json({ error: "a coach cannot leave their own practice" }, 403);
+    return c.json({ error: "you are not in a coach's practice" }, 409);
   });

@@ -95,3 +95,31 @@ async function moveUser(tx: Transaction<Tables>, userId: string, from: string, t
     await tx.deleteFrom("organisations").where("id", "=", from).execute();
   }
 }
+
+export type LeaveOutcome = { ok: true } | { ok: false; reason: "not-in-practice" | "not-a-client" };
+
+/**
+ * A client leaves their coach's practice (or the coach removes them): they move into an
+ * organisation of their own, and everything of theirs comes along (logs, progress, notes, their
+ * calendar address), so the coach sees none of it from then on. A plan the coach set ends with the
+ * coaching; a plan the person set for themselves stays.
+ */
+export async function leavePractice(db: Kysely<Tables>, userId: string, now: Date): Promise<LeaveOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const user = await tx.selectFrom("users").select(["organisation_id", "role", "display_name"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    if (!user) return { ok: false, reason: "not-in-practice" };
+    if (user.role !== "client") return { ok: false, reason: "not-a-client" };
+    const organisation = await tx.selectFrom("organisations").select("kind").where("id", "=", user.organisation_id).executeTakeFirstOrThrow();
+    if (organisation.kind !== "practice") return { ok: false, reason: "not-in-practice" };
+    await tx
+      .deleteFrom("prescriptions")
+      .where("user_id", "=", userId)
+      .where((eb) => eb.or([eb("set_by", "is", null), eb("set_by", "!=", userId)]))
+      .execute();
+    const own = randomUUID();
+    await tx.insertInto("organisations").values({ id: own, name: user.display_name, kind: "personal", created_at: now }).execute();
+    await moveUser(tx, userId, user.organisation_id, own);
+    return { ok: true };
+  });
+}
+

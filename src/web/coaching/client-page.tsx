@@ -2,11 +2,32 @@ import { useEffect, useState } from "preact/hooks";
 import { services } from "../app-services.ts";
 import { PainChart } from "../history/history-page.tsx";
 import { localDay } from "../session/streak.ts";
-import { callApi } from "../sync/server-api.ts";
+import { callApi, problemText } from "../sync/server-api.ts";
 import { percent, scheduleText, type ClientDetail } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
 import { PrescriptionForm } from "./prescription-form.tsx";
 import "./coaching.css";
+
+/** Lets the practice go of a client; the person keeps their account and everything in it. */
+function RemoveClient({ id, name }: { id: string; name: string }) {
+  const [message, setMessage] = useState("");
+  async function remove() {
+    if (!window.confirm(`Remove ${name} from your practice? You will no longer see their sessions, pain scores or notes, and their plan ends. They keep their account and their records, and can join again with a new invite.`)) return;
+    const r = await callApi("DELETE", `/api/clients/${encodeURIComponent(id)}`);
+    if (r.status === 204) location.hash = "#/coach";
+    else setMessage(problemText(r));
+  }
+  return (
+    <section class="card" aria-labelledby="remove-title">
+      <h2 id="remove-title">Stop coaching {name}</h2>
+      <p class="muted">They keep their account, sessions and progress; you stop seeing them.</p>
+      {message && <p role="alert">{message}</p>}
+      <button type="button" onClick={() => void remove()}>
+        Remove {name} from my practice
+      </button>
+    </section>
+  );
+}
 
 /** One client, for their coach: how they are doing, their sessions and notes, and their plan. */
 export default function ClientPage() {
@@ -109,6 +130,7 @@ export default function ClientPage() {
         )}
         <PrescriptionForm path={`/api/clients/${client.id}/prescription`} current={prescription} today={today} onSaved={() => void load()} />
       </section>
+      <RemoveClient id={client.id} name={client.displayName} />
     </>
   );
 }

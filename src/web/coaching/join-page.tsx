@@ -77,7 +77,7 @@ export default function JoinPage() {
         </section>
       ) : (
         <>
-          <p>When you join, your coach sees your sessions, your pain scores before and after, and any notes you send. Nobody else does.</p>
+          <p>When you join, your coach sees your sessions, your pain scores before and after, and any notes you send. Nobody else does. You can stop sharing at any time from My plan.</p>
           {!me ? (
             <SignUpOrIn />
           ) : (

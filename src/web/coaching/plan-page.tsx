@@ -1,13 +1,34 @@
 import { useEffect, useState } from "preact/hooks";
 import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
-import { account, callApi } from "../sync/server-api.ts";
+import { account, callApi, problemText } from "../sync/server-api.ts";
 import { CalendarFeedPanel } from "./calendar-feed-panel.tsx";
 import { scheduleText, type MyPlan } from "./coaching-api.ts";
 import { NoteToCoach } from "./note-to-coach.tsx";
 import { PrescriptionForm } from "./prescription-form.tsx";
 import { rememberPlan } from "./planned-session.ts";
 import "./coaching.css";
+
+/** Stops sharing with the coach: the person's records come with them into an account of their own. */
+function StopSharing({ coachName, onLeft }: { coachName: string; onLeft: () => void }) {
+  const [message, setMessage] = useState("");
+  async function leave() {
+    if (!window.confirm(`Stop sharing with ${coachName}? They will no longer see your sessions, pain scores or notes, and the plan they set ends. Your records stay in your account.`)) return;
+    const r = await callApi("POST", "/api/practice/leave");
+    if (r.status === 200) onLeft();
+    else setMessage(problemText(r));
+  }
+  return (
+    <section class="card" aria-labelledby="stop-sharing">
+      <h2 id="stop-sharing">Stop sharing with {coachName}</h2>
+      <p class="muted">Your sessions, progress and notes stay yours. You can join a coach again later with a new invite.</p>
+      {message && <p role="alert">{message}</p>}
+      <button type="button" onClick={() => void leave()}>
+        Stop sharing with my coach
+      </button>
+    </section>
+  );
+}
 
 /** The person's own plan: their coach, what to do and when, calendar reminders and notes to the coach. */
 export default function PlanPage() {
@@ -80,6 +101,7 @@ export default function PlanPage() {
       )}
       {coach && <NoteToCoach coachName={coach.coachName} />}
       <CalendarFeedPanel />
+      {coach && <StopSharing coachName={coach.coachName} onLeft={() => void load()} />}
       {!coach && (
         <p class="muted">
           Have an invite from a coach? <a href="#/join">Enter the code</a>.
