@@ -4,7 +4,7 @@ import { compileTimeline } from "../src/core/timeline.ts";
 import { ApiClient, overHttp } from "../test/support/api-client.ts";
 import { axeViolations } from "./support/axe.ts";
 import { useAppServer } from "./support/app-server.ts";
-import { openApp, phone } from "./support/limber-app.ts";
+import { openApp, phone, signInOnAccountPage } from "./support/limber-app.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 
@@ -112,10 +112,7 @@ describe("a coach and a client in the browser", () => {
     expect((await coach.put(`/api/clients/${account.id}/prescription`, plan)).status).toBe(200);
 
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("sam's password here");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Sam" }).waitFor();
+    await signInOnAccountPage(page, email, "sam's password here", "Sam");
     await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
     await page.getByRole("heading", { name: "Calves only, for Sam" }).waitFor();
     await page.getByTestId("today-reminder").getByText("Today is a stretching day in your coach’s plan.").waitFor();

@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from "../src/server/server.ts";
 import { ApiClient, overHttp } from "../test/support/api-client.ts";
 import { useStaticApp } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
-import { openApp, phone, readStore } from "./support/limber-app.ts";
+import { openApp, phone, readStore, signInOnAccountPage } from "./support/limber-app.ts";
 
 const shots = "test-results/screenshots";
 const seedDir = resolve(import.meta.dirname, "../../shared/seed");
@@ -297,10 +297,7 @@ describe("the Import page for a signed-in coach", () => {
     const context = await app.browser.newContext({ viewport: phone, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${api.url}/#/account`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("coach password here");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /Signed in as Casey Coach/ }).waitFor();
+    await signInOnAccountPage(page, email, "coach password here", "Casey Coach");
     await page.evaluate(() => (location.hash = "#/import"));
     await page.getByRole("heading", { level: 1, name: "Import a routine" }).waitFor();
     await importSeed(page);

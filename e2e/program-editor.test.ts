@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiClient, overHttp } from "../test/support/api-client.ts";
 import { useAppServer } from "./support/app-server.ts";
-import { openApp } from "./support/limber-app.ts";
+import { openApp, signInOnAccountPage } from "./support/limber-app.ts";
 
 const app = useAppServer("e2e-editor");
 
@@ -11,10 +11,7 @@ describe("the program editor", () => {
     const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "editor password", displayName: "Eda", role: "coach" });
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("editor password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Eda" }).waitFor();
+    await signInOnAccountPage(page, email, "editor password", "Eda");
 
     await page.goto(`${app.server.url}/#/editor`);
     await page.getByLabel("Start from").selectOption({ label: "Copy of “Foot stretches for lower back pain” (built in)" });

@@ -4,7 +4,7 @@ import { issuePasswordReset } from "../src/server/auth/password-reset.ts";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { useAppServer } from "./support/app-server.ts";
 import { axeViolations } from "./support/axe.ts";
-import { openApp, phone } from "./support/limber-app.ts";
+import { openApp, phone, signInOnAccountPage } from "./support/limber-app.ts";
 
 const app = useAppServer("e2e-account");
 
@@ -17,10 +17,7 @@ describe("the account page", () => {
     await api.post("/api/logs", log);
 
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("first password here");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Ines" }).waitFor();
+    await signInOnAccountPage(page, email, "first password here", "Ines");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all my data (JSON)" }).click()]);
     expect(download.suggestedFilename()).toBe("limber-export.json");
@@ -118,10 +115,7 @@ describe("the account page", () => {
     await page.getByRole("button", { name: "Set password and sign in" }).waitFor();
     expect(await axeViolations(page), "new password from a reset link").toEqual([]);
     await page.goto(`${app.server.url}/#/account`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("accessible password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Ada" }).waitFor();
+    await signInOnAccountPage(page, email, "accessible password", "Ada");
     expect(await axeViolations(page), "account, signed in").toEqual([]);
     await page.getByRole("navigation").getByRole("link", { name: "History" }).click();
     await page.locator(".pain-chart .uplot canvas").waitFor();

@@ -3,7 +3,7 @@ import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { useAppServer } from "./support/app-server.ts";
-import { openApp, readStore } from "./support/limber-app.ts";
+import { openApp, readStore, signInOnAccountPage } from "./support/limber-app.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const password = "stretch every morning";
@@ -76,10 +76,7 @@ describe("the web app with the Limber server", () => {
     page.on("request", (r) => {
       if (/pain-chart/.test(r.url())) chartRequests.push(r.url());
     });
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Walter" }).waitFor();
+    await signInOnAccountPage(page, email, password, "Walter");
     await page.goto(`${app.server.url}/#/play`);
     await page.locator("main h1").first().waitFor();
     expect(chartRequests).toEqual([]);
@@ -100,10 +97,7 @@ describe("the web app with the Limber server", () => {
     for (let i = 0; i < 3; i++) await otherDevice.post("/api/logs", sessionLog());
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     expect(await readStore(page, "progress")).toEqual([]);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Rosa" }).waitFor();
+    await signInOnAccountPage(page, email, password, "Rosa");
     await expect
       .poll(async () => (await readStore<{ sessionsProgressed: number }>(page, "progress"))[0]?.sessionsProgressed, { timeout: 10_000 })
       .toBe(3);
@@ -115,10 +109,7 @@ describe("the web app with the Limber server", () => {
     const otherDevice = new ApiClient(overHttp, app.server.url);
     await otherDevice.signUp({ email, password, displayName: "Milan" });
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Milan" }).waitFor();
+    await signInOnAccountPage(page, email, password, "Milan");
     await page.goto(`${app.server.url}/#/settings`);
     const longer = page.getByRole("button", { name: "Longer: Calf stretch at the wall: Lean toward the wall" });
     await longer.click();
@@ -135,10 +126,7 @@ describe("the web app with the Limber server", () => {
     const otherDevice = new ApiClient(overHttp, app.server.url);
     await otherDevice.signUp({ email, password, displayName: "Ida" });
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Signed in as Ida" }).waitFor();
+    await signInOnAccountPage(page, email, password, "Ida");
     await page.goto(`${app.server.url}/#/settings`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 

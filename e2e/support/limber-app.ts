@@ -76,3 +76,11 @@ export async function playWholeSession(page: Page, baseUrl: string, totalSeconds
   await page.getByRole("button", { name: String(painAfter), exact: true }).click();
   await page.getByRole("heading", { name: "Session complete" }).waitFor();
 }
+
+/** Signs in on the Account page the app is showing, as a person would, and waits until it says so. */
+export async function signInOnAccountPage(page: Page, email: string, password: string, displayName: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: `Signed in as ${displayName}` }).waitFor();
+}

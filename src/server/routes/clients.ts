@@ -37,6 +37,14 @@ async function clientOfCoach(c: AppContext, id: string) {
     .executeTakeFirst();
 }
 
+/** The client named in the address, or the 400/404 to answer when it is not one of the coach's. */
+async function clientInAddress(c: AppContext) {
+  const params = parseWith(c, ClientId, c.req.param());
+  if (!params.ok) return params;
+  const client = await clientOfCoach(c, params.value.id);
+  return client ? { ok: true as const, client } : { ok: false as const, response: c.json({ error: "no such client" }, 404) };
+}
+
 /** A coach's view of their own organisation's clients: the dashboard, one client's page, prescribing. */
 export const clientRoutes = new Hono<Env>()
   .use(requireCoach)
@@ -103,29 +111,23 @@ export const clientRoutes = new Hono<Env>()
     });
   })
   .put("/:id/prescription", async (c) => {
-    const params = parseWith(c, ClientId, c.req.param());
-    if (!params.ok) return params.response;
-    const client = await clientOfCoach(c, params.value.id);
-    if (!client) return c.json({ error: "no such client" }, 404);
-    return savePrescription(c, { userId: client.id, organisationId: client.organisation_id });
+    const found = await clientInAddress(c);
+    if (!found.ok) return found.response;
+    return savePrescription(c, { userId: found.client.id, organisationId: found.client.organisation_id });
   })
   .delete("/:id", async (c) => {
-    const params = parseWith(c, ClientId, c.req.param());
-    if (!params.ok) return params.response;
-    const client = await clientOfCoach(c, params.value.id);
-    if (!client) return c.json({ error: "no such client" }, 404);
+    const found = await clientInAddress(c);
+    if (!found.ok) return found.response;
     const { db, clock } = c.get("deps");
     // The person keeps their account and everything in it; only the practice lets go of them.
-    await leavePractice(db, client.id, clock.now());
+    await leavePractice(db, found.client.id, clock.now());
     return c.body(null, 204);
   })
   .post("/:id/messages/read", async (c) => {
-    const params = parseWith(c, ClientId, c.req.param());
-    if (!params.ok) return params.response;
-    const client = await clientOfCoach(c, params.value.id);
-    if (!client) return c.json({ error: "no such client" }, 404);
+    const found = await clientInAddress(c);
+    if (!found.ok) return found.response;
     const { db, clock } = c.get("deps");
-    await markMessagesRead(db, client.organisation_id, client.id, clock.now());
+    await markMessagesRead(db, found.client.organisation_id, found.client.id, clock.now());
     return c.body(null, 204);
   });
 

@@ -39,13 +39,19 @@ function refusal(c: AppContext, found: ResetLookup): Response | undefined {
 const tooManyGuesses = (c: AppContext) =>
   tooManyRequests(c, c.get("deps").resetGuesses.retryAfterMs(clientAddress(c)), "too many wrong reset links from this address; try again later");
 
+/** The request's body, once it is well formed and its address may still try tokens. */
+async function readGuarded<S extends z.ZodType>(c: AppContext, schema: S) {
+  const body = await readBody(c, schema);
+  if (!body.ok) return body;
+  const limited = tooManyGuesses(c);
+  return limited ? { ok: false as const, response: limited } : body;
+}
+
 /** Password reset by a link the server's operator issued (`limber reset-link`); no session needed. */
 export const passwordResetRoutes = new Hono<Env>()
   .post("/check", async (c) => {
-    const body = await readBody(c, ResetCheck);
+    const body = await readGuarded(c, ResetCheck);
     if (!body.ok) return body.response;
-    const limited = tooManyGuesses(c);
-    if (limited) return limited;
     const { db, clock } = c.get("deps");
     const found = await lookUpPasswordReset(db, tokenHash(body.value.token), clock.now());
     const refused = refusal(c, found);
@@ -53,10 +59,8 @@ export const passwordResetRoutes = new Hono<Env>()
     return c.json({ displayName: found.user.display_name, email: found.user.email, expiresAt: found.expiresAt.toISOString() });
   })
   .post("/", async (c) => {
-    const body = await readBody(c, ResetUse);
+    const body = await readGuarded(c, ResetUse);
     if (!body.ok) return body.response;
-    const limited = tooManyGuesses(c);
-    if (limited) return limited;
     const { db, clock } = c.get("deps");
     const hash = tokenHash(body.value.token);
     // Checked before the (slow) password hash, so a wrong token costs the server nothing.

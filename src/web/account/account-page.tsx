@@ -3,7 +3,7 @@ import { services } from "../app-services.ts";
 import { sessions } from "../app-data.ts";
 import { syncNow, syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
-import { AccountField as Field } from "../components/account-field.tsx";
+import { AccountField as Field, FormProblem } from "../components/account-field.tsx";
 import "./account.css";
 
 function SignInForm() {
@@ -39,11 +39,7 @@ function SignInForm() {
           autocomplete={mode === "sign-up" ? "new-password" : "current-password"}
           onInput={setPassword}
         />
-        {message && (
-          <p role="alert" class="safety card">
-            {message}
-          </p>
-        )}
+        <FormProblem message={message} />
         <button type="submit" class="primary">
           {mode === "sign-in" ? "Sign in" : "Create account"}
         </button>{" "}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { services } from "../app-services.ts";
 import { segments } from "../coaching/hash-params.ts";
-import { AccountField } from "../components/account-field.tsx";
+import { AccountField, FormProblem } from "../components/account-field.tsx";
 import { syncNow } from "../sync/background-sync.ts";
 import { account, callApi, problemText, refreshAccount } from "../sync/server-api.ts";
 import "./account.css";
@@ -90,11 +90,7 @@ export default function ResetPage() {
           {other && other.email !== stage.holder.email && <p>This device is signed in as {other.displayName}; setting this password signs them out here.</p>}
           <AccountField id="reset-password" label="New password (at least 10 characters)" type="password" value={password} autocomplete="new-password" onInput={setPassword} />
           <AccountField id="reset-again" label="The same new password again" type="password" value={again} autocomplete="new-password" onInput={setAgain} />
-          {message && (
-            <p role="alert" class="card safety">
-              {message}
-            </p>
-          )}
+          <FormProblem message={message} />
           <button type="submit" class="primary">
             Set password and sign in
           </button>

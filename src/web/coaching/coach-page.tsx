@@ -3,7 +3,7 @@ import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import { percent, type DashboardClient } from "./coaching-api.ts";
-import { AccountField } from "../components/account-field.tsx";
+import { AccountField, FormProblem } from "../components/account-field.tsx";
 import "./coaching.css";
 
 function OpenPractice() {
@@ -26,11 +26,7 @@ function OpenPractice() {
         <AccountField id="coach-name" label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />
         <AccountField id="coach-email" label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
         <AccountField id="coach-password" label="Password (at least 10 characters)" type="password" value={password} autocomplete="new-password" onInput={setPassword} />
-        {message && (
-          <p role="alert" class="card safety">
-            {message}
-          </p>
-        )}
+        <FormProblem message={message} />
         <button type="submit" class="primary">
           Open my practice
         </button>

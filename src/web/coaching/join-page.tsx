@@ -4,7 +4,7 @@ import { syncNow } from "../sync/background-sync.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import type { CoachContact } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
-import { AccountField } from "../components/account-field.tsx";
+import { AccountField, FormProblem } from "../components/account-field.tsx";
 import "./coaching.css";
 
 function SignUpOrIn() {
@@ -33,11 +33,7 @@ function SignUpOrIn() {
         autocomplete={mode === "sign-up" ? "new-password" : "current-password"}
         onInput={setPassword}
       />
-      {message && (
-        <p role="alert" class="card safety">
-          {message}
-        </p>
-      )}
+      <FormProblem message={message} />
       <button type="submit" class="primary">
         {mode === "sign-up" ? "Create account" : "Sign in"}
       </button>{" "}

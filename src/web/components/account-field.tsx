@@ -22,3 +22,13 @@ export function AccountField(props: {
     </p>
   );
 }
+
+/** What went wrong with an account form, read out at once; nothing when there is nothing to say. */
+export function FormProblem({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" class="card safety">
+      {message}
+    </p>
+  );
+}
