@@ -3,7 +3,7 @@ import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
 import { account, callApi } from "../sync/server-api.ts";
 import type { MyPlan } from "./coaching-api.ts";
-import { planFor, rememberedPlan, rememberPlan, type RememberedPlan } from "./planned-session.ts";
+import { planFor, rememberedPlan, type RememberedPlan } from "./plan-memory.ts";
 
 /**
  * The coach's plan for this person, as kept on the device (so it shows offline), refreshed from the
@@ -14,7 +14,8 @@ export function useCoachPlan(): RememberedPlan | null {
   useEffect(() => {
     if (!signedIn) return;
     void callApi<MyPlan>("GET", "/api/prescription")
-      .then((r) => (r.status === 200 ? rememberPlan(r.body) : undefined))
+      // Storing a new plan needs the schema code; it is fetched only when there is a plan to store.
+      .then(async (r) => (r.status === 200 ? (await import("./planned-session.ts")).rememberPlan(r.body) : undefined))
       .catch(() => undefined); // offline: the plan kept on the device still shows
   }, [signedIn?.id]);
   return rememberedPlan.value;
