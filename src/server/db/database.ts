@@ -1,10 +1,11 @@
-import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataFolder } from "./data-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
+import { PgliteThread } from "./pglite-thread.ts";
 import type { Tables } from "./tables.ts";
 
 /** Where the data lives: a PGlite folder by default, or a PostgreSQL server by URL. */
@@ -62,8 +63,28 @@ async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
     pool.on("error", (e) => console.error("limber: an idle database connection was lost:", e.message));
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   }
-  const pglite = await PGlite.create({ dataDir: config.dataDir });
-  return new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
+  const dataDir = config.dataDir;
+  const open = () => PgliteThread.open(dataDir);
+  // PGlite runs in its own thread, so an instance stuck after a PANIC cannot freeze the server; once
+  // it stopped, the dialect opens the folder again when there is room for two write-ahead-log segments.
+  const reopen = { canStart: () => hasRoom(dataDir, 2 * WAL_SEGMENT), open };
+  return new Kysely<Tables>({ dialect: new PgliteDialect(await open(), reopen) });
+}
+
+/** PGlite's write-ahead-log segment size (PostgreSQL's default). */
+const WAL_SEGMENT = 16 * 1024 * 1024;
+
+/** Whether `bytes` more fit in `dir` right now: writes a scratch file that large, then removes it. */
+export async function hasRoom(dir: string, bytes: number): Promise<boolean> {
+  const scratch = join(dir, ".limber-room-check");
+  try {
+    await writeFile(scratch, Buffer.alloc(bytes));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await rm(scratch, { force: true });
+  }
 }
 
 /** Describes a database without its password, for logs. */

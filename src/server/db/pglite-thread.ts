@@ -1,0 +1,147 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+
+/** What the Kysely driver needs of an embedded database: PGlite itself, or PGlite in its own thread. */
+export interface PgliteLike {
+  query<R>(sql: string, parameters?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  close(): Promise<void>;
+  /** Resolves once the instance can take statements (PGlite's own; a thread is ready once opened). */
+  readonly waitReady?: Promise<void>;
+  /** Ends the instance at once, without asking it anything (it may be stuck). */
+  abandon?(): void;
+}
+
+/** The embedded database's thread ended; that instance is gone. */
+export class PgliteThreadLost extends Error {
+  constructor(reason: string) {
+    super(`the embedded database ${reason}`);
+    this.name = "PgliteThreadLost";
+  }
+}
+
+/**
+ * Runs in the worker thread (plain CommonJS, so it needs no TypeScript loader): one PGlite instance
+ * answering one message per statement. Errors go back as their plain fields (message, code,
+ * severity, detail...), since PGlite's error objects also carry what cannot cross threads.
+ * PostgreSQL's log lines come through onStderr while a statement runs; a PANIC line is passed on
+ * at once, because the statement may never finish.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { PGlite } = require(workerData.pglite);
+const plain = (e) => {
+  const out = { message: String((e && e.message) || e) };
+  if (e && typeof e === "object") for (const [k, v] of Object.entries(e)) if (typeof v === "string" || typeof v === "number") out[k] = v;
+  return out;
+};
+const onStderr = (line) => {
+  const at = line.indexOf("PANIC:");
+  if (at === 0 || (at > 0 && line[at - 1] === " ")) parentPort.postMessage({ panic: line.slice(at + 6).trim() });
+  return false;
+};
+PGlite.create({ dataDir: workerData.dataDir, onStderr }).then((pg) => {
+  parentPort.on("message", async (m) => {
+    if (m.close) {
+      await pg.close().catch(() => undefined);
+      parentPort.close();
+      return;
+    }
+    try {
+      const r = await pg.query(m.sql, m.parameters);
+      parentPort.postMessage({ id: m.id, rows: r.rows, affectedRows: r.affectedRows });
+    } catch (e) {
+      parentPort.postMessage({ id: m.id, error: plain(e) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+}, (e) => parentPort.postMessage({ failed: plain(e) }));
+`;
+
+type Reply = { id: number; rows?: unknown[]; affectedRows?: number; error?: { message: string } & Record<string, unknown> };
+
+/** A PANIC as the driver sees it from PGlite itself: an error with PostgreSQL's severity and message. */
+const panicError = (message: string) => Object.assign(new Error(message), { severity: "PANIC", code: "XX000" });
+
+/**
+ * PGlite in a worker thread. After a failed write to its write-ahead log (a full disk) PostgreSQL
+ * PANICs, and PGlite then spins forever inside WebAssembly (at COMMIT) or never answers again; on
+ * the main thread that would freeze the whole server. Here the PANIC fails the statement at once,
+ * the thread is ended (which frees its memory) and the driver may open a new one.
+ */
+export class PgliteThread implements PgliteLike {
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private lost: Error | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on("message", (m: Reply | { panic: string }) => ("panic" in m ? this.lose(panicError(m.panic)) : this.settle(m)));
+    worker.on("error", (e) => this.lose(new PgliteThreadLost(`thread failed: ${e.message}`)));
+    worker.on("exit", () => this.lose(new PgliteThreadLost("thread ended")));
+  }
+
+  /** Opens the data folder in a new thread; rejects (and ends the thread) if PGlite cannot start. */
+  static async open(dataDir: string): Promise<PgliteThread> {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { dataDir, pglite: createRequire(import.meta.url).resolve("@electric-sql/pglite") },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.once("message", (m: { ready?: true; failed?: { message: string }; panic?: string }) =>
+          m.ready ? resolve() : reject(new Error(`PGlite could not start: ${m.failed?.message ?? `PANIC: ${m.panic}`}`)),
+        );
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`PGlite's thread ended while starting (exit ${code})`)));
+      });
+    } catch (e) {
+      await worker.terminate();
+      throw e;
+    }
+    worker.unref();
+    return new PgliteThread(worker);
+  }
+
+  query<R>(sql: string, parameters: unknown[] = []): Promise<{ rows: R[]; affectedRows?: number }> {
+    if (this.lost) return Promise.reject(this.lost);
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // A statement in flight keeps the process alive; an idle thread does not.
+      this.worker.ref();
+      this.worker.postMessage({ id, sql, parameters });
+    }).then((reply) => {
+      if (reply.error) throw Object.assign(new Error(reply.error.message), reply.error);
+      return { rows: reply.rows as R[], ...(reply.affectedRows === undefined ? {} : { affectedRows: reply.affectedRows }) };
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    waiting.resolve(reply);
+  }
+
+  /** Fails every statement in flight with `reason` and ends the thread; later calls fail the same way. */
+  private lose(reason: Error): void {
+    if (this.lost) return;
+    this.lost = reason;
+    for (const { reject } of this.pending.values()) reject(reason);
+    this.pending.clear();
+    void this.worker.terminate();
+  }
+
+  abandon(): void {
+    this.lose(new PgliteThreadLost("was stopped"));
+  }
+
+  /** Closes PGlite cleanly (a checkpoint) and waits for its thread to end; nothing to do once it is lost. */
+  async close(): Promise<void> {
+    if (this.lost) return;
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    this.worker.ref();
+    this.worker.postMessage({ close: true });
+    await exited;
+  }
+}
