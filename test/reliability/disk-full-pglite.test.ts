@@ -76,6 +76,14 @@ async function serveFrom(dataDir: string): Promise<ServerProcess> {
   return spawnServer(args, env);
 }
 
+/** SIGTERM, then SIGKILL after 15 s: a server frozen by a regression must not outlive the test. */
+async function stopOrKill(server: ServerProcess | undefined): Promise<void> {
+  if (!server) return;
+  const timer = setTimeout(() => server.child.kill("SIGKILL"), 15_000);
+  await server.stop();
+  clearTimeout(timer);
+}
+
 let template: Template;
 const made: string[] = [];
 beforeAll(async () => {
@@ -139,9 +147,7 @@ describe("a server on PGlite whose table file cannot grow", () => {
     made.push(dataDir);
     server = await serveFrom(dataDir);
   }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  afterAll(() => stopOrKill(server), 30_000);
 
   it("answers 503 'no room' for a log it cannot store, keeps every acknowledged log readable, and stores again once there is room, in the same process", async () => {
     const client = sameSession(template.person, server.url);
@@ -186,9 +192,7 @@ describe("a server on PGlite whose write-ahead log cannot be written", () => {
     made.push(dataDir);
     server = await serveFrom(dataDir);
   }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  afterAll(() => stopOrKill(server), 30_000);
 
   it("answers 503 instead of hanging after PGlite PANICs, stays stopped while there is no room, then reopens by itself with every acknowledged log", async () => {
     const client = sameSession(template.person, server.url);
