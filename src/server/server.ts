@@ -9,6 +9,7 @@ import type { ServerDeps } from "./context.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
 import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
+import { scheduleCheckpoints } from "./db/checkpoints.ts";
 import { listenForOperator } from "./operator.ts";
 
 export interface ServerOptions {
@@ -57,6 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sweep();
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();
+  const stopCheckpoints = options.database.kind === "pglite" ? scheduleCheckpoints(database.db) : () => undefined;
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
@@ -68,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     database,
     close: async () => {
       clearInterval(sweeper);
+      stopCheckpoints();
       if (operator && "close" in operator) await operator.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
