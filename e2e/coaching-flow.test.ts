@@ -11,7 +11,7 @@ const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const app = useAppServer("e2e-coaching");
 
 describe("a coach and a client in the browser", () => {
-  it("coach opens a practice and invites; client joins, gets a plan, does a session; coach sees adherence, the flag and the note", async () => {
+  it("coach opens a practice and invites; client joins, gets a plan, does a session; coach sees adherence, the flag and the note, then lets the client go", async () => {
     const stamp = Date.now();
     // The coach.
     // Axe is injected as an inline script, which the server's CSP rightly blocks; the coach's
@@ -90,6 +90,17 @@ describe("a coach and a client in the browser", () => {
     await client.page.emulateMedia({ media: "print" });
     expect(await client.page.locator("header.top").isVisible()).toBe(false);
     expect(await client.page.getByRole("button", { name: "Print or save as PDF" }).isVisible()).toBe(false);
+
+    // The coach lets Robin go: Robin leaves the list, and Robin's plan page no longer names a coach.
+    expect(await axeViolations(coach.page)).toEqual([]);
+    coach.page.once("dialog", (d) => void d.accept());
+    await coach.page.getByRole("button", { name: "Remove Robin Client from my practice" }).click();
+    await coach.page.getByRole("heading", { name: "Your clients" }).waitFor();
+    await coach.page.getByText("No clients yet.").waitFor();
+    await client.page.emulateMedia({ media: "screen" });
+    await client.page.goto(`${app.server.url}/#/plan`);
+    await client.page.getByText("No plan yet. Choose one below; you can change it any time.").waitFor();
+    expect(await client.page.getByTestId("coach-name").count()).toBe(0);
     await coach.context.close();
     await client.context.close();
   }, 180_000);
