@@ -3,7 +3,7 @@ import { services } from "../app-services.ts";
 import { sessions } from "../app-data.ts";
 import { syncNow, syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
-import { AccountField as Field, FormProblem } from "../components/account-field.tsx";
+import { AccountField as Field, ForgotPassword, FormProblem } from "../components/account-field.tsx";
 import "./account.css";
 
 function SignInForm() {
@@ -47,15 +47,7 @@ function SignInForm() {
           {mode === "sign-in" ? "I am new here" : "I already have an account"}
         </button>
       </form>
-      {mode === "sign-in" && (
-        <details class="forgot">
-          <summary>Forgot your password?</summary>
-          <p>
-            Ask the person who runs your Limber (often your coach) for a reset link. It lets you choose a new password once, within 30 minutes. Your
-            sessions stay safe meanwhile, and this device keeps the ones not yet sent.
-          </p>
-        </details>
-      )}
+      {mode === "sign-in" && <ForgotPassword />}
     </section>
   );
 }

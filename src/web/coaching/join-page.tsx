@@ -4,7 +4,7 @@ import { syncNow } from "../sync/background-sync.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import type { CoachContact } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
-import { AccountField, FormProblem } from "../components/account-field.tsx";
+import { AccountField, ForgotPassword, FormProblem } from "../components/account-field.tsx";
 import "./coaching.css";
 
 function SignUpOrIn() {
@@ -40,6 +40,7 @@ function SignUpOrIn() {
       <button type="button" onClick={() => setMode(mode === "sign-up" ? "sign-in" : "sign-up")}>
         {mode === "sign-up" ? "I already have an account" : "I am new here"}
       </button>
+      {mode === "sign-in" && <ForgotPassword />}
     </form>
   );
 }
