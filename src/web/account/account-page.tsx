@@ -1,54 +1,16 @@
 import { useState } from "preact/hooks";
-import { services } from "../app-services.ts";
 import { sessions } from "../app-data.ts";
-import { syncNow, syncStatus } from "../sync/background-sync.ts";
+import { syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
-import { AccountField as Field, ForgotPassword, FormProblem } from "../components/account-field.tsx";
+import { AccountField as Field } from "../components/account-field.tsx";
+import { SignInOrUp } from "../components/sign-in-or-up.tsx";
 import "./account.css";
 
 function SignInForm() {
-  const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [displayName, setDisplayName] = useState("");
-  const [message, setMessage] = useState("");
-  async function submit(e: Event) {
-    e.preventDefault();
-    setMessage("");
-    try {
-      const body = mode === "sign-up" ? { email, password, displayName } : { email, password };
-      const r = await callApi("POST", `/api/auth/${mode}`, body);
-      if (r.status === 200 || r.status === 201) void syncNow(services().store);
-      else setMessage(problemText(r));
-    } catch {
-      setMessage("Cannot reach the server. Your sessions are kept on this device and will be sent once you are signed in.");
-    }
-  }
   return (
-    <section class="card" aria-labelledby="account-form">
-      <h2 id="account-form">{mode === "sign-in" ? "Sign in" : "Create an account"}</h2>
+    <SignInOrUp idPrefix="" start="sign-in" headings={{ "sign-in": "Sign in", "sign-up": "Create an account" }}>
       <p class="muted">Signing in keeps your sessions and progress safe on the server and brings them to your other devices.</p>
-      <form onSubmit={(e) => void submit(e)}>
-        {mode === "sign-up" && <Field id="name" label="Your name" type="text" value={displayName} autocomplete="name" onInput={setDisplayName} />}
-        <Field id="email" label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
-        <Field
-          id="password"
-          label={mode === "sign-up" ? "Password (at least 10 characters)" : "Password"}
-          type="password"
-          value={password}
-          autocomplete={mode === "sign-up" ? "new-password" : "current-password"}
-          onInput={setPassword}
-        />
-        <FormProblem message={message} />
-        <button type="submit" class="primary">
-          {mode === "sign-in" ? "Sign in" : "Create account"}
-        </button>{" "}
-        <button type="button" onClick={() => setMode(mode === "sign-in" ? "sign-up" : "sign-in")}>
-          {mode === "sign-in" ? "I am new here" : "I already have an account"}
-        </button>
-      </form>
-      {mode === "sign-in" && <ForgotPassword />}
-    </section>
+    </SignInOrUp>
   );
 }
 
