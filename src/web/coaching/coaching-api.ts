@@ -1,5 +1,6 @@
-import type { Adherence, Flag } from "../../core/adherence.ts";
+import type { Adherence } from "../../core/adherence.ts";
 import { WEEKDAYS } from "../../core/calendar-date.ts";
+import type { ClientStanding } from "../../core/client-standing.ts";
 import type { PainPoint } from "../../core/history.ts";
 import type { Prescription } from "../../core/prescription.ts";
 import type { Program } from "../../core/program.ts";
@@ -17,12 +18,8 @@ export interface StoredPrescription extends Prescription {
   updatedAt: string;
 }
 
-export interface Standing {
-  week: Adherence;
-  month: Adherence;
-  flags: Flag[];
-  attention: number;
-}
+/** How a client stands, exactly as the core judges it on the server. */
+export type Standing = ClientStanding;
 
 export interface DashboardClient {
   id: string;
