@@ -27,6 +27,8 @@ export interface PgliteReopen {
   everyMs?: number;
   /** Where state changes are reported; stderr unless given. */
   log?: (line: string) => void;
+  /** The clock the checks are spaced by, in milliseconds; the system's unless given. */
+  now?: () => number;
 }
 
 /**
@@ -103,8 +105,9 @@ class PgliteDriver implements Driver {
   /** Between two units of work only, so a transaction never continues on an instance it did not begin on. */
   private async tryToReopen(): Promise<void> {
     const reopen = this.reopen;
-    if (!reopen || Date.now() < this.nextCheck) return;
-    this.nextCheck = Date.now() + Math.min((reopen.everyMs ?? 5000) * 2 ** this.failedOpens, 60_000);
+    const now = (reopen?.now ?? Date.now)();
+    if (!reopen || now < this.nextCheck) return;
+    this.nextCheck = now + Math.min((reopen.everyMs ?? 5000) * 2 ** this.failedOpens, 60_000);
     if (!(await reopen.canStart().catch(() => false))) return;
     try {
       this.pg = await reopen.open();
