@@ -6,19 +6,7 @@ import type { Env, ServerDeps } from "./context.ts";
 import { isDatabaseUnavailable, isStorageFull } from "./db/unavailable.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
-import { accountDataRoutes } from "./routes/account-data.ts";
-import { authRoutes } from "./routes/auth.ts";
-import { passwordResetRoutes } from "./routes/password-reset.ts";
-import { historyRoutes } from "./routes/history.ts";
-import { programRoutes } from "./routes/programs.ts";
-import { progressRoutes } from "./routes/progress.ts";
-import { sessionLogRoutes } from "./routes/session-logs.ts";
-import { settingsRoutes } from "./routes/settings.ts";
-import { calendarRoutes } from "./routes/calendar.ts";
-import { clientRoutes } from "./routes/clients.ts";
-import { myPlanRoutes } from "./routes/my-plan.ts";
-import { organisationRoutes } from "./routes/organisation.ts";
-import { programEditingRoutes } from "./routes/program-editing.ts";
+import { apiRoutes } from "./api-routes.ts";
 
 export interface AppOptions {
   /** The built web app (dist/web); the API alone when absent. */
@@ -45,20 +33,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   api.use(bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "request body is larger than 1 MiB" }, 413) }));
   api.use(currentSession);
   api.use(csrfGuard);
-  api.get("/health", (c) => c.json({ status: "ok" }));
-  api.route("/auth", authRoutes);
-  api.route("/auth/reset", passwordResetRoutes);
-  api.route("/programs", programEditingRoutes);
-  api.route("/programs", programRoutes);
-  api.route("/logs", sessionLogRoutes);
-  api.route("/progress", progressRoutes);
-  api.route("/history", historyRoutes);
-  api.route("/settings", settingsRoutes);
-  api.route("/account", accountDataRoutes);
-  api.route("/", organisationRoutes);
-  api.route("/", calendarRoutes);
-  api.route("/clients", clientRoutes);
-  api.route("/", myPlanRoutes);
+  api.route("/", apiRoutes);
   api.all("*", (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.route("/api", api);
 
@@ -72,7 +47,10 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     }
     if (isDatabaseUnavailable(error)) {
       c.header("Retry-After", "5");
-      return c.json({ error: "the database is unavailable right now; please try again shortly (a resent session log is still stored only once)" }, 503);
+      return c.json(
+        { error: "the database is unavailable right now; please try again shortly (a resent session log is still stored only once)" },
+        503,
+      );
     }
     return c.json({ error: "something went wrong on the server; nothing you sent before this was lost" }, 500);
   });

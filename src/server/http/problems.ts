@@ -7,12 +7,18 @@ export function badRequest(c: AppContext, problems: InputProblem[]) {
   return c.json({ error: "invalid request", problems }, 400);
 }
 
+/** The 400 answer's type, so a route's typed answers (src/server/api-routes.ts) keep their shape. */
+export type BadRequest = ReturnType<typeof badRequest>;
+
 export function apiError(c: AppContext, status: 401 | 403 | 404 | 409 | 413 | 429, error: string) {
   return c.json({ error }, status);
 }
 
 /** Reads and validates a JSON body; answers the 400 to send when it is not what `schema` expects. */
-export async function readBody<S extends z.ZodType>(c: AppContext, schema: S): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
+export async function readBody<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: BadRequest }> {
   let data: unknown;
   try {
     data = await c.req.json();
@@ -43,7 +49,11 @@ export function nulProblems(data: unknown, path = "", found: InputProblem[] = []
 }
 
 /** Validates query parameters or route params the same way as bodies. */
-export function parseWith<S extends z.ZodType>(c: AppContext, schema: S, data: unknown): { ok: true; value: z.infer<S> } | { ok: false; response: Response } {
+export function parseWith<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+  data: unknown,
+): { ok: true; value: z.infer<S> } | { ok: false; response: BadRequest } {
   const r = schema.safeParse(data);
   if (r.success) {
     const nul = nulProblems(r.data);

@@ -21,7 +21,7 @@ export const ResetUse = z.object({ token: Token, newPassword: NewPassword });
  * Refuses a token that cannot be used, in words the person can act on. Answers undefined when it
  * can be used. Unknown tokens count against the address, so guessing is slowed as well as hopeless.
  */
-function refusal(c: AppContext, found: ResetLookup): Response | undefined {
+function refusal(c: AppContext, found: ResetLookup) {
   const { resetGuesses } = c.get("deps");
   switch (found.state) {
     case "usable":
@@ -37,7 +37,11 @@ function refusal(c: AppContext, found: ResetLookup): Response | undefined {
 }
 
 const tooManyGuesses = (c: AppContext) =>
-  tooManyRequests(c, c.get("deps").resetGuesses.retryAfterMs(clientAddress(c)), "too many wrong reset links from this address; try again later");
+  tooManyRequests(
+    c,
+    c.get("deps").resetGuesses.retryAfterMs(clientAddress(c)),
+    "too many wrong reset links from this address; try again later",
+  );
 
 /** The request's body, once it is well formed and its address may still try tokens. */
 async function readGuarded<S extends z.ZodType>(c: AppContext, schema: S) {
@@ -70,6 +74,10 @@ export const passwordResetRoutes = new Hono<Env>()
     const now = clock.now();
     const user = await redeemPasswordReset(db, hash, passwordHash, now);
     // Used or expired while the password was being hashed: say which.
-    if (!user) return refusal(c, await lookUpPasswordReset(db, hash, now)) ?? c.json({ error: "this reset link could not be used; ask for a new one" }, 410);
+    if (!user)
+      return (
+        refusal(c, await lookUpPasswordReset(db, hash, now)) ??
+        c.json({ error: "this reset link could not be used; ask for a new one" }, 410)
+      );
     return c.json(await startSession(c, user), 200);
   });

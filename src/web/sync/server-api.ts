@@ -1,15 +1,10 @@
 import { signal } from "@preact/signals";
 import type { ProgressState } from "../../core/progress.ts";
 import type { SessionLog } from "../../core/session-log.ts";
+import type { MeAnswer, ProgressAnswer } from "../api-types.ts";
 
-/** The signed-in person as the server describes them. */
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: "client" | "coach";
-  planDaysPerWeek: number;
-}
+/** The signed-in person as the server describes them (GET /api/auth/me). */
+export type Account = MeAnswer["account"];
 
 /** undefined until the server was asked; null when nobody is signed in (or the server is out of reach). */
 export const account = signal<Account | null | undefined>(undefined);
@@ -70,7 +65,7 @@ export async function sendLog(log: SessionLog): Promise<{ status: number }> {
 }
 
 export async function fetchProgress(programId: string): Promise<ProgressState | null> {
-  const r = await callApi<ProgressState>("GET", `/api/progress/${encodeURIComponent(programId)}`);
+  const r = await callApi<ProgressAnswer>("GET", `/api/progress/${encodeURIComponent(programId)}`);
   return r.status === 200 ? r.body : null;
 }
 
