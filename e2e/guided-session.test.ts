@@ -217,6 +217,8 @@ describe("a guided session in the browser", () => {
     expect((await playerPosition(page)).index).toBe(4);
 
     await page.getByRole("button", { name: "End session" }).click();
+
+    await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
     await page.getByRole("button", { name: "Skip", exact: true }).click();
     await page.getByRole("heading", { name: "Session saved" }).waitFor();
     const rows = await readStore<{ log: unknown }>(page, "sessions");

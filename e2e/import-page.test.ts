@@ -190,6 +190,7 @@ describe("the Import page", () => {
     await page.getByRole("button", { name: "Resume" }).waitFor();
     expect(await page.locator("#exercise-name").textContent()).toBe("Strap stretch, my way");
     await page.getByRole("button", { name: "End session" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
     await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
     await page.getByRole("button", { name: "2", exact: true }).click();
     await page.getByRole("heading", { name: "Session saved" }).waitFor();

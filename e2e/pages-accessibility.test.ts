@@ -66,6 +66,7 @@ for (const scheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Pause" }).click();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "End session" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
       await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "1", exact: true }).click();
@@ -127,7 +128,13 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
     expect(await announcer.textContent()).toBe("Get ready: Strap stretch: eversion and inversion · Left foot");
     await page.keyboard.press("ArrowRight");
     expect(await announcer.textContent()).toBe("Turn the sole outward · Left foot · 1 of 3");
+    // R asks first; the question takes focus on Keep going, and Tab then Enter says yes.
     await page.keyboard.press("r");
+    await page.getByRole("dialog", { name: "Start again from the first step?" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep going");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
     expect(await announcer.textContent()).toBe("Get ready: Strap stretch: eversion and inversion · Left foot");
     await context.close();
   });

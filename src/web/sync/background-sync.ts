@@ -55,6 +55,19 @@ export function syncNow(store: LocalStore): Promise<void> {
   return running;
 }
 
+/**
+ * Offers the pending sessions to the server now (a round already running is followed by one more),
+ * then says where the session with this id is: on the server, waiting for the network, or kept on
+ * this device only because nobody is signed in.
+ */
+export async function deliverNow(store: LocalStore, logId: string): Promise<"sent" | "waiting" | "device-only"> {
+  await syncNow(store);
+  while (running) await running;
+  const item = (await store.listSessions()).find((s) => s.id === logId);
+  if (item?.syncState === "synced") return "sent";
+  return syncStatus.value === "signed-out" ? "device-only" : "waiting";
+}
+
 /** Syncs at start-up, whenever the browser comes back online or the page is shown again, and every 30 s. */
 export function startBackgroundSync(store: LocalStore): void {
   const kick = () => void syncNow(store);

@@ -1,0 +1,47 @@
+import { currentStep, type PlayerState } from "../../core/player.ts";
+import type { Program } from "../../core/program.ts";
+import type { Step } from "../../core/timeline.ts";
+
+const sideText = (step: Step) => (step.side === null ? "Both feet" : step.side === "left" ? "Left foot" : "Right foot");
+
+/** The line under the exercise name: what to do in this step. */
+export function phaseText(step: Step): string {
+  switch (step.kind) {
+    case "hold":
+      return step.phaseName ?? "Hold";
+    case "prepare":
+      return "Get into position";
+    case "switch-side":
+      return "Switch sides";
+    case "release":
+      return "Ease off";
+    case "rest":
+      return "Rest";
+    case "done":
+      return "Session complete";
+  }
+}
+
+/** Which foot, and which repetition during a hold; empty between exercises. */
+export function whereText(step: Step): string {
+  if (step.kind === "hold" && step.rep !== null && step.reps !== null) return `${sideText(step)} · ${step.rep} of ${step.reps}`;
+  if (step.exerciseId === null) return "";
+  return sideText(step);
+}
+
+/** The exercise's own instructions for this step: its phase's during a hold, its setup before one. */
+export function instructionsOf(step: Step, program: Program): string[] {
+  const ex = program.exercises.find((e) => e.id === step.exerciseId);
+  if (!ex) return [];
+  if (step.kind === "hold") return ex.phases.find((p) => p.id === step.phaseId)?.instructions ?? [];
+  if (step.kind === "prepare" || step.kind === "switch-side") return ex.setup;
+  return [];
+}
+
+/** Where the session stands as a whole, to the minute: enough to know how long is left. */
+export function overallText(state: PlayerState): string {
+  const steps = state.timeline.steps;
+  const counted = steps.filter((s) => s.kind !== "done").length;
+  const left = Math.max(1, Math.ceil((state.timeline.totalSeconds - currentStep(state).offset) / 60));
+  return `Step ${state.index + 1} of ${counted} · about ${left} min left`;
+}
