@@ -1,28 +1,6 @@
 import type { Clock } from "./clock.ts";
-import type { Beep, BeepKind, Sound } from "./sound.ts";
-
-type Note = { hz: number; startS: number; lengthS: number };
-
-/** Each kind of beep as a few soft notes: pitch, start and length in seconds. */
-const tunes: Record<BeepKind, Note[]> = {
-  step: [
-    { hz: 523, startS: 0, lengthS: 0.25 },
-    { hz: 659, startS: 0.18, lengthS: 0.35 },
-  ],
-  "switch-side": [
-    { hz: 659, startS: 0, lengthS: 0.22 },
-    { hz: 523, startS: 0.2, lengthS: 0.22 },
-    { hz: 659, startS: 0.4, lengthS: 0.3 },
-  ],
-  halfway: [{ hz: 587, startS: 0, lengthS: 0.3 }],
-  countdown: [{ hz: 440, startS: 0, lengthS: 0.12 }],
-  go: [{ hz: 784, startS: 0, lengthS: 0.3 }],
-  done: [
-    { hz: 523, startS: 0, lengthS: 0.3 },
-    { hz: 659, startS: 0.25, lengthS: 0.3 },
-    { hz: 784, startS: 0.5, lengthS: 0.6 },
-  ],
-};
+import { tones } from "../../core/soundtrack/tones.ts";
+import type { Beep, Sound } from "./sound.ts";
 
 /**
  * Web Audio beeps. A beep's monotonic `at` becomes audio time by the offset between the two
@@ -42,7 +20,7 @@ export function browserSound(clock: Clock, volume = 0.18): Sound {
   }
 
   function play(audio: AudioContext, beep: Beep, when: number): OscillatorNode[] {
-    return tunes[beep.kind].map((note) => {
+    return tones[beep.kind].map((note) => {
       const osc = audio.createOscillator();
       const gain = audio.createGain();
       const start = when + note.startS;

@@ -1,4 +1,6 @@
-export type BeepKind = "step" | "switch-side" | "halfway" | "countdown" | "go" | "done";
+import type { ToneKind } from "../../core/soundtrack/tones.ts";
+
+export type BeepKind = ToneKind;
 
 /** A beep due at a monotonic instant; `key` stays the same however often it is planned. */
 export interface Beep {

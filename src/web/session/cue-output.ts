@@ -1,7 +1,8 @@
 import type { Cue } from "../../core/cues.ts";
 import { cueMarks, type CueKind } from "../../core/cues.ts";
 import type { PlayerState } from "../../core/player.ts";
-import type { Beep, BeepKind } from "../adapters/sound.ts";
+import { toneFor } from "../../core/soundtrack/tones.ts";
+import type { Beep } from "../adapters/sound.ts";
 import type { SpeechMode } from "../adapters/speech.ts";
 import type { Settings } from "../settings.ts";
 import { isInstruction } from "./late-cues.ts";
@@ -26,12 +27,6 @@ export function vibrationFor(cue: Cue, settings: Settings): number[] | null {
   return buzzes[cue.kind] ?? null;
 }
 
-function beepKind(kind: CueKind, stepKind: string): BeepKind | null {
-  if (kind === "step") return stepKind === "hold" ? "go" : "step";
-  if (kind === "switch-side" || kind === "halfway" || kind === "countdown" || kind === "done") return kind;
-  return null;
-}
-
 /** How far ahead beeps are handed to the audio clock: long enough to outlast a throttled tab. */
 export const BEEP_HORIZON_MS = 30_000;
 
@@ -50,7 +45,7 @@ export function beepPlan(state: PlayerState, now: number, settings: Settings): B
     const step = steps[index]!;
     for (const m of cueMarks(step)) {
       const at = start + m.offsetMs;
-      const kind = beepKind(m.kind, step.kind);
+      const kind = toneFor(m.kind, step.kind);
       if (kind && at >= now - 200 && at <= horizon) out.push({ key: `${index}:${m.offsetMs}:${Math.round(at)}`, kind, at });
     }
     start += step.seconds * 1000;
