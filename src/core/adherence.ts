@@ -40,6 +40,8 @@ export interface Flag {
 
 /** Pain after a session at or above this is flagged. */
 export const HIGH_PAIN = 7;
+/** Pain after rising across this many rated sessions in a row is flagged. */
+export const PAIN_RISING_SESSIONS = 3;
 /** This many planned days missed since the last session flags a client as stopped. */
 export const MISSED_DAYS_FOR_STOPPED = 3;
 
@@ -56,12 +58,19 @@ export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], t
   if (last && last.painAfter! >= HIGH_PAIN) {
     flags.push({ kind: "pain-high", message: `Pain after the last session was ${last.painAfter} out of 10.` });
   }
-  const lastThree = rated.slice(-3);
-  if (lastThree.length === 3 && lastThree[0]!.painAfter! < lastThree[1]!.painAfter! && lastThree[1]!.painAfter! < lastThree[2]!.painAfter!) {
-    flags.push({ kind: "pain-rising", message: `Pain after sessions rose over the last three: ${lastThree.map((s) => s.painAfter).join(", ")}.` });
+  const lastFew = rated.slice(-PAIN_RISING_SESSIONS);
+  const rising = lastFew.length === PAIN_RISING_SESSIONS && lastFew.every((s, i) => i === 0 || s.painAfter! > lastFew[i - 1]!.painAfter!);
+  if (rising) {
+    flags.push({
+      kind: "pain-rising",
+      message: `Pain after sessions rose over the last three: ${lastFew.map((s) => s.painAfter).join(", ")}.`,
+    });
   }
   if (schedule !== null) {
-    const lastDate = sessions.map((s) => localDateOf(s.startedAt)).sort().at(-1);
+    const lastDate = sessions
+      .map((s) => localDateOf(s.startedAt))
+      .sort()
+      .at(-1);
     // Today is not over yet, so only days before it can have been missed.
     const since = lastDate === undefined ? schedule.startDate : addDays(lastDate, 1);
     const missed = since <= addDays(today, -1) ? plannedDates(schedule, since, addDays(today, -1)).length : 0;

@@ -1,18 +1,41 @@
-import { adherenceOver, attentionScore, flagsFor, type Adherence, type Flag, type LoggedSession } from "./adherence.ts";
-import type { CalendarDate } from "./calendar-date.ts";
+import {
+  adherenceOver,
+  attentionScore,
+  flagsFor,
+  PAIN_RISING_SESSIONS,
+  type Adherence,
+  type Flag,
+  type LoggedSession,
+} from "./adherence.ts";
+import { addDays, type CalendarDate } from "./calendar-date.ts";
 import type { Schedule } from "./schedule.ts";
+
+/** The longest window a standing looks at: adherence "last 28 days". */
+export const STANDING_DAYS = 28;
+/** How many of the latest sessions with a pain-after score the pain flags read. */
+export const RATED_SESSIONS = PAIN_RISING_SESSIONS;
+
+/**
+ * The first day of the standing window ending on `today` (today included). The SQL that gathers
+ * ClientFacts (src/server/store/dashboard.ts) takes this day and RATED_SESSIONS from here.
+ */
+export function standingWindowStart(today: CalendarDate): CalendarDate {
+  return addDays(today, -(STANDING_DAYS - 1));
+}
 
 /**
  * What the database hands over for one client, already aggregated: the distinct days practised
- * in the last 28 days, the last session, and the last three sessions with a pain-after score.
+ * in the standing window, the last session ever, and the last RATED_SESSIONS sessions with a
+ * pain-after score (however long ago). The dashboard and the client page both read these from
+ * one query, so they cannot judge the same client differently.
  */
 export interface ClientFacts {
   schedule: Schedule | null;
-  /** Distinct local days (YYYY-MM-DD) with a session in the 28 days ending today. */
+  /** Distinct local days (YYYY-MM-DD) with a session in the STANDING_DAYS days ending today. */
   recentDays: CalendarDate[];
   /** The latest session's local day, or null when there is none. */
   lastDay: CalendarDate | null;
-  /** Up to three sessions with pain after rated, oldest first. */
+  /** Up to RATED_SESSIONS sessions with pain after rated, oldest first. */
   lastRated: { day: CalendarDate; painBefore: number | null; painAfter: number }[];
 }
 
@@ -39,7 +62,7 @@ const session = (day: CalendarDate, painBefore: number | null, painAfter: number
 export function standingOf(facts: ClientFacts, today: CalendarDate): ClientStanding {
   const recent = facts.recentDays.map((d) => session(d, null, null));
   const week = adherenceOver(facts.schedule, recent, today, 7);
-  const month = adherenceOver(facts.schedule, recent, today, 28);
+  const month = adherenceOver(facts.schedule, recent, today, STANDING_DAYS);
   const forFlags = facts.lastRated.map((r) => session(r.day, r.painBefore, r.painAfter));
   if (facts.lastDay !== null) forFlags.push(session(facts.lastDay, null, null));
   const flags = flagsFor(facts.schedule, forFlags, today);

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { byAttention, standingOf } from "../../core/client-standing.ts";
+import { byAttention, STANDING_DAYS, standingOf } from "../../core/client-standing.ts";
 import { addDays } from "../../core/calendar-date.ts";
 import { painSeries, painTrendSummary } from "../../core/history.ts";
 import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";
-import { dashboardRows, organisationPractice } from "../store/dashboard.ts";
+import { clientOfOrganisation, dashboardRows, organisationPractice } from "../store/dashboard.ts";
 import { leavePractice } from "../store/invites.ts";
 import { listMessages, markMessagesRead } from "../store/messages.ts";
 import { readPrescription } from "../store/prescriptions.ts";
@@ -25,17 +25,7 @@ const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });
 const todayOf = (c: AppContext, given: string | undefined) => given ?? c.get("deps").clock.now().toISOString().slice(0, 10);
 
 /** The client with this id in the coach's own organisation, or undefined (answered as 404 like any unknown id). */
-async function clientOfCoach(c: AppContext, id: string) {
-  const { user } = sessionOf(c);
-  return c
-    .get("deps")
-    .db.selectFrom("users")
-    .select(["id", "display_name", "email", "organisation_id"])
-    .where("id", "=", id)
-    .where("organisation_id", "=", user.organisation_id)
-    .where("role", "=", "client")
-    .executeTakeFirst();
-}
+const clientOfCoach = (c: AppContext, id: string) => clientOfOrganisation(c.get("deps").db, sessionOf(c).user.organisation_id, id);
 
 /** The client named in the address, or the 400/404 to answer when it is not one of the coach's. */
 async function clientInAddress(c: AppContext) {
@@ -68,7 +58,8 @@ export const clientRoutes = new Hono<Env>()
     for (const r of rows) {
       if (r.schedule === null) continue;
       let p = plannedBySchedule.get(r.schedule);
-      if (p === undefined) plannedBySchedule.set(r.schedule, (p = adherenceOver(Schedule.parse(JSON.parse(r.schedule)), [], today, 28).planned));
+      if (p === undefined)
+        plannedBySchedule.set(r.schedule, (p = adherenceOver(Schedule.parse(JSON.parse(r.schedule)), [], today, STANDING_DAYS).planned));
       planned += p;
       done += Math.min(r.days, p);
     }
@@ -85,28 +76,34 @@ export const clientRoutes = new Hono<Env>()
     const today = todayOf(c, query.value.today);
     const logs = await listSessionLogs(db, client.id, { from: addDays(today, -7 * query.value.weeks), to: today });
     const prescription = await readPrescription(db, client.id);
-    const program = prescription ? await findProgram(db, prescription.programId, client.organisation_id, prescription.programVersion) : undefined;
+    const program = prescription
+      ? await findProgram(db, prescription.programId, client.organisation_id, prescription.programVersion)
+      : undefined;
     const entries = logs.map((l) => ({ day: l.localDay, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter }));
     const pain = painSeries(entries);
-    const rated = logs.filter((l) => l.painAfter !== null).slice(-3);
-    const standing = standingOf(
-      {
-        schedule: prescription?.schedule ?? null,
-        recentDays: [...new Set(logs.map((l) => l.localDay).filter((d) => d >= addDays(today, -27)))],
-        lastDay: logs.at(-1)?.localDay ?? null,
-        lastRated: rated.map((l) => ({ day: l.localDay, painBefore: l.painBefore, painAfter: l.painAfter! })),
-      },
-      today,
-    );
+    // The standing comes from the dashboard's own query, not from the sessions of `weeks` above,
+    // so a client idle for longer than the page shows still reads as the dashboard says.
+    const [row] = await dashboardRows(db, client.organisation_id, today, client.id);
+    if (!row) return c.json({ error: "no such client" }, 404);
     return c.json({
       today,
       client: { id: client.id, displayName: client.display_name, email: client.email },
       prescription,
       program: program ?? null,
-      standing,
+      standing: standingOf(row.facts, today),
+      lastSession: row.lastSession,
       pain,
       painSummary: painTrendSummary(pain, today, 4),
-      sessions: logs.map((l) => ({ id: l.id, day: l.localDay, startedAt: l.startedAt, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter, notes: l.notes, programVersion: l.programVersion })),
+      sessions: logs.map((l) => ({
+        id: l.id,
+        day: l.localDay,
+        startedAt: l.startedAt,
+        completed: l.completed,
+        painBefore: l.painBefore,
+        painAfter: l.painAfter,
+        notes: l.notes,
+        programVersion: l.programVersion,
+      })),
       messages: await listMessages(db, client.organisation_id, client.id),
     });
   })
@@ -130,5 +127,3 @@ export const clientRoutes = new Hono<Env>()
     await markMessagesRead(db, found.client.organisation_id, found.client.id, clock.now());
     return c.body(null, 204);
   });
-
-

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import type { ClientFacts } from "../../core/client-standing.ts";
-import { addDays, type CalendarDate } from "../../core/calendar-date.ts";
+import { RATED_SESSIONS, standingWindowStart, type ClientFacts } from "../../core/client-standing.ts";
+import type { CalendarDate } from "../../core/calendar-date.ts";
 import { Schedule } from "../../core/schedule.ts";
 import type { Tables } from "../db/tables.ts";
 
@@ -39,10 +39,17 @@ interface RawRow {
 /**
  * Every client of an organisation with what the dashboard needs, in one query: each client's
  * logs are reached through the (organisation_id, user_id, local_day / started_at) indexes and
- * only a handful of values per client leave the database, however long their history.
+ * only a handful of values per client leave the database, however long their history. With
+ * `onlyClient`, the same query for that one client: the client page reads its standing here too,
+ * so the dashboard and the client page can never judge a client differently.
  */
-export async function dashboardRows(db: Kysely<Tables>, organisationId: string, today: CalendarDate): Promise<ClientRow[]> {
-  const from = addDays(today, -27);
+export async function dashboardRows(
+  db: Kysely<Tables>,
+  organisationId: string,
+  today: CalendarDate,
+  onlyClient?: string,
+): Promise<ClientRow[]> {
+  const from = standingWindowStart(today);
   const { rows } = await sql<RawRow>`
     select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule,
       recent.days as recent_days,
@@ -66,7 +73,7 @@ export async function dashboardRows(db: Kysely<Tables>, organisationId: string, 
       from (
         select s.local_day, s.started_at, s.pain_before, s.pain_after from session_logs s
         where s.organisation_id = u.organisation_id and s.user_id = u.id and s.pain_after is not null
-        order by s.started_at desc limit 3
+        order by s.started_at desc limit ${RATED_SESSIONS}
       ) r
     ) rated on true
     left join lateral (
@@ -77,6 +84,7 @@ export async function dashboardRows(db: Kysely<Tables>, organisationId: string, 
       order by m.created_at desc limit 1
     ) latest on true
     where u.organisation_id = ${organisationId} and u.role = 'client'
+      ${onlyClient === undefined ? sql`` : sql`and u.id = ${onlyClient}`}
   `.execute(db);
   return rows.map(rowOf);
 }
@@ -111,7 +119,7 @@ function rowOf(r: RawRow): ClientRow {
 }
 
 /**
- * Days practised per client over the 28 days ending today, with each client's schedule as
+ * Days practised per client over the standing window (28 days) ending today, with each client's schedule as
  * stored JSON text (clients of a practice mostly share a few schedules, so callers can work
  * each distinct one out once): one grouped scan of the organisation's logs by day.
  */
@@ -120,7 +128,7 @@ export async function organisationPractice(
   organisationId: string,
   today: CalendarDate,
 ): Promise<{ userId: string; days: number; schedule: string | null }[]> {
-  const from = addDays(today, -27);
+  const from = standingWindowStart(today);
   const { rows } = await sql<{ id: string; days: number; schedule: string | null }>`
     select u.id, coalesce(d.days, 0)::int as days, p.schedule::text as schedule
     from users u
@@ -133,4 +141,15 @@ export async function organisationPractice(
     where u.organisation_id = ${organisationId} and u.role = 'client'
   `.execute(db);
   return rows.map((r) => ({ userId: r.id, days: Number(r.days), schedule: r.schedule }));
+}
+
+/** The client with this id in the organisation, or undefined (a coach's route answers 404 like any unknown id). */
+export async function clientOfOrganisation(db: Kysely<Tables>, organisationId: string, id: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "display_name", "email", "organisation_id"])
+    .where("id", "=", id)
+    .where("organisation_id", "=", organisationId)
+    .where("role", "=", "client")
+    .executeTakeFirst();
 }

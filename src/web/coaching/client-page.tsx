@@ -12,7 +12,12 @@ import "./coaching.css";
 function RemoveClient({ id, name }: { id: string; name: string }) {
   const [message, setMessage] = useState("");
   async function remove() {
-    if (!window.confirm(`Remove ${name} from your practice? You will no longer see their sessions, pain scores or notes, and their plan ends. They keep their account and their records, and can join again with a new invite.`)) return;
+    if (
+      !window.confirm(
+        `Remove ${name} from your practice? You will no longer see their sessions, pain scores or notes, and their plan ends. They keep their account and their records, and can join again with a new invite.`,
+      )
+    )
+      return;
     const r = await callApi("DELETE", `/api/clients/${encodeURIComponent(id)}`);
     if (r.status === 204) location.hash = "#/coach";
     else setMessage(problemText(r));
@@ -39,7 +44,8 @@ export default function ClientPage() {
     const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(id)}?today=${today}&weeks=12`);
     // An answer for a client the page has since moved away from is dropped.
     if (!isCurrent()) return;
-    if (r.status !== 200) return setProblem(r.status === 404 || r.status === 400 ? "There is no such client in your practice." : "Could not load this client.");
+    if (r.status !== 200)
+      return setProblem(r.status === 404 || r.status === 400 ? "There is no such client in your practice." : "Could not load this client.");
     setDetail(r.body);
     if (r.body.messages.some((m) => m.readAt === null)) void callApi("POST", `/api/clients/${encodeURIComponent(id)}/messages/read`);
   }
@@ -107,13 +113,16 @@ export default function ClientPage() {
       <section class="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions (last 12 weeks)</h2>
         {detail.sessions.length === 0 ? (
-          <p class="muted">No sessions yet.</p>
+          <p class="muted">
+            {detail.lastSession ? `None in these 12 weeks; the last was on ${detail.lastSession.day}.` : "No sessions yet."}
+          </p>
         ) : (
           <ol class="session-list" reversed>
             {[...detail.sessions].reverse().map((s) => (
               <li key={s.id}>
                 {s.day}: {s.completed ? "completed" : "stopped early"}
-                {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`} (program version {s.programVersion}){s.notes && ` — “${s.notes}”`}
+                {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`} (program version{" "}
+                {s.programVersion}){s.notes && ` — “${s.notes}”`}
               </li>
             ))}
           </ol>
@@ -123,12 +132,18 @@ export default function ClientPage() {
         <h2 id="plan-title">Plan</h2>
         {prescription && detail.program ? (
           <p>
-            {detail.program.title} (version {prescription.programVersion}): {scheduleText(prescription.schedule)}. <a href={`#/handout/${client.id}`}>Printable handout</a>
+            {detail.program.title} (version {prescription.programVersion}): {scheduleText(prescription.schedule)}.{" "}
+            <a href={`#/handout/${client.id}`}>Printable handout</a>
           </p>
         ) : (
           <p class="muted">No plan yet: choose one below.</p>
         )}
-        <PrescriptionForm path={`/api/clients/${client.id}/prescription`} current={prescription} today={today} onSaved={() => void load()} />
+        <PrescriptionForm
+          path={`/api/clients/${client.id}/prescription`}
+          current={prescription}
+          today={today}
+          onSaved={() => void load()}
+        />
       </section>
       <RemoveClient id={client.id} name={client.displayName} />
     </>
