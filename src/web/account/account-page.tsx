@@ -27,8 +27,22 @@ function PasswordChange() {
     <section class="card" aria-labelledby="password-change">
       <h2 id="password-change">Change password</h2>
       <form onSubmit={(e) => void submit(e)}>
-        <Field id="current-password" label="Current password" type="password" value={current} autocomplete="current-password" onInput={setCurrent} />
-        <Field id="new-password" label="New password (at least 10 characters)" type="password" value={next} autocomplete="new-password" onInput={setNext} />
+        <Field
+          id="current-password"
+          label="Current password"
+          type="password"
+          value={current}
+          autocomplete="current-password"
+          onInput={setCurrent}
+        />
+        <Field
+          id="new-password"
+          label="New password (at least 10 characters)"
+          type="password"
+          value={next}
+          autocomplete="new-password"
+          onInput={setNext}
+        />
         {message && <p role="status">{message}</p>}
         <button type="submit">Change password</button>
       </form>
@@ -51,7 +65,14 @@ function DeleteAccount() {
       <h2 id="delete-account">Delete account</h2>
       <p class="muted">Download your data first if you want to keep it. Sessions on this device stay here.</p>
       <form onSubmit={(e) => void submit(e)}>
-        <Field id="delete-password" label="Password" type="password" value={password} autocomplete="current-password" onInput={setPassword} />
+        <Field
+          id="delete-password"
+          label="Password"
+          type="password"
+          value={password}
+          autocomplete="current-password"
+          onInput={setPassword}
+        />
         {message && <p role="alert">{message}</p>}
         <button type="submit">Delete my account and data</button>
       </form>
@@ -74,7 +95,13 @@ async function download(path: string, name: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const statusText = { idle: "All sessions are saved on the server.", syncing: "Sending sessions…", offline: "Offline: sessions wait on this device and are sent later.", "signed-out": "Not signed in." };
+const statusText = {
+  idle: "All sessions are saved on the server.",
+  syncing: "Sending sessions…",
+  offline: "Offline: sessions wait on this device and are sent later.",
+  "signed-out": "Not signed in.",
+  failed: "Something went wrong while sending. Your sessions are kept on this device and will be sent again.",
+};
 
 /** Sign in or up; once signed in: sync status, downloads, password change, sign out and account deletion. */
 export default function AccountPage() {

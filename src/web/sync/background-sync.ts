@@ -4,9 +4,10 @@ import { changeProgress, progress, sessions } from "../app-data.ts";
 import { todaysProgram } from "../programs.ts";
 import { drainQueue } from "../session/sync-queue.ts";
 import { pendingHolds, sendPendingHolds } from "./pending-holds.ts";
-import { account, fetchProgress, putHold, refreshAccount, sendLog } from "./server-api.ts";
+import { account, fetchProgress, NetworkError, putHold, refreshAccount, sendLog } from "./server-api.ts";
 
-export type SyncStatus = "idle" | "syncing" | "offline" | "signed-out";
+/** "failed": something other than the network went wrong (a bug); it is logged, and nothing pending is dropped. */
+export type SyncStatus = "idle" | "syncing" | "offline" | "signed-out" | "failed";
 export const syncStatus = signal<SyncStatus>("idle");
 
 const RETRY_MS = 30_000;
@@ -17,7 +18,8 @@ let askedAgain = false;
  * Offers pending session logs, then holds set by hand, to the server when signed in, then takes
  * the server's progress when it has seen more sessions than this device. One round at a time; a
  * call during a round asks for one more after it, so nothing queued meanwhile waits for the timer.
- * A failed round is simply tried again later, and nothing pending is ever dropped.
+ * A failed round is simply tried again later, and nothing pending is ever dropped; only an
+ * unreachable server counts as offline, any other error is logged and shown as a failure.
  */
 export function syncNow(store: LocalStore): Promise<void> {
   if (running) {
@@ -42,8 +44,13 @@ export function syncNow(store: LocalStore): Promise<void> {
       const local = progress.value;
       if (server && (!local || server.sessionsProgressed > local.sessionsProgressed)) await changeProgress(store, server);
       syncStatus.value = "idle";
-    } catch {
-      syncStatus.value = "offline";
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        syncStatus.value = "offline";
+      } else {
+        console.error("limber: sync failed:", error);
+        syncStatus.value = "failed";
+      }
     } finally {
       running = null;
       if (askedAgain) {

@@ -17,7 +17,18 @@ export interface ApiAnswer<T = unknown> {
   body: T;
 }
 
-/** One JSON call to the Limber server with the session cookie and CSRF header; rejects only when the network fails. */
+/** The server could not be reached at all (no network, or it is down): the one failure that means "offline". */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super("the Limber server could not be reached", { cause });
+    this.name = "NetworkError";
+  }
+}
+
+/**
+ * One JSON call to the Limber server with the session cookie and CSRF header. Rejects with a
+ * NetworkError when the server cannot be reached; any other rejection is a bug to report.
+ */
 export async function callApi<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") headers["x-csrf-token"] = csrfToken ?? "anonymous";
@@ -28,6 +39,8 @@ export async function callApi<T = unknown>(method: string, path: string, body?: 
     credentials: "same-origin",
     cache: "no-store",
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  }).catch((error: unknown) => {
+    throw new NetworkError(error);
   });
   const text = await res.text();
   const parsed = res.headers.get("content-type")?.includes("application/json") && text ? (JSON.parse(text) as T) : (text as T);
@@ -46,7 +59,8 @@ export async function refreshAccount(): Promise<Account | null> {
     const r = await callApi<{ account: Account }>("GET", "/api/auth/me");
     if (r.status !== 200) account.value = null;
     return account.value ?? null;
-  } catch {
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
     account.value = null;
     return null;
   }
