@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
-import { account, callApi, problemText } from "../sync/server-api.ts";
+import type { DashboardAnswer } from "../api-types.ts";
+import { account, callApi, NetworkError, problemText } from "../sync/server-api.ts";
 import { percent, type DashboardClient } from "./coaching-api.ts";
 import { AccountField, FormProblem } from "../components/account-field.tsx";
 import "./coaching.css";
@@ -20,12 +21,20 @@ function OpenPractice() {
     <section class="card" aria-labelledby="open-practice">
       <h2 id="open-practice">Open a practice</h2>
       <p class="muted">
-        A practice lets you invite clients, give each a plan and see how they are doing. Already have an account? <a href="#/account">Sign in</a>.
+        A practice lets you invite clients, give each a plan and see how they are doing. Already have an account?{" "}
+        <a href="#/account">Sign in</a>.
       </p>
       <form onSubmit={(e) => void submit(e)}>
         <AccountField id="coach-name" label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />
         <AccountField id="coach-email" label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
-        <AccountField id="coach-password" label="Password (at least 10 characters)" type="password" value={password} autocomplete="new-password" onInput={setPassword} />
+        <AccountField
+          id="coach-password"
+          label="Password (at least 10 characters)"
+          type="password"
+          value={password}
+          autocomplete="new-password"
+          onInput={setPassword}
+        />
         <FormProblem message={message} />
         <button type="submit" class="primary">
           Open my practice
@@ -102,7 +111,9 @@ function Invite() {
           <p>
             Or the code: <strong data-testid="invite-code">{made.code}</strong>
           </p>
-          <p class="muted">Valid until {new Date(made.expiresAt).toLocaleDateString()}. It is shown only now; make a new one if it is lost.</p>
+          <p class="muted">
+            Valid until {new Date(made.expiresAt).toLocaleDateString()}. It is shown only now; make a new one if it is lost.
+          </p>
         </div>
       )}
     </section>
@@ -148,9 +159,22 @@ function ClientRow({ c }: { c: DashboardClient }) {
 export default function CoachPage() {
   const me = account.value;
   const [clients, setClients] = useState<DashboardClient[] | null>(null);
+  const [problem, setProblem] = useState("");
   useEffect(() => {
     if (me?.role !== "coach") return;
-    void callApi<{ clients: DashboardClient[] }>("GET", `/api/clients?today=${localDay(services().clock.wallNow())}`).then((r) => r.status === 200 && setClients(r.body.clients));
+    setProblem("");
+    callApi<DashboardAnswer>("GET", `/api/clients?today=${localDay(services().clock.wallNow())}`).then(
+      (r) =>
+        r.status === 200
+          ? setClients(r.body.clients)
+          : setProblem(`Your clients could not be loaded (${problemText(r)}). Reload the page to try again.`),
+      (error: unknown) => {
+        if (!(error instanceof NetworkError)) console.error("limber: the dashboard failed:", error);
+        setProblem(
+          `Your clients could not be loaded (${error instanceof NetworkError ? "the server is out of reach" : String(error)}). Reload the page to try again.`,
+        );
+      },
+    );
   }, [me?.role]);
   if (!me) {
     return (
@@ -179,7 +203,9 @@ export default function CoachPage() {
       <Invite />
       <section aria-labelledby="dashboard-title">
         <h2 id="dashboard-title">How they are doing</h2>
-        {clients === null ? (
+        {problem ? (
+          <p role="alert">{problem}</p>
+        ) : clients === null ? (
           <p class="loading">Loading…</p>
         ) : clients.length === 0 ? (
           <p class="muted">No clients yet. Make an invite above and give it to someone.</p>
