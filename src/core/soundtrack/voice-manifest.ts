@@ -1,0 +1,8 @@
+/** The list of rendered sentence clips beside them (`voice/index.json`): which words each file says and how long it is. */
+export interface VoiceManifest {
+  /** The engine and voice the clips were spoken in, e.g. "espeak-ng en-gb 150 wpm". */
+  readonly voice: string;
+  readonly sampleRate: number;
+  /** By `pieceKey(text)`: the words, and the clip's length in samples before encoding. */
+  readonly clips: Readonly<Record<string, { readonly text: string; readonly samples: number }>>;
+}
