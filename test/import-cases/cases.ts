@@ -34,9 +34,22 @@ export function loadHeldOutCases(): ImportCase[] {
   return casesIn(join(here, "held-out"));
 }
 
+/**
+ * The corpus of real public routine texts (short excerpts, each citing its page in `source`),
+ * in two parts fixed before any rule was written against them: "dev", which rules may be
+ * changed against, and "held-out", which is only ever scored and reported.
+ */
+export function loadCorpus(part: "dev" | "held-out"): ImportCase[] {
+  return casesIn(join(here, "corpus", part));
+}
+
 /** Every routine in this folder (NN-name.{txt,md,html} beside NN-name.expected.json), then the seed article. */
 export function loadCases(): ImportCase[] {
   const cases = casesIn(here);
-  cases.push({ name: "seed", text: readSeedArticle(), expected: JSON.parse(readFileSync(join(here, "seed.expected.json"), "utf8")) as ExpectedRoutine });
+  cases.push({
+    name: "seed",
+    text: readSeedArticle(),
+    expected: JSON.parse(readFileSync(join(here, "seed.expected.json"), "utf8")) as ExpectedRoutine,
+  });
   return cases;
 }
