@@ -107,6 +107,30 @@ describe("PgliteDialect when PGlite PANICs", () => {
     expect(second.closed()).toBe(true);
   });
 
+  it("logs why it could not check for room to start again, answers 'stopped', and checks again later", async () => {
+    const first = instance("first", /insert/);
+    const second = instance("second");
+    const lines: string[] = [];
+    let checks = 0;
+    const reopen: PgliteReopen = {
+      canStart: async () => {
+        if (++checks === 1) throw new Error("statfs /data: permission denied");
+        return true;
+      },
+      open: async () => second.pg,
+      everyMs: 0,
+      log: (line) => lines.push(line),
+    };
+    const db = new Kysely<any>({ dialect: new PgliteDialect(first.pg, reopen) });
+    await sql`insert into t values (1)`.execute(db).catch(() => undefined);
+
+    await expect(who(db)).rejects.toBeInstanceOf(EmbeddedDatabaseStopped);
+    expect(lines.at(-1)).toBe("limber: could not check whether the embedded database can start again (statfs /data: permission denied)");
+    expect(await who(db)).toBe("second");
+    expect(checks).toBe(2);
+    await db.destroy();
+  });
+
   it("keeps trying after failed opens, less and less often (at most once a minute)", async () => {
     vi.useFakeTimers();
     try {

@@ -108,7 +108,11 @@ class PgliteDriver implements Driver {
     const now = (reopen?.now ?? Date.now)();
     if (!reopen || now < this.nextCheck) return;
     this.nextCheck = now + Math.min((reopen.everyMs ?? 5000) * 2 ** this.failedOpens, 60_000);
-    if (!(await reopen.canStart().catch(() => false))) return;
+    const canStart = await reopen.canStart().catch((e: unknown) => {
+      this.log(`limber: could not check whether the embedded database can start again (${e instanceof Error ? e.message : String(e)})`);
+      return false;
+    });
+    if (!canStart) return;
     try {
       this.pg = await reopen.open();
       this.failedOpens = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pendingHolds, queueHold, sendPendingHolds, type HoldStorage, type PendingHold } from "./pending-holds.ts";
+import { pendingHolds, queueHold, sendPendingHolds, UNREADABLE_KEY, type HoldStorage, type PendingHold } from "./pending-holds.ts";
 
 function memoryStorage(): HoldStorage & { raw: Map<string, string> } {
   const raw = new Map<string, string>();
@@ -30,7 +30,11 @@ describe("pending holds", () => {
   });
 
   it("stops at a network failure, signed-out answer or server error and keeps the rest for later", async () => {
-    for (const failure of [() => Promise.reject(new TypeError("Failed to fetch")), () => Promise.resolve(401), () => Promise.resolve(503)]) {
+    for (const failure of [
+      () => Promise.reject(new TypeError("Failed to fetch")),
+      () => Promise.resolve(401),
+      () => Promise.resolve(503),
+    ]) {
       const s = memoryStorage();
       queueHold(s, hold("a", 20));
       queueHold(s, hold("b", 30));
@@ -51,9 +55,30 @@ describe("pending holds", () => {
     expect(pendingHolds(s)).toEqual([hold("a", 35)]);
   });
 
-  it("reads damaged storage as nothing pending instead of failing", () => {
+  it("keeps an unreadable queue aside, says so, and starts a new one", () => {
     const s = memoryStorage();
     s.raw.set("limber-pending-holds", "{not json");
-    expect(pendingHolds(s)).toEqual([]);
+    const reports: string[] = [];
+    expect(pendingHolds(s, (p) => reports.push(p))).toEqual([]);
+    expect(s.raw.get(UNREADABLE_KEY)).toBe("{not json");
+    expect(s.raw.get("limber-pending-holds")).toBe("[]");
+    expect(reports).toEqual([
+      "limber: the holds waiting on this device could not all be read; kept 0 holds, the queue as it was is saved under limber-pending-holds-unreadable",
+    ]);
+    // Reported once: the queue is readable again.
+    expect(pendingHolds(s, (p) => reports.push(p))).toEqual([]);
+    expect(reports).toHaveLength(1);
+  });
+
+  it("keeps the holds it can read from a queue with a damaged entry", () => {
+    const s = memoryStorage();
+    const damaged = JSON.stringify([hold("a", 20), { programId: "p", seconds: "twenty" }, hold("c", null)]);
+    s.raw.set("limber-pending-holds", damaged);
+    const reports: string[] = [];
+    expect(pendingHolds(s, (p) => reports.push(p))).toEqual([hold("a", 20), hold("c", null)]);
+    expect(s.raw.get(UNREADABLE_KEY)).toBe(damaged);
+    expect(reports).toEqual([
+      "limber: the holds waiting on this device could not all be read; kept 2 holds, the queue as it was is saved under limber-pending-holds-unreadable",
+    ]);
   });
 });

@@ -10,15 +10,45 @@ export interface PendingHold {
 export type HoldStorage = Pick<Storage, "getItem" | "setItem">;
 
 const KEY = "limber-pending-holds";
+/** Where a queue that could not be read is kept, untouched, for someone to look at. */
+export const UNREADABLE_KEY = "limber-pending-holds-unreadable";
 const keyOf = (h: PendingHold) => `${h.programId}/${h.exerciseId}/${h.phaseId}`;
 
-export function pendingHolds(storage: HoldStorage): PendingHold[] {
+const isHold = (h: unknown): h is PendingHold => {
+  const x = h as Partial<PendingHold> | null;
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof x.programId === "string" &&
+    typeof x.exerciseId === "string" &&
+    typeof x.phaseId === "string" &&
+    (x.seconds === null || (typeof x.seconds === "number" && Number.isFinite(x.seconds)))
+  );
+};
+
+/**
+ * The holds waiting to be sent. A queue that is not valid JSON, or holds entries that are not
+ * holds, is copied as it was to UNREADABLE_KEY and reported; the holds that can be read are kept.
+ */
+export function pendingHolds(storage: HoldStorage, report: (problem: string) => void = console.error): PendingHold[] {
+  const raw = storage.getItem(KEY);
+  if (raw === null) return [];
+  let list: unknown;
   try {
-    const list = JSON.parse(storage.getItem(KEY) ?? "[]") as PendingHold[];
-    return Array.isArray(list) ? list : [];
+    list = JSON.parse(raw);
   } catch {
-    return [];
+    list = null;
   }
+  const holds = Array.isArray(list) ? list.filter(isHold) : [];
+  if (!Array.isArray(list) || holds.length !== list.length) {
+    storage.setItem(UNREADABLE_KEY, raw);
+    write(storage, holds);
+    const kept = holds.length === 1 ? "1 hold" : `${holds.length} holds`;
+    report(
+      `limber: the holds waiting on this device could not all be read; kept ${kept}, the queue as it was is saved under ${UNREADABLE_KEY}`,
+    );
+  }
+  return holds;
 }
 
 function write(storage: HoldStorage, list: PendingHold[]): void {
