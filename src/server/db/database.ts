@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type KyselyConfig } from "kysely";
 import pg from "pg";
 import { lockDataFolder } from "./data-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
@@ -23,12 +23,17 @@ export function databaseConfigFrom(env: NodeJS.ProcessEnv, dataDir?: string): Da
   return { kind: "pglite", dataDir: dataDir ?? env.LIMBER_DATA_DIR ?? "./data" };
 }
 
+/** How a database is opened: `log` hears every statement sent (Kysely's own log option). */
+export interface OpenOptions {
+  log?: KyselyConfig["log"];
+}
+
 /** Opens the database and runs any migrations it has not had yet. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const release = config.kind === "pglite" ? await lockFolder(config.dataDir) : async () => undefined;
   let db: Kysely<Tables>;
   try {
-    db = await connect(config);
+    db = await connect(config, options);
   } catch (e) {
     await release();
     throw e;
@@ -55,20 +60,20 @@ async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
   return lockDataFolder(dataDir);
 }
 
-async function connect(config: DatabaseConfig): Promise<Kysely<Tables>> {
+async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Kysely<Tables>> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     // An idle connection cut by the database (restart, failover, pg_terminate_backend) is emitted
     // here; unheard, Node would end the whole process. The pool drops it and connects anew.
     pool.on("error", (e) => console.error("limber: an idle database connection was lost:", e.message));
-    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   }
   const dataDir = config.dataDir;
   const open = () => PgliteThread.open(dataDir);
   // PGlite runs in its own thread, so an instance stuck after a PANIC cannot freeze the server; once
   // it stopped, the dialect opens the folder again when there is room for two write-ahead-log segments.
   const reopen = { canStart: () => hasRoom(dataDir, 2 * WAL_SEGMENT), open };
-  return new Kysely<Tables>({ dialect: new PgliteDialect(await open(), reopen) });
+  return new Kysely<Tables>({ dialect: new PgliteDialect(await open(), reopen), ...(log ? { log } : {}) });
 }
 
 /** PGlite's write-ahead-log segment size (PostgreSQL's default). */

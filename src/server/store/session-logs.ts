@@ -1,16 +1,25 @@
 import type { Kysely } from "kysely";
-import { advanceProgress } from "../../core/progress.ts";
+import { advanceProgress, initialProgress } from "../../core/progress.ts";
 import type { Program } from "../../core/program.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import type { SessionLogRow, Tables } from "../db/tables.ts";
-import { readProgressForUpdate, writeProgress, type Owner } from "./progress.ts";
+import { knownProgressOf } from "./known-progress.ts";
+import { insertLogOnly, progressOrStart, recordIfProgressIs } from "./log-recording.ts";
+import type { Owner } from "./progress.ts";
 
 /** What happened to a posted log: newly kept, already kept for this user, or an id another user owns. */
 export type RecordOutcome = "stored" | "duplicate" | "conflict";
 
 /**
+ * Recording attempts before giving up. Each attempt that fails does so because another request
+ * moved the same progress in between, so this is only reached by a bug, never by load.
+ */
+const ATTEMPTS = 50;
+
+/**
  * Keeps one session log exactly once and, when it is new and its program is known, moves the
- * user's progress on by it in the same transaction: a retried sync changes nothing.
+ * user's progress on by it in the same statement: a retried sync changes nothing. With the user's
+ * progress known from their last log this is one round trip; otherwise it is read first (one more).
  */
 export async function recordSessionLog(
   db: Kysely<Tables>,
@@ -19,40 +28,32 @@ export async function recordSessionLog(
   program: Program | undefined,
   now: Date,
 ): Promise<RecordOutcome> {
-  return db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto("session_logs")
-      .values({
-        id: log.id,
-        user_id: owner.userId,
-        organisation_id: owner.organisationId,
-        program_id: log.programId,
-        program_version: log.programVersion,
-        started_at: log.startedAt,
-        ended_at: log.endedAt,
-        local_day: log.startedAt.slice(0, 10),
-        completed: log.completed,
-        steps_done: log.stepsDone,
-        steps_total: log.stepsTotal,
-        holds: JSON.stringify(log.holds),
-        pain_before: log.painBefore,
-        pain_after: log.painAfter,
-        notes: log.notes,
-        received_at: now,
-      })
-      .onConflict((oc) => oc.column("id").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await tx.selectFrom("session_logs").select("user_id").where("id", "=", log.id).executeTakeFirst();
-      return existing?.user_id === owner.userId ? "duplicate" : "conflict";
+  if (!program) return (await insertLogOnly(db, owner, log, now)) ? "stored" : await outcomeOfTaken(db, owner, log);
+  const known = knownProgressOf(db);
+  let expected = known.get(owner.userId, program.id) ?? (await progressOrStart(db, owner, initialProgress(program), now));
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const next = advanceProgress(program, expected, log);
+    const result = await recordIfProgressIs(db, owner, log, expected, next, now);
+    if (result.inserted) {
+      known.set(owner.userId, program.id, next);
+      return "stored";
     }
-    if (program) {
-      const current = await readProgressForUpdate(tx, owner, program, now);
-      await writeProgress(tx, owner, advanceProgress(program, current, log), now);
+    if (result.current === null) {
+      expected = await progressOrStart(db, owner, initialProgress(program), now);
+    } else if (!result.unchanged) {
+      expected = result.current;
+    } else {
+      known.set(owner.userId, program.id, result.current);
+      return outcomeOfTaken(db, owner, log);
     }
-    return "stored";
-  });
+  }
+  throw new Error(`session log ${log.id}: progress kept changing under ${ATTEMPTS} attempts to record it`);
+}
+
+/** A log whose id is already kept: a retry by its owner, or another user's id. */
+async function outcomeOfTaken(db: Kysely<Tables>, owner: Owner, log: SessionLog): Promise<RecordOutcome> {
+  const existing = await db.selectFrom("session_logs").select("user_id").where("id", "=", log.id).executeTakeFirst();
+  return existing?.user_id === owner.userId ? "duplicate" : "conflict";
 }
 
 /** A stored log as the API shows it: the SessionLog the device sent, plus when it arrived. */
@@ -81,7 +82,11 @@ export function storedLogOf(row: SessionLogRow): StoredSessionLog {
 }
 
 /** One user's logs, oldest first, optionally limited to local days from..to inclusive. */
-export async function listSessionLogs(db: Kysely<Tables>, userId: string, range: { from?: string; to?: string } = {}): Promise<StoredSessionLog[]> {
+export async function listSessionLogs(
+  db: Kysely<Tables>,
+  userId: string,
+  range: { from?: string; to?: string } = {},
+): Promise<StoredSessionLog[]> {
   let q = db.selectFrom("session_logs").selectAll().where("user_id", "=", userId);
   if (range.from) q = q.where("local_day", ">=", range.from);
   if (range.to) q = q.where("local_day", "<=", range.to);
