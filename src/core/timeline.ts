@@ -34,7 +34,8 @@ export interface Timeline {
   holdSeconds: number;
 }
 
-const sideLabel = (side: Side | null) => (side === null ? "Both feet" : side === "left" ? "Left foot" : "Right foot");
+/** Which foot a step works, in words: "Left foot", "Right foot" or "Both feet". */
+export const sideLabel = (side: Side | null) => (side === null ? "Both feet" : side === "left" ? "Left foot" : "Right foot");
 const otherSide = (side: Side): Side => (side === "left" ? "right" : "left");
 
 /** The sides an exercise is worked on, in order; [null] when both feet work together. */

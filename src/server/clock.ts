@@ -5,6 +5,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Today's date in UTC, the default `today` of routes whose caller did not say: the server knows no
+ * one's time zone, so the web always sends its own local day and this is only the fallback.
+ */
+export function utcToday(clock: Clock): string {
+  return clock.now().toISOString().slice(0, 10);
+}
+
 /** A clock that stands still until moved, for tests of expiry and rate limits. */
 export function manualClock(start: Date | string): Clock & { advance(ms: number): void; set(at: Date | string): void } {
   let at = new Date(start).getTime();

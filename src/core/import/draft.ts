@@ -16,6 +16,11 @@ export interface Found<T> {
   confidence: number;
 }
 
+/** A Found value: what was read, where (null for a default), and how sure. */
+export function found<T>(value: T, span: Span | null, confidence: number): Found<T> {
+  return { value, span, confidence };
+}
+
 export interface DraftEquipment {
   /** The words as written, e.g. "stretch strap". */
   name: Found<string>;

@@ -1,6 +1,16 @@
 import type { IntRange, Position, Side } from "../program.ts";
 import { trimEnd, type BlockFacts } from "./block-facts.ts";
-import type { DraftEquipment, DraftExercise, DraftPhase, DraftProgression, DraftRest, Found, ImportWarning, Span } from "./draft.ts";
+import {
+  found,
+  type DraftEquipment,
+  type DraftExercise,
+  type DraftPhase,
+  type DraftProgression,
+  type DraftRest,
+  type Found,
+  type ImportWarning,
+  type Span,
+} from "./draft.ts";
 import { findEquipment } from "./equipment.ts";
 import { instructionSentences, phaseMotions, splitPhases, type PhaseSplit } from "./phases.ts";
 import { findPosition } from "./position.ts";
@@ -19,14 +29,16 @@ export interface ExerciseReading {
   warnings: ImportWarning[];
 }
 
-const found = <T>(value: T, span: Span | null, confidence: number): Found<T> => ({ value, span, confidence });
 const spanOf = (x: { start: number; end: number }): Span => ({ start: x.start, end: x.end });
 const sentenceFound = (s: SentenceFacts, confidence = 0.9): Found<string> => found(s.text, spanOf(s), confidence);
 
 const NAME_STOPS = new Set(["each", "per", "for", "hold", "holding", "x", "×", "both", "(", ",", ":", "–", "—", "|", "on"]);
 
 function tidyName(raw: string): string {
-  const s = trimEnd(raw.replace(/^(exercise|stretch|move|no\.?|#)\s*\d+\s*[:.)\-–—]?\s*/i, "").replace(/\s+/g, " "), " \t\n:;,.-–—|").trim();
+  const s = trimEnd(
+    raw.replace(/^(exercise|stretch|move|no\.?|#)\s*\d+\s*[:.)\-–—]?\s*/i, "").replace(/\s+/g, " "),
+    " \t\n:;,.-–—|",
+  ).trim();
   const short = s.length > 80 ? s.slice(0, 80).replace(/\s+\S*$/, "") : s;
   return short.charAt(0).toUpperCase() + short.slice(1);
 }
@@ -56,7 +68,12 @@ function inferredName(tokens: readonly Token[]): { start: number; end: number } 
   return null;
 }
 
-function nameOf(text: string, unit: ExerciseUnit, index: number, warnings: ImportWarning[]): { name: Found<string>; bodyFrom: number; nameTokens: Token[] } {
+function nameOf(
+  text: string,
+  unit: ExerciseUnit,
+  index: number,
+  warnings: ImportWarning[],
+): { name: Found<string>; bodyFrom: number; nameTokens: Token[] } {
   const first = unit.blocks[0]!;
   if (unit.heading) {
     const h = unit.heading;
@@ -66,22 +83,44 @@ function nameOf(text: string, unit: ExerciseUnit, index: number, warnings: Impor
   if (first.label && !first.label.field) {
     const numbered = /^(exercise|stretch|move|no\.?|#)?\s*\d+$/i.test(first.label.text);
     if (!numbered) {
-      return { name: found(tidyName(first.label.text), spanOf(first.label), 0.9), bodyFrom: first.label.bodyStart, nameTokens: within(first.tokens, first.label.start, first.label.end) };
+      return {
+        name: found(tidyName(first.label.text), spanOf(first.label), 0.9),
+        bodyFrom: first.label.bodyStart,
+        nameTokens: within(first.tokens, first.label.start, first.label.end),
+      };
     }
     const rest = text.slice(first.label.bodyStart, first.block.end);
     const cut = rest.search(/[.!?(]|\s[–—-]\s|,/);
     const nameEnd = first.label.bodyStart + (cut < 0 ? rest.length : cut);
     const name = tidyName(text.slice(first.label.bodyStart, nameEnd));
-    if (name !== "") return { name: found(name, { start: first.label.bodyStart, end: nameEnd }, 0.85), bodyFrom: first.label.bodyStart, nameTokens: within(first.tokens, first.label.bodyStart, nameEnd) };
+    if (name !== "")
+      return {
+        name: found(name, { start: first.label.bodyStart, end: nameEnd }, 0.85),
+        bodyFrom: first.label.bodyStart,
+        nameTokens: within(first.tokens, first.label.bodyStart, nameEnd),
+      };
   }
-  const lead = first.words <= 15 && first.firstWord !== "" && !isStepStarter(first.firstWord) ? leadName(text, first.tokens, first.quantities) : null;
-  if (lead) return { name: found(tidyName(text.slice(lead.start, lead.end)), lead, 0.75), bodyFrom: first.block.start, nameTokens: within(first.tokens, lead.start, lead.end) };
+  const lead =
+    first.words <= 15 && first.firstWord !== "" && !isStepStarter(first.firstWord) ? leadName(text, first.tokens, first.quantities) : null;
+  if (lead)
+    return {
+      name: found(tidyName(text.slice(lead.start, lead.end)), lead, 0.75),
+      bodyFrom: first.block.start,
+      nameTokens: within(first.tokens, lead.start, lead.end),
+    };
   const all: Token[] = [];
   for (const b of unit.blocks) for (const t of b.tokens) all.push(t);
   const guess = inferredName(all);
   if (guess) {
-    warnings.push({ message: `No heading names exercise ${index + 1}; called it "${tidyName(text.slice(guess.start, guess.end))}" from its text.`, span: guess });
-    return { name: found(tidyName(text.slice(guess.start, guess.end)), guess, 0.5), bodyFrom: first.block.start, nameTokens: within(all, guess.start, guess.end) };
+    warnings.push({
+      message: `No heading names exercise ${index + 1}; called it "${tidyName(text.slice(guess.start, guess.end))}" from its text.`,
+      span: guess,
+    });
+    return {
+      name: found(tidyName(text.slice(guess.start, guess.end)), guess, 0.5),
+      bodyFrom: first.block.start,
+      nameTokens: within(all, guess.start, guess.end),
+    };
   }
   const fallback = `Exercise ${index + 1}`;
   warnings.push({ message: `No name found for exercise ${index + 1}; called it "${fallback}".`, span: spanOf(first.block) });
@@ -91,7 +130,13 @@ function nameOf(text: string, unit: ExerciseUnit, index: number, warnings: Impor
 const range = (q: Quantity): IntRange => ({ min: q.range.min, max: q.range.max });
 const quote = (text: string, q: { start: number; end: number }) => `"${text.slice(q.start, q.end)}"`;
 
-function phaseName(motion: DraftPhase["motion"]["value"], instructions: readonly SentenceFacts[], exerciseName: string, count: number, index: number): string {
+function phaseName(
+  motion: DraftPhase["motion"]["value"],
+  instructions: readonly SentenceFacts[],
+  exerciseName: string,
+  count: number,
+  index: number,
+): string {
   const byMotion: Record<string, string> = {
     eversion: "Turn the sole outward",
     inversion: "Turn the sole inward",
@@ -100,7 +145,12 @@ function phaseName(motion: DraftPhase["motion"]["value"], instructions: readonly
   };
   if (motion) return byMotion[motion]!;
   if (count === 1) return exerciseName;
-  const words = (instructions[0]?.text ?? "").split(/[,.;!?]/)[0]!.trim().split(/\s+/).slice(0, 6).join(" ");
+  const words = (instructions[0]?.text ?? "")
+    .split(/[,.;!?]/)[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(0, 6)
+    .join(" ");
   return words.length >= 3 ? tidyName(words) : `${exerciseName}, part ${index + 1}`;
 }
 
@@ -113,7 +163,12 @@ function phaseTokens(p: PhaseSplit): Token[] {
 }
 
 /** Reads one exercise: name, position, equipment, sides, phases with holds, repetitions and progression. */
-export function readExercise(text: string, unit: ExerciseUnit, index: number, previousPosition: Found<Position> | null = null): ExerciseReading {
+export function readExercise(
+  text: string,
+  unit: ExerciseUnit,
+  index: number,
+  previousPosition: Found<Position> | null = null,
+): ExerciseReading {
   const warnings: ImportWarning[] = [];
   const { name, bodyFrom, nameTokens } = nameOf(text, unit, index, warnings);
   const sentences: SentenceFacts[] = [];
@@ -158,10 +213,19 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number, pr
   const repsQ = quantities.find((q) => q.kind === "reps");
   const setsQ = quantities.find((q) => q.kind === "sets");
   const restQ = quantities.find((q) => q.kind === "rest");
-  const otherReps = quantities.filter((q) => q.kind === "reps" && repsQ && (q.range.min !== repsQ.range.min || q.range.max !== repsQ.range.max));
-  if (otherReps[0]) warnings.push({ message: `${name.value}: repetitions given more than once; used ${quote(text, repsQ!)}, not ${quote(text, otherReps[0])}.`, span: spanOf(otherReps[0]) });
+  const otherReps = quantities.filter(
+    (q) => q.kind === "reps" && repsQ && (q.range.min !== repsQ.range.min || q.range.max !== repsQ.range.max),
+  );
+  if (otherReps[0])
+    warnings.push({
+      message: `${name.value}: repetitions given more than once; used ${quote(text, repsQ!)}, not ${quote(text, otherReps[0])}.`,
+      span: spanOf(otherReps[0]),
+    });
   for (const q of quantities.filter((x) => x.kind === "other")) {
-    warnings.push({ message: `${name.value}: ${quote(text, q)} reads as how often or how long overall, not a hold or repetition; not used.`, span: spanOf(q) });
+    warnings.push({
+      message: `${name.value}: ${quote(text, q)} reads as how often or how long overall, not a hold or repetition; not used.`,
+      span: spanOf(q),
+    });
   }
   const reps = repsQ ? found(range(repsQ), spanOf(repsQ), repsQ.confidence) : found({ min: 1, max: 1 }, null, 0.5);
   const sets = setsQ ? found(range(setsQ), spanOf(setsQ), setsQ.confidence) : null;
@@ -179,14 +243,30 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number, pr
   for (const s of sentences) if ((growth = findTimeGrowth(s.tokens))) break;
   if (growth || target) {
     const at = growth ?? spanOf(target!);
-    progression = found({ addTime: true, stepSeconds: step?.range.max ?? null, capSeconds: target?.range.max ?? null }, at, growth ? 0.8 : 0.7);
+    progression = found(
+      { addTime: true, stepSeconds: step?.range.max ?? null, capSeconds: target?.range.max ?? null },
+      at,
+      growth ? 0.8 : 0.7,
+    );
   }
 
   const sidesRead = readSides(allTokens);
   const sides = found(sidesRead.sides, sidesRead.sidesAt, sidesRead.sidesConfidence);
-  const firstSide = found<Side | null>(sidesRead.sides === "none" ? null : sidesRead.firstSide, sidesRead.firstSideAt, sidesRead.firstSideConfidence);
-  if (sidesRead.sides === "both" && !sidesRead.firstSideAt) warnings.push({ message: `${name.value}: done on each side, but the text does not say which first; starting with the left.`, span: sidesRead.sidesAt });
-  if (sidesRead.sides === "both" && sidesRead.sidesConfidence < 0.7) warnings.push({ message: `${name.value}: the text names one side; assumed it is then done on the other side too.`, span: sidesRead.sidesAt });
+  const firstSide = found<Side | null>(
+    sidesRead.sides === "none" ? null : sidesRead.firstSide,
+    sidesRead.firstSideAt,
+    sidesRead.firstSideConfidence,
+  );
+  if (sidesRead.sides === "both" && !sidesRead.firstSideAt)
+    warnings.push({
+      message: `${name.value}: done on each side, but the text does not say which first; starting with the left.`,
+      span: sidesRead.sidesAt,
+    });
+  if (sidesRead.sides === "both" && sidesRead.sidesConfidence < 0.7)
+    warnings.push({
+      message: `${name.value}: the text names one side; assumed it is then done on the other side too.`,
+      span: sidesRead.sidesAt,
+    });
 
   // The position is read from the name, the setup and the holds; sentences after the last hold
   // ("roll onto your side and push up to sitting") describe getting out of it.
@@ -199,10 +279,15 @@ export function readExercise(text: string, unit: ExerciseUnit, index: number, pr
   }
   const positionAt = findPosition(nameTokens) ?? heldAt ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
   const inherited = !positionAt && unit.continues && previousPosition ? previousPosition : null;
-  const position = positionAt ? found(positionAt.value, spanOf(positionAt), 0.85) : inherited ? { ...inherited, confidence: 0.5 } : found("other" as const, null, 0.3);
+  const position = positionAt
+    ? found(positionAt.value, spanOf(positionAt), 0.85)
+    : inherited
+      ? { ...inherited, confidence: 0.5 }
+      : found("other" as const, null, 0.3);
   const positionSentence = positionAt ? sentences.find((s) => s.start <= positionAt.start && positionAt.end <= s.end) : undefined;
   const positionDetail = positionSentence ? found(positionSentence.text, spanOf(positionSentence), 0.7) : null;
-  if (!positionAt && !inherited) warnings.push({ message: `${name.value}: no body position (sitting, standing, kneeling, lying) found.`, span: name.span });
+  if (!positionAt && !inherited)
+    warnings.push({ message: `${name.value}: no body position (sitting, standing, kneeling, lying) found.`, span: name.span });
 
   const equipment: DraftEquipment[] = findEquipment(allTokens).map((e) => ({
     name: found(text.slice(e.start, e.end).toLowerCase(), spanOf(e), 0.85),

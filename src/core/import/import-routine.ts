@@ -1,4 +1,13 @@
-import type { DraftExercise, DraftGlossaryTerm, Found, ImportDraft, ImportWarning, Span, Unparsed } from "./draft.ts";
+import {
+  found,
+  type DraftExercise,
+  type DraftGlossaryTerm,
+  type Found,
+  type ImportDraft,
+  type ImportWarning,
+  type Span,
+  type Unparsed,
+} from "./draft.ts";
 import { readBlockFacts } from "./block-facts.ts";
 import { readBlocks } from "./blocks.ts";
 import { readExercise } from "./exercise-draft.ts";
@@ -9,8 +18,6 @@ import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
 
 /** The most text the importer reads; longer input is cut here, with a warning. */
 export const MAX_INPUT_CHARS = 1_000_000;
-
-const found = <T>(value: T, span: Span | null, confidence: number): Found<T> => ({ value, span, confidence });
 
 function emptyDraft(reason: string): ImportDraft {
   return { title: null, about: [], exercises: [], glossary: [], safety: [], unparsed: [], warnings: [{ message: reason, span: null }] };
@@ -30,7 +37,9 @@ function toInputSpans(draft: ImportDraft, plain: PlainText): ImportDraft {
   draft.about.forEach(f);
   for (const e of draft.exercises) {
     e.span = map(e.span)!;
-    [e.name, e.position, e.positionDetail, e.sides, e.firstSide, e.reps, e.sets, e.rest, e.progression].forEach((x) => f(x as Found<unknown> | null));
+    [e.name, e.position, e.positionDetail, e.sides, e.firstSide, e.reps, e.sets, e.rest, e.progression].forEach((x) =>
+      f(x as Found<unknown> | null),
+    );
     for (const q of e.equipment) {
       f(q.name);
       q.alternatives.forEach(f);
@@ -50,7 +59,26 @@ function toInputSpans(draft: ImportDraft, plain: PlainText): ImportDraft {
 }
 
 /** Words without which no sentence reads as a safety line; blocks lacking all of them are not split. */
-const SAFETY_HINTS = new Set(["doctor", "physician", "physio", "physiotherapist", "therapist", "consult", "dizzy", "numbness", "tingling", "pregnant", "surgery", "injury", "stop", "pain", "hurt", "never", "bounce", "shouldn't"]);
+const SAFETY_HINTS = new Set([
+  "doctor",
+  "physician",
+  "physio",
+  "physiotherapist",
+  "therapist",
+  "consult",
+  "dizzy",
+  "numbness",
+  "tingling",
+  "pregnant",
+  "surgery",
+  "injury",
+  "stop",
+  "pain",
+  "hurt",
+  "never",
+  "bounce",
+  "shouldn't",
+]);
 
 const REASONS = {
   title: "",
@@ -70,7 +98,10 @@ export function importRoutine(input: string): ImportDraft {
   let source = input;
   if (source.length > MAX_INPUT_CHARS) {
     source = source.slice(0, MAX_INPUT_CHARS);
-    warnings.push({ message: `The text is longer than ${MAX_INPUT_CHARS} characters; only the first ${MAX_INPUT_CHARS} were read.`, span: null });
+    warnings.push({
+      message: `The text is longer than ${MAX_INPUT_CHARS} characters; only the first ${MAX_INPUT_CHARS} were read.`,
+      span: null,
+    });
   }
   if (source.trim() === "") return emptyDraft("The text is empty: there is nothing to import.");
   const plain = stripMarkup(source);

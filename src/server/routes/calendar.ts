@@ -10,6 +10,7 @@ import { calendarFeedCreatedAt, findFeedOwner, revokeCalendarFeed, rotateCalenda
 import { readPrescription } from "../store/prescriptions.ts";
 import { findProgram } from "../store/programs.ts";
 import { findUserById } from "../store/accounts.ts";
+import { utcToday } from "../clock.ts";
 
 const FeedFile = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, "expected a calendar address as given by Limber") });
 
@@ -26,17 +27,21 @@ export const calendarRoutes = new Hono<Env>()
     if (!owner) return c.json({ error: "no such calendar; it may have been turned off or replaced" }, 404);
     const user = (await findUserById(db, owner.userId))!;
     const prescription = await readPrescription(db, owner.userId);
-    const program = prescription ? await findProgram(db, prescription.programId, user.organisation_id, prescription.programVersion) : undefined;
+    const program = prescription
+      ? await findProgram(db, prescription.programId, user.organisation_id, prescription.programVersion)
+      : undefined;
     const body = calendarFeed({
       ownerId: owner.userId,
       schedule: program ? prescription!.schedule : null,
       programTitle: program?.title ?? "",
       minutes: program ? Math.round(compileTimeline(program, null).totalSeconds / 60) : 0,
-      today: clock.now().toISOString().slice(0, 10),
+      today: utcToday(clock),
     });
     return c.body(body, 200, { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=900" });
   })
-  .get("/calendar-feed", requireSession, async (c) => c.json({ active: (await calendarFeedCreatedAt(c.get("deps").db, sessionOf(c).user.id)) !== null }))
+  .get("/calendar-feed", requireSession, async (c) =>
+    c.json({ active: (await calendarFeedCreatedAt(c.get("deps").db, sessionOf(c).user.id)) !== null }),
+  )
   .post("/calendar-feed", requireSession, async (c) => {
     const { db, clock } = c.get("deps");
     const { user } = sessionOf(c);

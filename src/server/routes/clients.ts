@@ -16,13 +16,14 @@ import { savePrescription } from "./prescription-saving.ts";
 import { adherenceOver } from "../../core/adherence.ts";
 import { Schedule } from "../../core/schedule.ts";
 import { CalendarDay } from "../../core/schedule.ts";
+import { utcToday } from "../clock.ts";
 
 const Today = CalendarDay;
 const DashboardQuery = z.object({ today: Today.optional() });
 const DetailQuery = z.object({ today: Today.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) });
 const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });
 
-const todayOf = (c: AppContext, given: string | undefined) => given ?? c.get("deps").clock.now().toISOString().slice(0, 10);
+const todayOf = (c: AppContext, given: string | undefined) => given ?? utcToday(c.get("deps").clock);
 
 /** The client with this id in the coach's own organisation, or undefined (answered as 404 like any unknown id). */
 const clientOfCoach = (c: AppContext, id: string) => clientOfOrganisation(c.get("deps").db, sessionOf(c).user.organisation_id, id);

@@ -7,6 +7,7 @@ import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
+import { utcToday } from "../clock.ts";
 
 const HistoryQuery = z.object({
   /** The user's own today; the server's UTC day when absent. */
@@ -20,7 +21,7 @@ export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async 
   if (!query.ok) return query.response;
   const { db, clock } = c.get("deps");
   const { user } = sessionOf(c);
-  const today = query.value.today ?? clock.now().toISOString().slice(0, 10);
+  const today = query.value.today ?? utcToday(clock);
   const weeks = query.value.weeks;
   const from = addDays(today, -7 * weeks);
   const logs = await listSessionLogs(db, user.id, { from, to: today });

@@ -1,8 +1,6 @@
 import { currentStep, type PlayerState } from "../../core/player.ts";
 import type { Program } from "../../core/program.ts";
-import type { Step } from "../../core/timeline.ts";
-
-const sideText = (step: Step) => (step.side === null ? "Both feet" : step.side === "left" ? "Left foot" : "Right foot");
+import { sideLabel, type Step } from "../../core/timeline.ts";
 
 /** The line under the exercise name: what to do in this step. */
 export function phaseText(step: Step): string {
@@ -24,9 +22,9 @@ export function phaseText(step: Step): string {
 
 /** Which foot, and which repetition during a hold; empty between exercises. */
 export function whereText(step: Step): string {
-  if (step.kind === "hold" && step.rep !== null && step.reps !== null) return `${sideText(step)} · ${step.rep} of ${step.reps}`;
+  if (step.kind === "hold" && step.rep !== null && step.reps !== null) return `${sideLabel(step.side)} · ${step.rep} of ${step.reps}`;
   if (step.exerciseId === null) return "";
-  return sideText(step);
+  return sideLabel(step.side);
 }
 
 /** The exercise's own instructions for this step: its phase's during a hold, its setup before one. */
