@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { draftToProgram, importRoutine } from "../src/core/import/index.ts";
-import { combineScores, formatScore, scoreDraft } from "../src/core/import/score.ts";
+import { combineScores, formatScore, scoreDraft } from "../test/import-cases/score.ts";
 import { loadCases, loadHeldOutCases } from "../test/import-cases/cases.ts";
 
 const RUNS = Number(process.env.RUNS ?? 200);

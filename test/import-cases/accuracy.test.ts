@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importRoutine } from "../../src/core/import/index.ts";
-import { combineScores, formatScore, scoreDraft } from "../../src/core/import/score.ts";
+import { combineScores, formatScore, scoreDraft } from "./score.ts";
 import { loadCases } from "./cases.ts";
 
 const cases = loadCases();

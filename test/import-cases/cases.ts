@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExpectedRoutine } from "../../src/core/import/score.ts";
+import type { ExpectedRoutine } from "./score.ts";
 import { readSeedArticle } from "./seed-text.ts";
 
 export interface ImportCase {

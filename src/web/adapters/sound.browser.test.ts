@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeClock } from "../session/fake-clock.ts";
+import { fakeClock } from "../../../test/support/fake-clock.ts";
 import { browserSound } from "./sound.browser.ts";
 
 /** Just enough of Web Audio to see when oscillators are told to start and stop. */

@@ -3,7 +3,7 @@ import { builtInProgram, defaultProgramId } from "../../../content/index.ts";
 import type { Cue } from "../../core/cues.ts";
 import { createPlayer, type PlayerState } from "../../core/player.ts";
 import { compileTimeline } from "../../core/timeline.ts";
-import { fakeClock } from "./fake-clock.ts";
+import { fakeClock } from "../../../test/support/fake-clock.ts";
 import { runSession } from "./session-runner.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);

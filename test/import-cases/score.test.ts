@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importRoutine } from "./import-routine.ts";
+import { importRoutine } from "../../src/core/import/import-routine.ts";
 import { combineScores, scoreDraft, type ExpectedRoutine } from "./score.ts";
 
 const expected: ExpectedRoutine = {

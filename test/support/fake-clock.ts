@@ -1,4 +1,4 @@
-import type { Clock } from "../adapters/clock.ts";
+import type { Clock } from "../../src/web/adapters/clock.ts";
 
 /** A clock for unit tests: time moves only when `advance` is called, firing due timers in order. */
 export function fakeClock(start = 0, wallStart = Date.UTC(2026, 10, 25, 8)): Clock & { advance(ms: number): void; pending(): number } {

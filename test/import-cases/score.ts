@@ -1,5 +1,5 @@
-import type { IntRange } from "../program.ts";
-import type { ImportDraft } from "./draft.ts";
+import type { IntRange } from "../../src/core/program.ts";
+import type { ImportDraft } from "../../src/core/import/draft.ts";
 
 /** What a routine should import as, field by field; written by hand for each test case. */
 export interface ExpectedExercise {
