@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../../content/index.ts";
-import { BACK_GRACE_MS, createPlayer, currentStep, nextDueAt, remainingInStep, updatePlayer, type PlayerEvent, type PlayerState } from "./player.ts";
+import {
+  BACK_GRACE_MS,
+  createPlayer,
+  currentStep,
+  nextDueAt,
+  remainingInStep,
+  updatePlayer,
+  type PlayerEvent,
+  type PlayerState,
+} from "./player.ts";
 import { summariseSession } from "./session-log.ts";
 import { compileTimeline } from "./timeline.ts";
 
@@ -17,7 +26,13 @@ function drive(initial = createPlayer(timeline)) {
     cues.push(...state.cues);
     return state;
   };
-  return { send, cues, get state() { return state; } };
+  return {
+    send,
+    cues,
+    get state() {
+      return state;
+    },
+  };
 }
 
 /** A small deterministic pseudo-random sequence, so jittered tick tests are repeatable. */
@@ -283,6 +298,7 @@ describe("player", () => {
     const s = summariseSession(d.state);
     expect(s.completed).toBe(true);
     expect(s.holds).toHaveLength(25);
+    expect(s.holdsPlanned).toBe(25);
     expect(s.holds.every((h) => h.heldSeconds === h.plannedSeconds && !h.skipped)).toBe(true);
     expect(s.stepsDone).toBe(s.stepsTotal);
     expect(s.activeMs).toBe(timeline.totalSeconds * 1000);
@@ -299,6 +315,8 @@ describe("player", () => {
     expect(s.completed).toBe(false);
     expect(s.holds[0]).toMatchObject({ heldSeconds: 4.3, plannedSeconds: 10, skipped: true, side: "left", rep: 1 });
     expect(s.holds).toHaveLength(1);
+    // The session planned 25 holds, so it reads "0 of 25 holds", never "completed".
+    expect(s.holdsPlanned).toBe(25);
     expect(s.stepsDone).toBe(firstHold + 2);
   });
 });

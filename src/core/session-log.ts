@@ -30,12 +30,18 @@ export const SessionLog = z
     stepsDone: z.number().int().min(0).max(2000),
     stepsTotal: z.number().int().min(1).max(2000),
     holds: z.array(HoldRecord).max(1000),
+    /** How many holds the session planned, reached or not (devices before this did not say). */
+    holdsPlanned: z.number().int().min(0).max(1000).optional(),
     painBefore: PainScore.nullable(),
     painAfter: PainScore.nullable(),
     notes: z.string().max(2000).default(""),
   })
   .refine((l) => Date.parse(l.endedAt) >= Date.parse(l.startedAt), { message: "endedAt must not be before startedAt", path: ["endedAt"] })
-  .refine((l) => l.stepsDone <= l.stepsTotal, { message: "stepsDone must not exceed stepsTotal", path: ["stepsDone"] });
+  .refine((l) => l.stepsDone <= l.stepsTotal, { message: "stepsDone must not exceed stepsTotal", path: ["stepsDone"] })
+  .refine((l) => l.holdsPlanned === undefined || l.holds.length <= l.holdsPlanned, {
+    message: "holdsPlanned must not be fewer than the holds recorded",
+    path: ["holdsPlanned"],
+  });
 export type SessionLog = z.infer<typeof SessionLog>;
 
 // The summary lives in its own zod-free module so the browser player can use it without

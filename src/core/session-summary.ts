@@ -7,6 +7,8 @@ export interface SessionSummary {
   stepsDone: number;
   stepsTotal: number;
   holds: HoldRecord[];
+  /** Every hold of the session's timeline, reached or not. */
+  holdsPlanned: number;
   activeMs: number;
 }
 
@@ -32,5 +34,6 @@ export function summariseSession(state: PlayerState): SessionSummary {
   });
   const counted = steps.filter((s) => s.kind !== "done").length;
   const done = steps.filter((s, i) => s.kind !== "done" && state.spentMs[i] !== null).length;
-  return { completed: state.completed, stepsDone: done, stepsTotal: counted, holds, activeMs };
+  const holdsPlanned = steps.filter((s) => s.kind === "hold").length;
+  return { completed: state.completed, stepsDone: done, stepsTotal: counted, holds, holdsPlanned, activeMs };
 }

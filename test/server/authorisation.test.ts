@@ -54,7 +54,17 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
   });
 
   it("covers every route the app has: each is either public on purpose or listed above", () => {
-    const PUBLIC = ["GET /api/health", "POST /api/auth/sign-up", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "POST /api/auth/reset/check", "POST /api/auth/reset", "GET /api/programs", "GET /api/programs/:id"];
+    const PUBLIC = [
+      "GET /api/health",
+      "POST /api/auth/sign-up",
+      "POST /api/auth/sign-in",
+      "POST /api/auth/sign-out",
+      "POST /api/auth/reset/check",
+      "POST /api/auth/reset",
+      "GET /api/programs",
+      "GET /api/programs/:id",
+      "POST /api/invites/preview",
+    ];
     const listed = PRIVATE_ENDPOINTS.map((e) => `${e.method} ${e.path.replace(":logId", ":id").replace(PROGRAM, ":programId")}`);
     const routes = t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path.replace(/\/$/, "")}`);
     const coaching = COACHING_ROUTES.map((e) => `${e.method} ${e.path}`);
@@ -63,7 +73,9 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
 
   it("refuses every private endpoint with a forged or expired cookie", async () => {
     for (const e of PRIVATE_ENDPOINTS) {
-      const forged = await t.client().request(e.method, e.path.replace(":logId", aliceLog.id), e.body, { cookie: "limber_session=forged-token" });
+      const forged = await t
+        .client()
+        .request(e.method, e.path.replace(":logId", aliceLog.id), e.body, { cookie: "limber_session=forged-token" });
       expect(forged.status, `${e.method} ${e.path.replace(":logId", aliceLog.id)}`).toBe(401);
     }
   });
@@ -91,7 +103,9 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
     expect(hijack.status).toBe(409);
     await bob.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 5 });
     await bob.put("/api/settings", { planDaysPerWeek: 1 });
-    expect((await bob.post("/api/auth/password", { currentPassword: "correct horse battery", newPassword: "bob's new password" })).status).toBe(200);
+    expect(
+      (await bob.post("/api/auth/password", { currentPassword: "correct horse battery", newPassword: "bob's new password" })).status,
+    ).toBe(200);
     expect((await bob.delete("/api/account", { password: "bob's new password" })).status).toBe(204);
 
     const log = (await alice.get(`/api/logs/${aliceLog.id}`)).body;
@@ -102,7 +116,14 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
     expect((await alice.get("/api/settings")).body.planDaysPerWeek).toBe(5);
     expect((await alice.get("/api/auth/me")).status).toBe(200);
     const again = t.client();
-    expect((await again.post("/api/auth/sign-in", { email: (await alice.get("/api/auth/me")).body.account.email, password: "correct horse battery" })).status).toBe(200);
+    expect(
+      (
+        await again.post("/api/auth/sign-in", {
+          email: (await alice.get("/api/auth/me")).body.account.email,
+          password: "correct horse battery",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("keeps two people of the same organisation apart: sharing an organisation grants no access to each other's data", async () => {

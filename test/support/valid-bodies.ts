@@ -27,8 +27,15 @@ export const VALID_BODIES: Record<string, unknown> = {
     schedule: { kind: "weekdays", days: ["mon", "wed", "fri"], startDate: "2026-11-02" },
     note: "Gently, and stop if it hurts.",
   },
-  "PUT /api/prescription": { programId: PROGRAM, programVersion: 1, schedule: { kind: "per-week", timesPerWeek: 2, startDate: "2026-11-23" }, note: "" },
+  "PUT /api/prescription": {
+    programId: PROGRAM,
+    programVersion: 1,
+    schedule: { kind: "per-week", timesPerWeek: 2, startDate: "2026-11-23" },
+    note: "",
+  },
   "POST /api/messages": { body: "My left calf felt tight today." },
+  "POST /api/clients/:id/messages": { body: "Well done this week; try the calf stretch a little longer." },
+  "POST /api/invites/preview": { code: "AAAA-BBBB-CCCC-DDDD-EEEE" },
   "POST /api/programs": { ...builtInProgram(PROGRAM)!, id: "fuzzed-program", title: "A coach's program" },
   "PUT /api/programs/:id": { ...builtInProgram(PROGRAM)!, id: "fuzzed-program", title: "A coach's program, edited" },
 };

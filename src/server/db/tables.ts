@@ -25,6 +25,8 @@ export interface UsersTable {
   plan_days_per_week: Generated<number>;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  /** A coach's last look at their dashboard, to tell what is new since. */
+  clients_seen_at: Timestamp | null;
 }
 
 export interface AuthSessionsTable {
@@ -61,6 +63,8 @@ export interface SessionLogsTable {
   steps_done: number;
   steps_total: number;
   holds: Json<unknown>;
+  /** How many holds the session planned; null for older abandoned sessions that did not say. */
+  holds_planned: number | null;
   pain_before: number | null;
   pain_after: number | null;
   notes: string;
@@ -137,7 +141,12 @@ export interface MessagesTable {
   user_id: string;
   session_log_id: string | null;
   body: string;
+  /** Who wrote it: the client the conversation is with, or a coach of their practice. */
+  author: Generated<"client" | "coach">;
+  /** The coach who wrote it; null for the client's own messages. */
+  author_id: string | null;
   created_at: Timestamp;
+  /** When the other side read it. */
   read_at: Timestamp | null;
 }
 

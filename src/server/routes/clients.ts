@@ -2,13 +2,14 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { byAttention, STANDING_DAYS, standingOf } from "../../core/client-standing.ts";
 import { addDays } from "../../core/calendar-date.ts";
+import { adherenceByWeek, practiceSummary } from "../../core/adherence-weeks.ts";
 import { painSeries, painTrendSummary } from "../../core/history.ts";
 import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
-import { parseWith } from "../http/problems.ts";
+import { badRequest, parseWith, readBody } from "../http/problems.ts";
 import { clientOfOrganisation, dashboardRows, organisationPractice } from "../store/dashboard.ts";
 import { leavePractice } from "../store/invites.ts";
-import { listMessages, markMessagesRead } from "../store/messages.ts";
+import { insertMessage, listMessages, markMessagesRead, ownsSessionLog } from "../store/messages.ts";
 import { readPrescription } from "../store/prescriptions.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
 import { findProgram } from "../store/programs.ts";
@@ -21,6 +22,11 @@ import { utcToday } from "../clock.ts";
 const Today = CalendarDay;
 const DashboardQuery = z.object({ today: Today.optional() });
 const DetailQuery = z.object({ today: Today.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) });
+/** A coach's message to a client: an answer to their note, or the first word. */
+export const Reply = z.object({
+  body: z.string().trim().min(1, "expected a message of at least one character").max(1000, "expected a message of at most 1000 characters"),
+  sessionLogId: z.uuid("expected a session id (a UUID)").nullable().default(null),
+});
 const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });
 
 const todayOf = (c: AppContext, given: string | undefined) => given ?? utcToday(c.get("deps").clock);
@@ -43,9 +49,23 @@ export const clientRoutes = new Hono<Env>()
     const query = parseWith(c, DashboardQuery, c.req.query());
     if (!query.ok) return query.response;
     const today = todayOf(c, query.value.today);
-    const rows = await dashboardRows(c.get("deps").db, sessionOf(c).user.organisation_id, today);
-    const clients = rows.map(({ facts, ...r }) => ({ ...r, standing: standingOf(facts, today) })).sort(byAttention);
-    return c.json({ today, clients });
+    const { user } = sessionOf(c);
+    const seenAt = user.clients_seen_at === null ? null : new Date(user.clients_seen_at);
+    const rows = await dashboardRows(c.get("deps").db, user.organisation_id, today, { seenAt });
+    const clients = rows
+      .map(({ facts, ...r }) => ({
+        ...r,
+        standing: standingOf(facts, today),
+        weeks: adherenceByWeek(facts.schedule, facts.recentDays, today, 4),
+      }))
+      .sort(byAttention);
+    return c.json({ today, seenAt: seenAt?.toISOString() ?? null, summary: practiceSummary(clients), clients });
+  })
+  .post("/seen", async (c) => {
+    // The dashboard calls this once it has shown what is new, so the next visit counts from now.
+    const { db, clock } = c.get("deps");
+    await db.updateTable("users").set({ clients_seen_at: clock.now() }).where("id", "=", sessionOf(c).user.id).execute();
+    return c.body(null, 204);
   })
   .get("/adherence", async (c) => {
     const query = parseWith(c, DashboardQuery, c.req.query());
@@ -84,7 +104,7 @@ export const clientRoutes = new Hono<Env>()
     const pain = painSeries(entries);
     // The standing comes from the dashboard's own query, not from the sessions of `weeks` above,
     // so a client idle for longer than the page shows still reads as the dashboard says.
-    const [row] = await dashboardRows(db, client.organisation_id, today, client.id);
+    const [row] = await dashboardRows(db, client.organisation_id, today, { onlyClient: client.id });
     if (!row) return c.json({ error: "no such client" }, 404);
     return c.json({
       today,
@@ -121,10 +141,25 @@ export const clientRoutes = new Hono<Env>()
     await leavePractice(db, found.client.id, clock.now());
     return c.body(null, 204);
   })
+  .post("/:id/messages", async (c) => {
+    const found = await clientInAddress(c);
+    if (!found.ok) return found.response;
+    const body = await readBody(c, Reply);
+    if (!body.ok) return body.response;
+    const { db, clock } = c.get("deps");
+    const { client } = found;
+    const { sessionLogId } = body.value;
+    if (sessionLogId !== null && !(await ownsSessionLog(db, client.id, sessionLogId))) {
+      return badRequest(c, [{ path: "sessionLogId", message: "expected the id of one of this client's sessions" }]);
+    }
+    const owner = { userId: client.id, organisationId: client.organisation_id };
+    const message = await insertMessage(db, owner, { ...body.value, author: "coach", authorId: sessionOf(c).user.id }, clock.now());
+    return c.json(message, 201);
+  })
   .post("/:id/messages/read", async (c) => {
     const found = await clientInAddress(c);
     if (!found.ok) return found.response;
     const { db, clock } = c.get("deps");
-    await markMessagesRead(db, found.client.organisation_id, found.client.id, clock.now());
+    await markMessagesRead(db, found.client.organisation_id, found.client.id, "coach", clock.now());
     return c.body(null, 204);
   });

@@ -1,3 +1,4 @@
+import { coachOfOrganisation } from "./organisations.ts";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Tables } from "../db/tables.ts";
@@ -53,8 +54,30 @@ export async function listInvites(db: Kysely<Tables>, organisationId: string): P
 
 /** Withdraws an unused invite of this organisation; answers false when there is none. */
 export async function deleteInvite(db: Kysely<Tables>, organisationId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom("invites").where("id", "=", id).where("organisation_id", "=", organisationId).where("used_at", "is", null).executeTakeFirst();
+  const r = await db
+    .deleteFrom("invites")
+    .where("id", "=", id)
+    .where("organisation_id", "=", organisationId)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** What an invite tells someone before they sign up: the practice and its coach, nothing more. */
+export type InvitePreview = { ok: true; practice: string; coachName: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+
+/** The practice and coach an unused, unexpired invite leads to. */
+export async function previewInvite(db: Kysely<Tables>, codeHash: string, now: Date): Promise<InvitePreview> {
+  const invite = await db
+    .selectFrom("invites")
+    .select(["organisation_id", "expires_at", "used_at"])
+    .where("code_hash", "=", codeHash)
+    .executeTakeFirst();
+  if (!invite) return { ok: false, reason: "unknown" };
+  if (invite.used_at) return { ok: false, reason: "used" };
+  if (new Date(invite.expires_at) <= now) return { ok: false, reason: "expired" };
+  const coach = await coachOfOrganisation(db, invite.organisation_id);
+  return coach ? { ok: true, practice: coach.practice, coachName: coach.coachName } : { ok: false, reason: "unknown" };
 }
 
 export type AcceptOutcome = { ok: true; organisationId: string } | { ok: false; reason: "unknown" | "used" | "expired" | "not-a-client" };
@@ -69,11 +92,21 @@ const FOLLOWING_TABLES = ["auth_sessions", "session_logs", "progress", "calendar
  */
 export async function acceptInvite(db: Kysely<Tables>, codeHash: string, userId: string, now: Date): Promise<AcceptOutcome> {
   return db.transaction().execute(async (tx) => {
-    const invite = await tx.selectFrom("invites").select(["id", "organisation_id", "expires_at", "used_at"]).where("code_hash", "=", codeHash).forUpdate().executeTakeFirst();
+    const invite = await tx
+      .selectFrom("invites")
+      .select(["id", "organisation_id", "expires_at", "used_at"])
+      .where("code_hash", "=", codeHash)
+      .forUpdate()
+      .executeTakeFirst();
     if (!invite) return { ok: false, reason: "unknown" };
     if (invite.used_at) return { ok: false, reason: "used" };
     if (new Date(invite.expires_at) <= now) return { ok: false, reason: "expired" };
-    const user = await tx.selectFrom("users").select(["organisation_id", "role"]).where("id", "=", userId).forUpdate().executeTakeFirstOrThrow();
+    const user = await tx
+      .selectFrom("users")
+      .select(["organisation_id", "role"])
+      .where("id", "=", userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (user.role !== "client") return { ok: false, reason: "not-a-client" };
     await tx.updateTable("invites").set({ used_at: now, used_by: userId }).where("id", "=", invite.id).execute();
     if (user.organisation_id !== invite.organisation_id) await moveUser(tx, userId, user.organisation_id, invite.organisation_id);
@@ -83,7 +116,12 @@ export async function acceptInvite(db: Kysely<Tables>, codeHash: string, userId:
 
 async function moveUser(tx: Transaction<Tables>, userId: string, from: string, to: string): Promise<void> {
   // A plan on a program the old organisation owned cannot come along: the new coach sets one.
-  const plan = await tx.selectFrom("prescriptions as p").leftJoin("programs as g", (j) => j.onRef("g.id", "=", "p.program_id").onRef("g.version", "=", "p.program_version")).select("g.organisation_id").where("p.user_id", "=", userId).executeTakeFirst();
+  const plan = await tx
+    .selectFrom("prescriptions as p")
+    .leftJoin("programs as g", (j) => j.onRef("g.id", "=", "p.program_id").onRef("g.version", "=", "p.program_version"))
+    .select("g.organisation_id")
+    .where("p.user_id", "=", userId)
+    .executeTakeFirst();
   if (plan && plan.organisation_id !== null) await tx.deleteFrom("prescriptions").where("user_id", "=", userId).execute();
   await tx.updateTable("users").set({ organisation_id: to }).where("id", "=", userId).execute();
   for (const table of FOLLOWING_TABLES) await tx.updateTable(table).set({ organisation_id: to }).where("user_id", "=", userId).execute();
@@ -106,10 +144,19 @@ export type LeaveOutcome = { ok: true } | { ok: false; reason: "not-in-practice"
  */
 export async function leavePractice(db: Kysely<Tables>, userId: string, now: Date): Promise<LeaveOutcome> {
   return db.transaction().execute(async (tx) => {
-    const user = await tx.selectFrom("users").select(["organisation_id", "role", "display_name"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    const user = await tx
+      .selectFrom("users")
+      .select(["organisation_id", "role", "display_name"])
+      .where("id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) return { ok: false, reason: "not-in-practice" };
     if (user.role !== "client") return { ok: false, reason: "not-a-client" };
-    const organisation = await tx.selectFrom("organisations").select("kind").where("id", "=", user.organisation_id).executeTakeFirstOrThrow();
+    const organisation = await tx
+      .selectFrom("organisations")
+      .select("kind")
+      .where("id", "=", user.organisation_id)
+      .executeTakeFirstOrThrow();
     if (organisation.kind !== "practice") return { ok: false, reason: "not-in-practice" };
     await tx
       .deleteFrom("prescriptions")
@@ -122,4 +169,3 @@ export async function leavePractice(db: Kysely<Tables>, userId: string, now: Dat
     return { ok: true };
   });
 }
-

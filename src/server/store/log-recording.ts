@@ -33,10 +33,10 @@ export async function recordIfProgressIs(
       select 1 from cur where state = ${JSON.stringify(expected)}::jsonb
     ), kept as (
       insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
-        completed, steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
+        completed, steps_done, steps_total, holds, holds_planned, pain_before, pain_after, notes, received_at)
       select ${log.id}::uuid, ${owner.userId}::uuid, ${owner.organisationId}::uuid, ${log.programId}::text, ${log.programVersion}::int,
         ${log.startedAt}::timestamptz, ${log.endedAt}::timestamptz, ${log.startedAt.slice(0, 10)}::text, ${log.completed}::boolean,
-        ${log.stepsDone}::int, ${log.stepsTotal}::int, ${JSON.stringify(log.holds)}::jsonb, ${log.painBefore}::smallint,
+        ${log.stepsDone}::int, ${log.stepsTotal}::int, ${JSON.stringify(log.holds)}::jsonb, ${log.holdsPlanned ?? null}::int, ${log.painBefore}::smallint,
         ${log.painAfter}::smallint, ${log.notes}::text, ${now}::timestamptz
       where exists (select 1 from unchanged)
       on conflict (id) do nothing
@@ -69,6 +69,7 @@ export async function insertLogOnly(db: Kysely<Tables>, owner: Owner, log: Sessi
       steps_done: log.stepsDone,
       steps_total: log.stepsTotal,
       holds: JSON.stringify(log.holds),
+      holds_planned: log.holdsPlanned ?? null,
       pain_before: log.painBefore,
       pain_after: log.painAfter,
       notes: log.notes,

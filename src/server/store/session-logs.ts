@@ -73,6 +73,7 @@ export function storedLogOf(row: SessionLogRow): StoredSessionLog {
     stepsDone: row.steps_done,
     stepsTotal: row.steps_total,
     holds: row.holds as SessionLog["holds"],
+    ...(row.holds_planned === null ? {} : { holdsPlanned: row.holds_planned }),
     painBefore: row.pain_before,
     painAfter: row.pain_after,
     notes: row.notes,

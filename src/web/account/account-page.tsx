@@ -4,7 +4,6 @@ import { syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
 import { AccountField as Field } from "../components/account-field.tsx";
 import { SignInOrUp } from "../components/sign-in-or-up.tsx";
-import "./account.css";
 
 function SignInForm() {
   return (

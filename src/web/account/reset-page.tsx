@@ -4,10 +4,10 @@ import { segments } from "../coaching/hash-params.ts";
 import { AccountField, FormProblem } from "../components/account-field.tsx";
 import { syncNow } from "../sync/background-sync.ts";
 import { account, callApi, problemText, refreshAccount } from "../sync/server-api.ts";
-import "./account.css";
 
 type Holder = { displayName: string; email: string; expiresAt: string };
-type Stage = { kind: "checking" } | { kind: "ready"; holder: Holder } | { kind: "refused"; message: string } | { kind: "done"; name: string };
+type Stage =
+  { kind: "checking" } | { kind: "ready"; holder: Holder } | { kind: "refused"; message: string } | { kind: "done"; name: string };
 
 const ASK_AGAIN = "The person who runs your Limber (often your coach) can make you a new link.";
 /** Server messages start in lower case, to sit inside a sentence; here they start one. */
@@ -32,7 +32,9 @@ export default function ResetPage() {
         // Learn this browser's session first, if any: its CSRF token must go with the requests.
         await refreshAccount();
         const r = await callApi<Holder>("POST", "/api/auth/reset/check", { token });
-        setStage(r.status === 200 ? { kind: "ready", holder: r.body } : { kind: "refused", message: `${sentence(problemText(r))}. ${ASK_AGAIN}` });
+        setStage(
+          r.status === 200 ? { kind: "ready", holder: r.body } : { kind: "refused", message: `${sentence(problemText(r))}. ${ASK_AGAIN}` },
+        );
       } catch {
         setStage({ kind: "refused", message: "Cannot reach the server. Check your connection, then open the link again." });
       }
@@ -87,9 +89,25 @@ export default function ResetPage() {
             For {stage.holder.displayName} ({stage.holder.email})
           </h2>
           <p class="muted">This link works once, until {timeOf(stage.holder.expiresAt)}. Your sessions and progress stay as they are.</p>
-          {other && other.email !== stage.holder.email && <p>This device is signed in as {other.displayName}; setting this password signs them out here.</p>}
-          <AccountField id="reset-password" label="New password (at least 10 characters)" type="password" value={password} autocomplete="new-password" onInput={setPassword} />
-          <AccountField id="reset-again" label="The same new password again" type="password" value={again} autocomplete="new-password" onInput={setAgain} />
+          {other && other.email !== stage.holder.email && (
+            <p>This device is signed in as {other.displayName}; setting this password signs them out here.</p>
+          )}
+          <AccountField
+            id="reset-password"
+            label="New password (at least 10 characters)"
+            type="password"
+            value={password}
+            autocomplete="new-password"
+            onInput={setPassword}
+          />
+          <AccountField
+            id="reset-again"
+            label="The same new password again"
+            type="password"
+            value={again}
+            autocomplete="new-password"
+            onInput={setAgain}
+          />
           <FormProblem message={message} />
           <button type="submit" class="primary">
             Set password and sign in

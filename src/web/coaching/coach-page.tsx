@@ -5,6 +5,7 @@ import type { DashboardAnswer } from "../api-types.ts";
 import { account, callApi, NetworkError, problemText } from "../sync/server-api.ts";
 import { percent, type DashboardClient } from "./coaching-api.ts";
 import { AccountField, FormProblem } from "../components/account-field.tsx";
+import { TextArea, TextInput } from "../components/field.tsx";
 import "./coaching.css";
 
 function OpenPractice() {
@@ -62,14 +63,22 @@ function Practice() {
     <details class="card">
       <summary>Practice name and contact details</summary>
       <form onSubmit={(e) => void save(e)}>
-        <p class="field">
-          <label for="practice-name">Practice name</label>
-          <input id="practice-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        </p>
-        <p class="field">
-          <label for="practice-contact">How clients reach you (phone, hours)</label>
-          <textarea id="practice-contact" rows={2} value={contact} onInput={(e) => setContact(e.currentTarget.value)} />
-        </p>
+        <TextInput
+          id="practice-name"
+          label="Practice name"
+          hint="Your clients see it on their plan and when they join."
+          value={name}
+          maxLength={120}
+          onInput={setName}
+        />
+        <TextArea
+          id="practice-contact"
+          label="How clients reach you"
+          hint="A phone number and hours, for example."
+          rows={2}
+          value={contact}
+          onInput={setContact}
+        />
         <button type="submit">Save practice details</button>
         {status && <p role="status">{status}</p>}
       </form>
@@ -93,10 +102,14 @@ function Invite() {
       <h2 id="invite-title">Invite a client</h2>
       <p class="muted">Each invite works once and for 14 days. Give the link or the code to one client, by message or on paper.</p>
       <form onSubmit={(e) => void create(e)}>
-        <p class="field">
-          <label for="invite-label">Who it is for (only you see this; optional)</label>
-          <input id="invite-label" value={label} maxLength={80} onInput={(e) => setLabel(e.currentTarget.value)} />
-        </p>
+        <TextInput
+          id="invite-label"
+          label="Who it is for (optional)"
+          hint="Only you see this."
+          value={label}
+          maxLength={80}
+          onInput={setLabel}
+        />
         <button type="submit" class="primary">
           Make an invite
         </button>

@@ -3,6 +3,7 @@ import type { Program } from "../../core/program.ts";
 import { ExerciseFields } from "../import/exercise-fields.tsx";
 import { fieldForProblem, withValue } from "../import/field-path.ts";
 import { TextField, type FormContext } from "../import/form-field.tsx";
+import { SelectInput } from "../components/field.tsx";
 import { formPaths } from "../import/form-paths.ts";
 import { checkProgram } from "../import/import-engine.ts";
 import { problemText } from "../import/problem-text.ts";
@@ -43,20 +44,21 @@ export default function EditorPage() {
 
   async function loadSources() {
     const r = await callApi<{ programs: Listing[] }>("GET", "/api/programs");
-    const fromServer = (r.status === 200 ? r.body.programs : []).map(
-      (p): Source => ({
-        key: `server:${p.id}`,
-        label: p.builtIn ? `Copy of “${p.title}” (built in)` : `“${p.title}” (your practice, version ${p.version})`,
-        own: !p.builtIn,
-        load: async () => {
-          const d = await callApi<Program>("GET", `/api/programs/${encodeURIComponent(p.id)}`);
-          return d.status === 200 ? d.body : null;
-        },
-      }),
-    );
-    const imported = (await openSavedPrograms().list()).map(
-      (s): Source => ({ key: `device:${s.id}`, label: `“${s.program.title}” (imported on this device)`, own: false, load: async () => s.program }),
-    );
+    const fromServer = (r.status === 200 ? r.body.programs : []).map((p): Source => ({
+      key: `server:${p.id}`,
+      label: p.builtIn ? `Copy of “${p.title}” (built in)` : `“${p.title}” (your practice, version ${p.version})`,
+      own: !p.builtIn,
+      load: async () => {
+        const d = await callApi<Program>("GET", `/api/programs/${encodeURIComponent(p.id)}`);
+        return d.status === 200 ? d.body : null;
+      },
+    }));
+    const imported = (await openSavedPrograms().list()).map((s): Source => ({
+      key: `device:${s.id}`,
+      label: `“${s.program.title}” (imported on this device)`,
+      own: false,
+      load: async () => s.program,
+    }));
     setSources([...fromServer, ...imported]);
     setPicked((p) => p || fromServer[0]?.key || "");
   }
@@ -72,7 +74,11 @@ export default function EditorPage() {
     setEdited(program);
     setOwn(source.own);
     setServerProblems([]);
-    setStatus(source.own ? `Editing “${program.title}”. Saving makes version ${program.version + 1}; sessions already done stay with their version.` : "Saving makes a new program of your practice.");
+    setStatus(
+      source.own
+        ? `Editing “${program.title}”. Saving makes version ${program.version + 1}; sessions already done stay with their version.`
+        : "Saving makes a new program of your practice.",
+    );
   }
 
   const check = useMemo(() => (edited ? checkProgram(edited) : null), [edited]);
@@ -102,9 +108,12 @@ export default function EditorPage() {
 
   async function save(e: Event) {
     e.preventDefault();
-    if (!check?.ok) return setStatus(`Not saved: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing (marked above).`);
+    if (!check?.ok)
+      return setStatus(`Not saved: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing (marked above).`);
     const program = check.value;
-    const r = own ? await callApi<Program>("PUT", `/api/programs/${encodeURIComponent(program.id)}`, program) : await callApi<Program>("POST", "/api/programs", program);
+    const r = own
+      ? await callApi<Program>("PUT", `/api/programs/${encodeURIComponent(program.id)}`, program)
+      : await callApi<Program>("POST", "/api/programs", program);
     if (r.status === 200 || r.status === 201) {
       setEdited(r.body);
       setOwn(true);
@@ -131,18 +140,17 @@ export default function EditorPage() {
     <div class="import-page">
       <h1>Programs</h1>
       <form class="card" onSubmit={(e) => void start(e)}>
-        <p class="field">
-          <label for="editor-source">Start from</label>
-          <select id="editor-source" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
-            {sources.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+        <SelectInput
+          id="editor-source"
+          label="Start from"
+          value={picked}
+          options={sources.map((s) => ({ value: s.key, label: s.label }))}
+          onChange={setPicked}
+        />
+        <p class="form-actions">
+          <button type="submit">Open in the editor</button>
+          <a href="#/import">Import a routine from text</a>
         </p>
-        <button type="submit">Open in the editor</button>{" "}
-        <a href="#/import">Import a routine from text</a>
       </form>
       {status && <p role="status">{status}</p>}
       {ctx && edited && (
@@ -152,7 +160,11 @@ export default function EditorPage() {
           {edited.exercises.map((_, i) => (
             <ExerciseFields key={i} ctx={ctx} index={i} />
           ))}
-          {check?.ok ? <TimelinePreview program={check.value} /> : <p class="card field-error">Fix the fields marked above to see the session.</p>}
+          {check?.ok ? (
+            <TimelinePreview program={check.value} />
+          ) : (
+            <p class="card field-error">Fix the fields marked above to see the session.</p>
+          )}
           <button type="submit" class="primary big">
             {own ? "Save as a new version" : "Save to my practice"}
           </button>

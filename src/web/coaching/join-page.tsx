@@ -3,6 +3,7 @@ import { account, callApi, problemText } from "../sync/server-api.ts";
 import type { CoachContact } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
 import { SignInOrUp } from "../components/sign-in-or-up.tsx";
+import { TextInput } from "../components/field.tsx";
 import "./coaching.css";
 
 function SignUpOrIn() {
@@ -38,15 +39,23 @@ export default function JoinPage() {
         </section>
       ) : (
         <>
-          <p>When you join, your coach sees your sessions, your pain scores before and after, and any notes you send. Nobody else does. You can stop sharing at any time from My plan.</p>
+          <p>
+            When you join, your coach sees your sessions, your pain scores before and after, and any notes you send. Nobody else does. You
+            can stop sharing at any time from My plan.
+          </p>
           {!me ? (
             <SignUpOrIn />
           ) : (
             <form class="card" onSubmit={(e) => void join(e)}>
-              <p class="field">
-                <label for="join-code">Invite code</label>
-                <input id="join-code" value={code} autocomplete="off" onInput={(e) => setCode(e.currentTarget.value)} required />
-              </p>
+              <TextInput
+                id="join-code"
+                label="Invite code"
+                hint="Five groups of four letters and numbers, as your coach gave it."
+                value={code}
+                autocomplete="off"
+                required
+                onInput={setCode}
+              />
               {message && <p role="alert">{message}</p>}
               <button type="submit" class="primary big">
                 Join

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { sessions } from "../app-data.ts";
 import { callApi, problemText } from "../sync/server-api.ts";
+import { TextArea } from "../components/field.tsx";
 
 /** A short note to the coach, tied to the last session when the server has it. */
 export function NoteToCoach({ coachName }: { coachName: string }) {
@@ -19,10 +20,15 @@ export function NoteToCoach({ coachName }: { coachName: string }) {
     <section class="card" aria-labelledby="note-title">
       <h2 id="note-title">A note to {coachName}</h2>
       <form onSubmit={(e) => void send(e)}>
-        <p class="field">
-          <label for="note-body">{lastSynced ? "How did your last session go?" : "Your note"}</label>
-          <textarea id="note-body" rows={3} maxLength={1000} value={body} onInput={(e) => setBody(e.currentTarget.value)} required />
-        </p>
+        <TextArea
+          id="note-body"
+          label={lastSynced ? "How did your last session go?" : "Your note"}
+          rows={3}
+          maxLength={1000}
+          required
+          value={body}
+          onInput={setBody}
+        />
         <button type="submit">Send note</button>
         {status && <p role="status">{status}</p>}
       </form>

@@ -3,6 +3,7 @@ import { WEEKDAYS, type Weekday } from "../../core/calendar-date.ts";
 import type { Program } from "../../core/program.ts";
 import { callApi, problemText } from "../sync/server-api.ts";
 import type { StoredPrescription } from "./coaching-api.ts";
+import { SelectInput, TextArea, TextInput } from "../components/field.tsx";
 
 interface Listing {
   id: string;
@@ -20,20 +21,28 @@ function byPath(body: unknown): Map<string, string> {
   return map;
 }
 
-function Problem({ problems, path }: { problems: Map<string, string>; path: string }) {
+/** A problem that belongs to a group of choices rather than one box. */
+function GroupProblem({ problems, path }: { problems: Map<string, string>; path: string }) {
   const m = problems.get(path);
   return m ? (
-    <p class="field-error" id={`rx-${path.replace(/\W+/g, "-")}-error`}>
+    <p class="field-error" id={problemId(path)}>
       {m}
     </p>
   ) : null;
 }
 
+const problemId = (path: string) => `rx-${path.replace(/\W+/g, "-")}-error`;
+
 /**
  * Choose a program, the days, the dates, any holds to fix and a note, then save to `path`
  * (a coach's client, or the person's own plan). Every refusal is shown next to its field.
  */
-export function PrescriptionForm(props: { path: string; current: StoredPrescription | null; today: string; onSaved: (p: StoredPrescription) => void }) {
+export function PrescriptionForm(props: {
+  path: string;
+  current: StoredPrescription | null;
+  today: string;
+  onSaved: (p: StoredPrescription) => void;
+}) {
   const cur = props.current;
   const [programs, setPrograms] = useState<Listing[]>([]);
   const [programId, setProgramId] = useState(cur?.programId ?? "");
@@ -45,7 +54,8 @@ export function PrescriptionForm(props: { path: string; current: StoredPrescript
   const [endDate, setEndDate] = useState(cur?.schedule.endDate ?? "");
   const [holds, setHolds] = useState<Record<string, string>>(() => {
     const out: Record<string, string> = {};
-    for (const [e, phases] of Object.entries(cur?.holdOverrides ?? {})) for (const [p, s] of Object.entries(phases)) out[`${e}/${p}`] = String(s);
+    for (const [e, phases] of Object.entries(cur?.holdOverrides ?? {}))
+      for (const [p, s] of Object.entries(phases)) out[`${e}/${p}`] = String(s);
     return out;
   });
   const [note, setNote] = useState(cur?.note ?? "");
@@ -75,7 +85,13 @@ export function PrescriptionForm(props: { path: string; current: StoredPrescript
     const body = {
       programId,
       programVersion: program?.id === programId ? program.version : (programs.find((p) => p.id === programId)?.version ?? 1),
-      schedule: { kind, days: kind === "weekdays" ? WEEKDAYS.filter((d) => days.includes(d)) : [], timesPerWeek: kind === "per-week" ? Number(times) : null, startDate, endDate: endDate || null },
+      schedule: {
+        kind,
+        days: kind === "weekdays" ? WEEKDAYS.filter((d) => days.includes(d)) : [],
+        timesPerWeek: kind === "per-week" ? Number(times) : null,
+        startDate,
+        endDate: endDate || null,
+      },
       holdOverrides,
       note,
     };
@@ -90,20 +106,16 @@ export function PrescriptionForm(props: { path: string; current: StoredPrescript
     }
   }
 
-  const describedBy = (path: string) => (problems.has(path) ? `rx-${path.replace(/\W+/g, "-")}-error` : undefined);
   return (
     <form class="prescription-form" onSubmit={(e) => void save(e)} noValidate>
-      <p class="field">
-        <label for="rx-program">Program</label>
-        <select id="rx-program" value={programId} onChange={(e) => setProgramId(e.currentTarget.value)} aria-describedby={describedBy("programVersion")}>
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title} {p.builtIn ? "(built in)" : `(version ${p.version})`}
-            </option>
-          ))}
-        </select>
-      </p>
-      <Problem problems={problems} path="programVersion" />
+      <SelectInput
+        id="rx-program"
+        label="Program"
+        value={programId}
+        problem={problems.get("programVersion") ?? problems.get("programId")}
+        options={programs.map((p) => ({ value: p.id, label: `${p.title} ${p.builtIn ? "(built in)" : `(version ${p.version})`}` }))}
+        onChange={setProgramId}
+      />
       <fieldset class="choices">
         <legend>How often</legend>
         <label>
@@ -114,59 +126,86 @@ export function PrescriptionForm(props: { path: string; current: StoredPrescript
         </label>
       </fieldset>
       {kind === "weekdays" ? (
-        <fieldset class="choices weekdays" aria-describedby={describedBy("schedule.days")}>
+        <fieldset class="choices weekdays" aria-describedby={problems.has("schedule.days") ? problemId("schedule.days") : undefined}>
           <legend>Days</legend>
           {WEEKDAYS.map((d) => (
             <label key={d}>
-              <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))} /> {SHORT[d]}
+              <input
+                type="checkbox"
+                checked={days.includes(d)}
+                onChange={(e) => setDays(e.currentTarget.checked ? [...days, d] : days.filter((x) => x !== d))}
+              />{" "}
+              {SHORT[d]}
             </label>
           ))}
-          <Problem problems={problems} path="schedule.days" />
+          <GroupProblem problems={problems} path="schedule.days" />
         </fieldset>
       ) : (
-        <p class="field">
-          <label for="rx-times">Times a week (1 to 7)</label>
-          <input id="rx-times" type="number" min={1} max={7} value={times} onInput={(e) => setTimes(e.currentTarget.value)} aria-describedby={describedBy("schedule.timesPerWeek")} />
-          <Problem problems={problems} path="schedule.timesPerWeek" />
-        </p>
+        <TextInput
+          id="rx-times"
+          label="Times a week"
+          hint="1 to 7."
+          type="number"
+          min={1}
+          max={7}
+          value={times}
+          problem={problems.get("schedule.timesPerWeek")}
+          onInput={setTimes}
+        />
       )}
       <div class="field-pair">
-        <p class="field">
-          <label for="rx-start">Start date</label>
-          <input id="rx-start" type="date" value={startDate} onInput={(e) => setStartDate(e.currentTarget.value)} aria-describedby={describedBy("schedule.startDate")} />
-          <Problem problems={problems} path="schedule.startDate" />
-        </p>
-        <p class="field">
-          <label for="rx-end">End date (optional)</label>
-          <input id="rx-end" type="date" value={endDate} onInput={(e) => setEndDate(e.currentTarget.value)} aria-describedby={describedBy("schedule.endDate")} />
-          <Problem problems={problems} path="schedule.endDate" />
-        </p>
+        <TextInput
+          id="rx-start"
+          label="Start date"
+          type="date"
+          value={startDate}
+          problem={problems.get("schedule.startDate")}
+          onInput={setStartDate}
+        />
+        <TextInput
+          id="rx-end"
+          label="End date (optional)"
+          type="date"
+          value={endDate}
+          problem={problems.get("schedule.endDate")}
+          onInput={setEndDate}
+        />
       </div>
       {program && (
-        <details>
+        <details class="hold-overrides">
           <summary>Set holds by hand (optional)</summary>
           <p class="muted">Leave a box empty to let the hold grow with practice. Seconds, 5 to 600.</p>
           {program.exercises.flatMap((ex) =>
             ex.phases.map((ph) => {
               const key = `${ex.id}/${ph.id}`;
-              const id = `rx-hold-${ex.id}-${ph.id}`;
               return (
-                <p class="field" key={key}>
-                  <label for={id}>
-                    {ex.name}: {ph.name} (usually {ph.holdSeconds.min}–{ph.holdSeconds.max} s)
-                  </label>
-                  <input id={id} type="number" min={5} max={600} value={holds[key] ?? ""} onInput={(e) => setHolds({ ...holds, [key]: e.currentTarget.value })} />
-                  <Problem problems={problems} path={`holdOverrides.${ex.id}.${ph.id}`} />
-                </p>
+                <TextInput
+                  key={key}
+                  id={`rx-hold-${ex.id}-${ph.id}`}
+                  label={`${ex.name}: ${ph.name}`}
+                  hint={`Usually ${ph.holdSeconds.min}–${ph.holdSeconds.max} s.`}
+                  type="number"
+                  min={5}
+                  max={600}
+                  value={holds[key] ?? ""}
+                  problem={problems.get(`holdOverrides.${ex.id}.${ph.id}`)}
+                  onInput={(v) => setHolds({ ...holds, [key]: v })}
+                />
               );
             }),
           )}
         </details>
       )}
-      <p class="field">
-        <label for="rx-note">Note for the client (optional)</label>
-        <textarea id="rx-note" rows={3} maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      </p>
+      <TextArea
+        id="rx-note"
+        label="Note for the client (optional)"
+        hint="Shown on their plan and printed on the handout."
+        rows={3}
+        maxLength={1000}
+        value={note}
+        problem={problems.get("note")}
+        onInput={setNote}
+      />
       <button type="submit" class="primary">
         Save plan
       </button>

@@ -1,3 +1,5 @@
+import { TextInput } from "./field.tsx";
+
 /** A labelled, required text box for account forms (name, email, password), used wherever people sign up or in. */
 export function AccountField(props: {
   id: string;
@@ -8,18 +10,15 @@ export function AccountField(props: {
   onInput: (v: string) => void;
 }) {
   return (
-    <p class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        // Preact types each input type separately; all three take the same attributes here.
-        type={props.type as "text"}
-        value={props.value}
-        autocomplete={props.autocomplete}
-        required
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </p>
+    <TextInput
+      id={props.id}
+      label={props.label}
+      type={props.type}
+      value={props.value}
+      autocomplete={props.autocomplete}
+      required
+      onInput={props.onInput}
+    />
   );
 }
 
@@ -39,8 +38,8 @@ export function ForgotPassword() {
     <details class="forgot">
       <summary>Forgot your password?</summary>
       <p>
-        Ask the person who runs your Limber (often your coach) for a reset link. It lets you choose a new password once, within 30 minutes. Your sessions stay safe
-        meanwhile, and this device keeps the ones not yet sent.
+        Ask the person who runs your Limber (often your coach) for a reset link. It lets you choose a new password once, within 30 minutes.
+        Your sessions stay safe meanwhile, and this device keeps the ones not yet sent.
       </p>
     </details>
   );

@@ -26,6 +26,7 @@ export function sessionLogOf(e: SessionEnding): SessionLog {
     stepsDone: summary.stepsDone,
     stepsTotal: summary.stepsTotal,
     holds: summary.holds,
+    holdsPlanned: summary.holdsPlanned,
     painBefore: e.painBefore,
     painAfter: e.painAfter,
     notes: "",

@@ -3,6 +3,7 @@ import * as initial from "./0001-initial.ts";
 import * as coaching from "./0002-coaching.ts";
 import * as organisationDayIndex from "./0003-organisation-day-index.ts";
 import * as passwordResets from "./0004-password-resets.ts";
+import * as conversations from "./0005-conversations.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   "0002-coaching": coaching,
   "0003-organisation-day-index": organisationDayIndex,
   "0004-password-resets": passwordResets,
+  "0005-conversations": conversations,
 };
 
 export const migrationProvider: MigrationProvider = {

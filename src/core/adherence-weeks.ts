@@ -1,0 +1,45 @@
+import { adherenceOver, type Adherence } from "./adherence.ts";
+import { addDays, type CalendarDate } from "./calendar-date.ts";
+import type { ClientStanding } from "./client-standing.ts";
+import type { Schedule } from "./schedule.ts";
+
+/** Sessions planned and done in one 7-day window, `from` and `to` included. */
+export interface WeekAdherence extends Adherence {
+  from: CalendarDate;
+  to: CalendarDate;
+}
+
+/**
+ * Planned against done for each of the `weeks` 7-day windows ending today, oldest first, from the
+ * distinct days practised (the same counting as adherenceOver: a day counts once, any day counts).
+ */
+export function adherenceByWeek(schedule: Schedule | null, practisedDays: CalendarDate[], today: CalendarDate, weeks = 4): WeekAdherence[] {
+  const sessions = practisedDays.map((d) => ({ startedAt: d, completed: true, painBefore: null, painAfter: null }));
+  const out: WeekAdherence[] = [];
+  for (let i = weeks - 1; i >= 0; i--) {
+    const to = addDays(today, -7 * i);
+    out.push({ from: addDays(to, -6), to, ...adherenceOver(schedule, sessions, to, 7) });
+  }
+  return out;
+}
+
+/** The counts at the top of a coach's dashboard. */
+export interface PracticeSummary {
+  clients: number;
+  needAttention: number;
+  sessionsThisWeek: number;
+  /** Clients flagged as having stopped (planned days missed since their last session). */
+  stopped: number;
+  noPlan: number;
+}
+
+/** Adds up the dashboard's rows into the counts shown above them. */
+export function practiceSummary(rows: { standing: ClientStanding; sessionsThisWeek: number; programId: string | null }[]): PracticeSummary {
+  return {
+    clients: rows.length,
+    needAttention: rows.filter((r) => r.standing.flags.length > 0).length,
+    sessionsThisWeek: rows.reduce((sum, r) => sum + r.sessionsThisWeek, 0),
+    stopped: rows.filter((r) => r.standing.flags.some((f) => f.kind === "stopped")).length,
+    noPlan: rows.filter((r) => r.programId === null).length,
+  };
+}
