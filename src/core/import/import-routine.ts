@@ -8,7 +8,7 @@ import {
   type Span,
   type Unparsed,
 } from "./draft.ts";
-import { readBlockFacts } from "./block-facts.ts";
+import { readBlockFacts, type BlockFacts } from "./block-facts.ts";
 import { readBlocks } from "./blocks.ts";
 import { readExercise } from "./exercise-draft.ts";
 import { findDefinitions } from "./glossary.ts";
@@ -88,6 +88,42 @@ const REASONS = {
 } as const;
 
 /**
+ * "Hold each stretch for 15 seconds and repeat 4 times": the hold and repetitions a setting
+ * gives go to every exercise that states none of its own, at lower confidence, with a warning.
+ */
+function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise[], warnings: ImportWarning[]): void {
+  const all = settings.flatMap((f) => f.quantities);
+  const hold = all.find((q) => q.kind === "hold" || q.kind === "breaths");
+  const reps = all.find((q) => q.kind === "reps");
+  const sets = all.find((q) => q.kind === "sets");
+  if (!hold && !reps && !sets) return;
+  let used = false;
+  for (const e of exercises) {
+    const first = e.phases[0];
+    if (hold && first && e.phases.every((p) => p.hold === null)) {
+      first.hold = found(hold.seconds ?? hold.range, { start: hold.start, end: hold.end }, 0.75);
+      if (hold.kind === "breaths") first.breaths = found(hold.range, { start: hold.start, end: hold.end }, 0.75);
+      used = true;
+    }
+    if (reps && e.reps.span === null) {
+      e.reps = found(reps.range, { start: reps.start, end: reps.end }, 0.7);
+      used = true;
+    }
+    if (sets && e.sets === null) {
+      e.sets = found(sets.range, { start: sets.start, end: sets.end }, 0.7);
+      used = true;
+    }
+  }
+  if (used) {
+    const at = hold ?? reps ?? sets!;
+    warnings.push({
+      message: "A hold or repetitions stated once for every exercise were used for each exercise that gives none.",
+      span: { start: at.start, end: at.end },
+    });
+  }
+}
+
+/**
  * Reads a routine written in prose, markdown or HTML into a draft: exercises with their holds,
  * repetitions, sides, position and equipment, each value with the span it came from and a
  * confidence. Pure and total: any text gives a draft, at worst an empty one with reasons.
@@ -118,6 +154,8 @@ export function importRoutine(input: string): ImportDraft {
     for (const x of reading.safety) safety.push(x);
     for (const w of reading.warnings) warnings.push(w);
   });
+
+  applySettings(layout.settings, exercises, warnings);
 
   let title: Found<string> | null = null;
   const about: Found<string>[] = [];

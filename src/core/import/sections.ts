@@ -15,7 +15,38 @@ export interface ExerciseUnit {
 export interface Layout {
   units: ExerciseUnit[];
   others: Array<{ facts: BlockFacts; role: "title" | "heading" | "intro" | "trailing" }>;
+  /** Blocks that set a hold or repetitions for every exercise ("Hold each stretch for 30 seconds"). */
+  settings: BlockFacts[];
 }
+
+const GENERIC_SINGULAR = new Set(["stretch", "exercise", "pose", "posture", "position", "movement", "move", "one"]);
+const GENERIC_PLURAL = new Set(["stretches", "exercises", "poses", "postures", "positions", "movements", "moves"]);
+const EVERY = new Set(["each", "every", "all", "any"]);
+const THESE = new Set(["these", "the", "those", "all"]);
+
+/**
+ * "Hold each stretch for 15 to 30 seconds", "the hamstring stretches should be held for 15
+ * seconds and repeated 4 times": a timed block that speaks of every movement and describes none
+ * (no body position) sets the hold or repetitions for all of them; it is not an exercise.
+ */
+export function isForAll(f: BlockFacts): boolean {
+  if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
+  const words = f.tokens.filter((t) => t.kind !== "punct").map((t) => t.text);
+  return words.some((w, i) => {
+    const next = words.slice(i + 1, i + 3);
+    if (EVERY.has(w) && next.some((n) => GENERIC_SINGULAR.has(n) || GENERIC_PLURAL.has(n))) return true;
+    return THESE.has(w) && next.some((n) => GENERIC_PLURAL.has(n));
+  });
+}
+
+/** "Calf Stretch" as a list item of its own: a short name with no steps, timing or end punctuation. */
+function isNameItem(f: BlockFacts): boolean {
+  if (f.block.kind !== "item" || f.timed || f.words === 0 || f.words > 6 || isStepStarter(f.firstWord)) return false;
+  return !/[.!?,;:]$/.test(f.block.text.trim());
+}
+
+/** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
+const describesMovement = (f: BlockFacts) => f.role === "body" && (INSTRUCTION_VERBS.has(f.firstWord) || findPosition(f.tokens) !== null);
 
 /** A short timed line that starts with a name ("Child's pose 30s", "Cat-cow x10") or a "Name:" label. */
 export function isLead(f: BlockFacts): boolean {
@@ -34,12 +65,16 @@ function carriesExercise(f: BlockFacts): boolean {
   if (f.timed || startsWithStep(f)) return true;
   if (f.label?.field) return true;
   if (f.role === "field-heading") return true;
-  return f.tokens.some((t, i) => (t.text === "other" || t.text === "each") && ["side", "leg", "foot"].includes(f.tokens[i + 1]?.text ?? ""));
+  return f.tokens.some(
+    (t, i) => (t.text === "other" || t.text === "each") && ["side", "leg", "foot"].includes(f.tokens[i + 1]?.text ?? ""),
+  );
 }
 
-function isExercise(unit: ExerciseUnit): boolean {
+function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
-  const titled = unit.heading !== null && unit.heading.index === 0;
+  const titled = unit.heading !== null && unit.heading.index === 0 && !titleMayName;
+  // A heading over steps names a movement even when the text gives it no time or count.
+  if (unit.heading && !titled && !/\?\s*$/.test(unit.heading.block.text) && unit.blocks.some(describesMovement)) return true;
   const named = unit.heading ? !titled && namesExercise(unit.heading) : unit.blocks[0]?.label ? namesExercise(unit.blocks[0]) : false;
   return named && unit.blocks.some(startsWithStep);
 }
@@ -53,7 +88,8 @@ function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
   const parts: BlockFacts[][] = [[]];
   for (const f of body) {
     const current = parts[parts.length - 1]!;
-    const fresh = f.block.kind === "paragraph" && f.block.afterBlank && f.timed && findPosition(f.tokens) !== null && current.some((b) => b.timed);
+    const fresh =
+      f.block.kind === "paragraph" && f.block.afterBlank && f.timed && findPosition(f.tokens) !== null && current.some((b) => b.timed);
     if (fresh) parts.push([f]);
     else current.push(f);
   }
@@ -61,7 +97,8 @@ function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
 }
 
 const HOLDING = new Set(["hold", "breaths"]);
-const isComplete = (f: BlockFacts) => f.quantities.some((q) => HOLDING.has(q.kind)) && f.quantities.some((q) => q.kind === "reps" || q.kind === "sets");
+const isComplete = (f: BlockFacts) =>
+  f.quantities.some((q) => HOLDING.has(q.kind)) && f.quantities.some((q) => q.kind === "reps" || q.kind === "sets");
 
 /**
  * Splits a list of steps into several exercises when its items each carry their own timing
@@ -86,7 +123,10 @@ function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
  * named lines ("Calf stretch: ...", "Child's pose 30s") each open their own exercise; otherwise
  * the whole section is one exercise whose holds become its phases.
  */
-export function layOut(facts: readonly BlockFacts[]): Layout {
+export function layOut(all: readonly BlockFacts[]): Layout {
+  const settings = all.filter(isForAll);
+  const setting = new Set(settings);
+  const facts = settings.length === 0 ? all : all.filter((f) => !setting.has(f));
   const sections: Array<{ heading: BlockFacts | null; body: BlockFacts[] }> = [];
   for (const f of facts) {
     if (f.role === "heading") sections.push({ heading: f, body: [] });
@@ -99,6 +139,16 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
   for (const section of sections) {
     const leadAt = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
+    const nameItems = section.body.filter(isNameItem);
+    if (leadAt.length === 0 && nameItems.length >= 2 && !section.body.some((b) => b.block.kind === "item" && !isNameItem(b))) {
+      // A list of names only ("1) Calf Stretch", "2) Quadriceps Stretch"): each item is a movement.
+      if (section.heading) others.push({ facts: section.heading, role: headingRole() });
+      for (const b of section.body) {
+        if (isNameItem(b)) units.push({ heading: b, blocks: [b], continues: false });
+        else others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
+      }
+      continue;
+    }
     if (leadAt.length === 0) {
       for (const part of splitAtFreshStarts(section.body)) {
         splitAtCompleteItems(part).forEach((blocks, k) => {
@@ -109,7 +159,9 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
     } else {
       const pre = section.body.slice(0, leadAt[0]);
       if (pre.some((b) => b.timed)) {
-        splitAtCompleteItems(pre).forEach((blocks, k) => candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: k === 0 }));
+        splitAtCompleteItems(pre).forEach((blocks, k) =>
+          candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: k === 0 }),
+        );
       } else {
         if (section.heading) others.push({ facts: section.heading, role: headingRole() });
         for (const b of pre) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
@@ -131,6 +183,13 @@ export function layOut(facts: readonly BlockFacts[]): Layout {
       for (const b of unit.blocks.slice(last + 1)) others.push({ facts: b, role: "trailing" });
     }
   }
+  // A text whose only heading is its first line and that holds one movement: the title names it.
+  if (units.length === 0 && sections.length === 1 && sections[0]!.heading && sections[0]!.body.length > 0) {
+    const unit = { heading: sections[0]!.heading, blocks: sections[0]!.body };
+    if (isExercise(unit, true)) {
+      return { units: [unit], others: [], settings };
+    }
+  }
   others.sort((a, b) => a.facts.block.start - b.facts.block.start);
-  return { units, others };
+  return { units, others, settings };
 }
