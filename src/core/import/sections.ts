@@ -31,12 +31,24 @@ const THESE = new Set(["these", "the", "those", "all"]);
  */
 export function isForAll(f: BlockFacts): boolean {
   if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
+  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return false;
   const words = f.tokens.filter((t) => t.kind !== "punct").map((t) => t.text);
+  if (words.some((w) => ADVICE.has(w))) return true;
   return words.some((w, i) => {
     const next = words.slice(i + 1, i + 3);
     if (EVERY.has(w) && next.some((n) => GENERIC_SINGULAR.has(n) || GENERIC_PLURAL.has(n))) return true;
     return THESE.has(w) && next.some((n) => GENERIC_PLURAL.has(n));
   });
+}
+
+/** Words of advice about stretching in general, not of one movement: "Stretching guidelines", "Choose your reps and sets". */
+const ADVICE = new Set(["guideline", "guidelines", "tips", "advice", "rules", "choose", "recommends", "recommended", "basics"]);
+
+/** A heading or first line that gives advice ("Stretching Guidelines", "How Much Should I Stretch?"), not a movement's name. */
+function isAdvice(f: BlockFacts | null | undefined): boolean {
+  if (!f) return false;
+  const words = f.tokens.map((t) => t.text);
+  return words.some((w, i) => ADVICE.has(w) || (w === "how" && ["often", "much", "long", "many"].includes(words[i + 1] ?? "")));
 }
 
 /** "Calf Stretch" as a list item of its own: a short name with no steps, timing or end punctuation. */
@@ -45,8 +57,15 @@ function isNameItem(f: BlockFacts): boolean {
   return !/[.!?,;:]$/.test(f.block.text.trim());
 }
 
+/** The first word of a block after its label, if it has one ("Chin tuck – Draw your head back" → "draw"). */
+function firstBodyWord(f: BlockFacts): string {
+  if (!f.label) return f.firstWord;
+  return f.tokens.find((t) => t.start >= f.label!.bodyStart && t.kind !== "punct")?.text ?? "";
+}
+
 /** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
-const describesMovement = (f: BlockFacts) => f.role === "body" && (INSTRUCTION_VERBS.has(f.firstWord) || findPosition(f.tokens) !== null);
+const describesMovement = (f: BlockFacts) =>
+  f.role === "body" && (INSTRUCTION_VERBS.has(firstBodyWord(f)) || findPosition(f.tokens) !== null);
 
 /** A short timed line that starts with a name ("Child's pose 30s", "Cat-cow x10") or a "Name:" label. */
 export function isLead(f: BlockFacts): boolean {
@@ -74,7 +93,9 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
   const titled = unit.heading !== null && unit.heading.index === 0 && !titleMayName;
   // A heading over steps names a movement even when the text gives it no time or count.
-  if (unit.heading && !titled && !/\?\s*$/.test(unit.heading.block.text) && unit.blocks.some(describesMovement)) return true;
+  if (unit.heading && !titled && !isAdvice(unit.heading) && unit.blocks.some(describesMovement)) return true;
+  const first = unit.blocks[0];
+  if (!unit.heading && first?.label && !first.label.field && describesMovement(first)) return true;
   const named = unit.heading ? !titled && namesExercise(unit.heading) : unit.blocks[0]?.label ? namesExercise(unit.blocks[0]) : false;
   return named && unit.blocks.some(startsWithStep);
 }
@@ -172,6 +193,17 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       });
     }
     for (const { unit, headingOfSection } of candidates) {
+      if (
+        isAdvice(unit.heading) ||
+        (unit.heading === null && isAdvice(unit.blocks[0]) && unit.blocks.every((b) => !describesMovement(b)))
+      ) {
+        // Advice about stretching in general: its times are settings for every movement, not a movement.
+        if (unit.heading && headingOfSection) others.push({ facts: unit.heading, role: headingRole() });
+        for (const b of unit.blocks)
+          if (b.timed) settings.push(b);
+          else others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
+        continue;
+      }
       if (!isExercise(unit)) {
         if (unit.heading && headingOfSection) others.push({ facts: unit.heading, role: headingRole() });
         for (const b of unit.blocks) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
