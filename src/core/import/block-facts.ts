@@ -41,7 +41,11 @@ export function trimEnd(text: string, chars: string): string {
 }
 
 function normaliseLabel(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\s'&/]/gu, " ").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\s'&/]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Whether a label names a field ("Hold", "Tip", "You'll need") rather than an exercise. */
@@ -69,7 +73,13 @@ function readLabel(text: string, offset: number): Label | null {
     if (words > 7 || labelText === "") return null;
     let bodyStart = delimiterEnd;
     while (bodyStart < text.length && text[bodyStart] === " ") bodyStart++;
-    return { text: labelText, start: offset, end: offset + labelText.length, bodyStart: offset + bodyStart, field: isFieldLabel(labelText) };
+    return {
+      text: labelText,
+      start: offset,
+      end: offset + labelText.length,
+      bodyStart: offset + bodyStart,
+      field: isFieldLabel(labelText),
+    };
   }
   return null;
 }
@@ -139,7 +149,10 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
     const label = role === "body" ? readLabel(block.text, block.start) : null;
     // "seated figure 4 - 30 sec": a range must not run across the label's dash into the body.
     if (label && quantities.some((q) => q.start < label.end && q.end > label.end)) {
-      quantities = [...readQuantities(tokens.filter((t) => t.end <= label.end)), ...readQuantities(tokens.filter((t) => t.start >= label.bodyStart))];
+      quantities = [
+        ...readQuantities(tokens.filter((t) => t.end <= label.end)),
+        ...readQuantities(tokens.filter((t) => t.start >= label.bodyStart)),
+      ];
     }
     return {
       block,

@@ -78,7 +78,26 @@ for (const entry of ENTRIES) {
   }
 }
 
-const ARTICLES = new Set(["a", "an", "the", "your", "one", "in", "sturdy", "small", "low", "bottom", "thick", "folded", "rolled", "long", "stable", "firm", "soft", "light"]);
+const ARTICLES = new Set([
+  "a",
+  "an",
+  "the",
+  "your",
+  "one",
+  "in",
+  "sturdy",
+  "small",
+  "low",
+  "bottom",
+  "thick",
+  "folded",
+  "rolled",
+  "long",
+  "stable",
+  "firm",
+  "soft",
+  "light",
+]);
 const NOT_AFTER = new Set(["of"]); // "the ball of your foot", "the step of the routine"
 
 function matchAt(tokens: readonly Token[], i: number, bare = false): { entry: Entry; next: number } | null {
@@ -112,7 +131,13 @@ export function findEquipment(tokens: readonly Token[]): EquipmentMatch[] {
       continue;
     }
     const first = tokens[i]!;
-    const match: EquipmentMatch = { kind: m.entry.kind, start: first.start, end: tokens[m.next - 1]!.end, alternatives: [], optional: false };
+    const match: EquipmentMatch = {
+      kind: m.entry.kind,
+      start: first.start,
+      end: tokens[m.next - 1]!.end,
+      alternatives: [],
+      optional: false,
+    };
     let j = m.next;
     // Alternatives: "(or a towel)", "or a belt", "/ towel".
     for (;;) {
@@ -124,11 +149,15 @@ export function findEquipment(tokens: readonly Token[]): EquipmentMatch[] {
       const alt = matchAt(tokens, k, true);
       if (!alt) break;
       const altEnd = k + alt.entry.words.length;
-      if (alt.entry.kind !== match.kind) match.alternatives.push({ kind: alt.entry.kind, start: tokens[k]!.start, end: tokens[altEnd - 1]!.end });
+      if (alt.entry.kind !== match.kind)
+        match.alternatives.push({ kind: alt.entry.kind, start: tokens[k]!.start, end: tokens[altEnd - 1]!.end });
       kinds.add(alt.entry.kind);
       j = tokens[altEnd]?.text === ")" ? altEnd + 1 : altEnd;
     }
-    const after = tokens.slice(j, j + 6).map((t) => t.text).join(" ");
+    const after = tokens
+      .slice(j, j + 6)
+      .map((t) => t.text)
+      .join(" ");
     if (/^[(,]?\s*(optional|if you have (one|it)|if available)/.test(after)) match.optional = true;
     const earlier = found.find((f) => f.kind === match.kind);
     if (earlier) {

@@ -227,8 +227,14 @@ export function readExercise(
       span: spanOf(q),
     });
   }
-  const reps = repsQ ? found(range(repsQ), spanOf(repsQ), repsQ.confidence) : found({ min: 1, max: 1 }, null, 0.5);
-  const sets = setsQ ? found(range(setsQ), spanOf(setsQ), setsQ.confidence) : null;
+  // "2–3 sets × 20–40 s": sets of a hold with no repetitions are repetitions of the hold.
+  const setsOfHold = !repsQ && setsQ !== undefined && setsQ !== null && phases.some((p) => p.hold !== null);
+  const reps = repsQ
+    ? found(range(repsQ), spanOf(repsQ), repsQ.confidence)
+    : setsOfHold
+      ? found(range(setsQ!), spanOf(setsQ!), 0.75)
+      : found({ min: 1, max: 1 }, null, 0.5);
+  const sets = setsQ && !setsOfHold ? found(range(setsQ), spanOf(setsQ), setsQ.confidence) : null;
   let rest: Found<DraftRest> | null = null;
   if (restQ) {
     const around = text.slice(restQ.start, Math.min(text.length, restQ.end + 40)).toLowerCase();

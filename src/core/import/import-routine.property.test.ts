@@ -8,16 +8,64 @@ const corpus = loadCases().map((c) => c.text);
 
 /** Text that looks like routines: fragments people write, joined at random. */
 const routineWords = fc.constantFrom(
-  "Hold for", "10-20 seconds", "30s", "half a minute", "x10", "2-3x", "each side", "switch to the other foot", "repeat",
-  "three times", "3 sets of 10", "**", "#", "- ", "1. ", "\n", "\n\n", "<li>", "</p>", "&amp;", "Calf stretch:", "left",
-  "right", "seated", "kneel", "(or towel)", "breaths", "between", "and", "to", "–", ".", ",", "build up to", "2 minutes",
-  "Step 1:", "<h2>", "Exercise 1:", "only", "rest", "x", "9999999999 seconds", "0 times", "-5", "1.5 minutes", "½",
+  "Hold for",
+  "10-20 seconds",
+  "30s",
+  "half a minute",
+  "x10",
+  "2-3x",
+  "each side",
+  "switch to the other foot",
+  "repeat",
+  "three times",
+  "3 sets of 10",
+  "**",
+  "#",
+  "- ",
+  "1. ",
+  "\n",
+  "\n\n",
+  "<li>",
+  "</p>",
+  "&amp;",
+  "Calf stretch:",
+  "left",
+  "right",
+  "seated",
+  "kneel",
+  "(or towel)",
+  "breaths",
+  "between",
+  "and",
+  "to",
+  "–",
+  ".",
+  ",",
+  "build up to",
+  "2 minutes",
+  "Step 1:",
+  "<h2>",
+  "Exercise 1:",
+  "only",
+  "rest",
+  "x",
+  "9999999999 seconds",
+  "0 times",
+  "-5",
+  "1.5 minutes",
+  "½",
 );
 const routineLike = fc.array(routineWords, { maxLength: 60 }).map((parts) => parts.join(" "));
 
 /** A corpus text with a slice cut, duplicated or replaced by random characters. */
 const mutated = fc
-  .tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(), fc.string({ maxLength: 40, unit: "binary" }), fc.constantFrom("cut", "dup", "swap"))
+  .tuple(
+    fc.constantFrom(...corpus),
+    fc.nat(),
+    fc.nat(),
+    fc.string({ maxLength: 40, unit: "binary" }),
+    fc.constantFrom("cut", "dup", "swap"),
+  )
   .map(([text, a, b, noise, how]) => {
     const i = a % (text.length + 1);
     const j = Math.min(text.length, i + (b % 200));

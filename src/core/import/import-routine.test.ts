@@ -46,7 +46,10 @@ describe("importing the seed article", () => {
   it("reads the toe stretch as seated, right first, two 20–30 s holds, 2–3 times each side", () => {
     const toe = program!.exercises[1]!;
     expect([toe.position, toe.sides, toe.firstSide]).toEqual(["seated", "both", "right"]);
-    expect(toe.phases.map((p) => p.holdSeconds)).toEqual([{ min: 20, max: 30 }, { min: 20, max: 30 }]);
+    expect(toe.phases.map((p) => p.holdSeconds)).toEqual([
+      { min: 20, max: 30 },
+      { min: 20, max: 30 },
+    ]);
     expect(toe.reps).toEqual({ min: 2, max: 3 });
     expect(toe.equipment).toEqual([]);
   });

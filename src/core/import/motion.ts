@@ -10,10 +10,23 @@ export interface MotionMatch {
 }
 
 const TERMS: Record<string, Motion> = {
-  eversion: "eversion", evert: "eversion", everted: "eversion", everting: "eversion", everts: "eversion",
-  inversion: "inversion", invert: "inversion", inverted: "inversion", inverting: "inversion", inverts: "inversion",
-  dorsiflexion: "dorsiflexion", dorsiflex: "dorsiflexion", dorsiflexed: "dorsiflexion", dorsiflexing: "dorsiflexion",
-  plantarflexion: "plantar-flexion", plantarflex: "plantar-flexion", plantarflexed: "plantar-flexion",
+  eversion: "eversion",
+  evert: "eversion",
+  everted: "eversion",
+  everting: "eversion",
+  everts: "eversion",
+  inversion: "inversion",
+  invert: "inversion",
+  inverted: "inversion",
+  inverting: "inversion",
+  inverts: "inversion",
+  dorsiflexion: "dorsiflexion",
+  dorsiflex: "dorsiflexion",
+  dorsiflexed: "dorsiflexion",
+  dorsiflexing: "dorsiflexion",
+  plantarflexion: "plantar-flexion",
+  plantarflex: "plantar-flexion",
+  plantarflexed: "plantar-flexion",
 };
 
 const HINTS: Array<{ words: string[]; motion: Motion }> = [
@@ -52,7 +65,12 @@ export function findMotions(tokens: readonly Token[]): MotionMatch[] {
     }
     if ((t.text === "plantar" || t.text === "dorsi") && (tokens[i + 1]?.text === "flexion" || tokens[i + 2]?.text === "flexion")) {
       const last = tokens[i + 1]?.text === "flexion" ? i + 1 : i + 2;
-      out.push({ motion: t.text === "plantar" ? "plantar-flexion" : "dorsiflexion", start: t.start, end: tokens[last]!.end, explicit: true });
+      out.push({
+        motion: t.text === "plantar" ? "plantar-flexion" : "dorsiflexion",
+        start: t.start,
+        end: tokens[last]!.end,
+        explicit: true,
+      });
       i = last;
       continue;
     }

@@ -30,7 +30,10 @@ const HOLDING = new Set(["hold", "breaths"]);
 function switchesSide(s: SentenceFacts): boolean {
   return s.tokens.some((t, i) => {
     const next = s.tokens[i + 1]?.text ?? "";
-    return ((t.text === "other" || t.text === "opposite") && ["side", "foot", "leg", "one"].includes(next)) || ((t.text === "switch" || t.text === "swap" || t.text === "change") && ["sides", "legs", "feet", "to", "over"].includes(next));
+    return (
+      ((t.text === "other" || t.text === "opposite") && ["side", "foot", "leg", "one"].includes(next)) ||
+      ((t.text === "switch" || t.text === "swap" || t.text === "change") && ["sides", "legs", "feet", "to", "over"].includes(next))
+    );
   });
 }
 
@@ -73,7 +76,12 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
       if (previous && last && !between.some((w) => THEN_WORDS.has(w))) {
         const widens = between.includes("or") && last.hold?.kind === "hold" && q.kind === "hold" && q.range.max > last.hold.range.max;
         if (widens) {
-          last.hold = { ...last.hold!, range: { min: last.hold!.range.min, max: q.range.max }, seconds: { min: last.hold!.range.min, max: q.range.max }, end: q.end };
+          last.hold = {
+            ...last.hold!,
+            range: { min: last.hold!.range.min, max: q.range.max },
+            seconds: { min: last.hold!.range.min, max: q.range.max },
+            end: q.end,
+          };
         } else if (q.kind === "breaths" && !last.breaths) last.breaths = q;
         else if (q.kind === "hold" && last.hold?.kind === "breaths") {
           last.breaths = last.hold;
@@ -91,7 +99,12 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
         previous = q;
         continue;
       }
-      phases.push({ sentences: usedSentence ? [] : pending.concat([s]), holdSentence: s, hold: q, breaths: q.kind === "breaths" ? q : null });
+      phases.push({
+        sentences: usedSentence ? [] : pending.concat([s]),
+        holdSentence: s,
+        hold: q,
+        breaths: q.kind === "breaths" ? q : null,
+      });
       usedSentence = true;
       pending = [];
       switched = false;
@@ -104,7 +117,11 @@ export function splitPhases(sentences: readonly SentenceFacts[]): ExerciseSplit 
     if (!usedSentence) pending = [];
   }
   if (phases.length === 0) {
-    return { setup: pending.slice(0, 1), phases: [{ sentences: pending.slice(1), holdSentence: null, hold: null, breaths: null }], tail: [] };
+    return {
+      setup: pending.slice(0, 1),
+      phases: [{ sentences: pending.slice(1), holdSentence: null, hold: null, breaths: null }],
+      tail: [],
+    };
   }
   for (const x of pending) tail.push(x);
   const first = phases[0]!;
@@ -131,7 +148,10 @@ export function instructionSentences(phase: PhaseSplit): SentenceFacts[] {
  * terms in the exercise name, in order, when there is one per phase; otherwise a hint
  * ("calf", "point your toes") in the phase, then in the name.
  */
-export function phaseMotions(nameTokens: readonly Token[], phaseTokens: ReadonlyArray<readonly Token[]>): Array<{ motion: Motion | null; start: number; end: number; confidence: number } | null> {
+export function phaseMotions(
+  nameTokens: readonly Token[],
+  phaseTokens: ReadonlyArray<readonly Token[]>,
+): Array<{ motion: Motion | null; start: number; end: number; confidence: number } | null> {
   const nameMatches = findMotions(nameTokens);
   const nameTerms = distinctMotions(nameMatches.filter((m) => m.explicit));
   const nameHints = distinctMotions(nameMatches);

@@ -1,6 +1,23 @@
 import type { Token } from "./tokens.ts";
 
-const GROW = new Set(["add", "adding", "increase", "increasing", "build", "building", "lengthen", "lengthening", "extend", "extending", "progress", "progressing", "work", "working", "longer", "grow"]);
+const GROW = new Set([
+  "add",
+  "adding",
+  "increase",
+  "increasing",
+  "build",
+  "building",
+  "lengthen",
+  "lengthening",
+  "extend",
+  "extending",
+  "progress",
+  "progressing",
+  "work",
+  "working",
+  "longer",
+  "grow",
+]);
 const TIME = new Set(["time", "hold", "holds", "holding", "seconds", "second", "duration", "longer", "minutes", "minute", "stretch", "up"]);
 
 /**
@@ -16,7 +33,8 @@ export function findTimeGrowth(tokens: readonly Token[]): { start: number; end: 
     }
     if (w === "longer") {
       const prev = tokens[i - 1]?.text ?? "";
-      if (["hold", "it", "little", "bit", "stay", "them", "stretch", "slightly"].includes(prev)) return { start: tokens[i - 1]!.start, end: tokens[i]!.end };
+      if (["hold", "it", "little", "bit", "stay", "them", "stretch", "slightly"].includes(prev))
+        return { start: tokens[i - 1]!.start, end: tokens[i]!.end };
       continue;
     }
     for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {

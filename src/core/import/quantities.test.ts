@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { readQuantities, SECONDS_PER_BREATH, type QuantityKind } from "./quantities.ts";
 import { tokenize } from "./tokens.ts";
 
-const read = (text: string) => readQuantities(tokenize(text)).map((q) => ({ kind: q.kind, min: q.range.min, max: q.range.max, text: text.slice(q.start, q.end) }));
-const one = (text: string, kind: QuantityKind, min: number, max = min) => expect(read(text)).toContainEqual(expect.objectContaining({ kind, min, max }));
+const read = (text: string) =>
+  readQuantities(tokenize(text)).map((q) => ({ kind: q.kind, min: q.range.min, max: q.range.max, text: text.slice(q.start, q.end) }));
+const one = (text: string, kind: QuantityKind, min: number, max = min) =>
+  expect(read(text)).toContainEqual(expect.objectContaining({ kind, min, max }));
 
 describe("reading holds", () => {
   it("reads ranges written with a hyphen, an en dash, 'to' and 'between … and'", () => {

@@ -32,16 +32,122 @@ export const SECONDS_PER_COUNT = 1;
 
 const CLAUSE_STOPS = new Set([".", "!", "?", ";", ",", ":", "(", ")", "\n", "–", "—"]);
 const SENTENCE_STOPS = new Set([".", "!", "?", ";"]);
-const PERIOD_WORDS = new Set(["day", "days", "week", "weeks", "morning", "mornings", "evening", "evenings", "night", "hour", "hours", "month"]);
+const PERIOD_WORDS = new Set([
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "morning",
+  "mornings",
+  "evening",
+  "evenings",
+  "night",
+  "hour",
+  "hours",
+  "month",
+]);
 const REST_WORDS = new Set(["rest", "resting", "pause", "break", "relax", "recover", "recovery", "between"]);
-const BUILD_WORDS = new Set(["build", "work", "increase", "progress", "progressing", "extend", "lengthen", "longer", "gradually", "eventually", "aim", "add", "adding", "goal", "working", "building", "increasing"]);
-const OTHER_WORDS = new Set(["walk", "walking", "march", "marching", "every", "daily", "total", "takes", "take", "routine", "session", "sessions", "whole", "warm", "cycle", "bike", "workout", "program", "programme", "minutes'", "spend"]);
+const BUILD_WORDS = new Set([
+  "build",
+  "work",
+  "increase",
+  "progress",
+  "progressing",
+  "extend",
+  "lengthen",
+  "longer",
+  "gradually",
+  "eventually",
+  "aim",
+  "add",
+  "adding",
+  "goal",
+  "working",
+  "building",
+  "increasing",
+]);
+const OTHER_WORDS = new Set([
+  "walk",
+  "walking",
+  "march",
+  "marching",
+  "every",
+  "daily",
+  "total",
+  "takes",
+  "take",
+  "routine",
+  "session",
+  "sessions",
+  "whole",
+  "warm",
+  "cycle",
+  "bike",
+  "workout",
+  "program",
+  "programme",
+  "minutes'",
+  "spend",
+]);
 /** Nouns a length describes when it is the length of a whole routine: "a 5 min morning reset". */
-const ROUTINE_NOUNS = new Set(["routine", "reset", "flow", "workout", "session", "sequence", "program", "programme", "plan", "series", "challenge", "stretch-routine", "break", "warm", "warmup", "daily", "morning", "evening", "mobility", "yoga", "class"]);
+const ROUTINE_NOUNS = new Set([
+  "routine",
+  "reset",
+  "flow",
+  "workout",
+  "session",
+  "sequence",
+  "program",
+  "programme",
+  "plan",
+  "series",
+  "challenge",
+  "stretch-routine",
+  "break",
+  "warm",
+  "warmup",
+  "daily",
+  "morning",
+  "evening",
+  "mobility",
+  "yoga",
+  "class",
+]);
 /** One-sentence lines up to this many words are terse ("seated twist 30s per side"): a bare length there is a hold. */
 const TERSE_WORDS = 12;
 /** Words before a length in prose that make it a hold. */
-const HOLD_CONTEXT = new Set(["with", "or", "hold", "holding", "held", "stay", "staying", "keep", "remain", "for", "sustain", "maintain", "about", "approximately", "around", "roughly", "least", "up", "to", "another", "between", "rest", "relax", "here", "there", "breathe", "wait", "count", "lasting", "of"]);
+const HOLD_CONTEXT = new Set([
+  "with",
+  "or",
+  "hold",
+  "holding",
+  "held",
+  "stay",
+  "staying",
+  "keep",
+  "remain",
+  "for",
+  "sustain",
+  "maintain",
+  "about",
+  "approximately",
+  "around",
+  "roughly",
+  "least",
+  "up",
+  "to",
+  "another",
+  "between",
+  "rest",
+  "relax",
+  "here",
+  "there",
+  "breathe",
+  "wait",
+  "count",
+  "lasting",
+  "of",
+]);
 /** Words right after a length that make it a hold: "30 seconds each", "20 s hold", "30 s per side". */
 const HOLD_AFTER = new Set(["hold", "holds", "each", "per", "on", "x", "×", "stretch", "in", "at"]);
 const HOLD_WORDS = new Set(["hold", "holding", "held", "stay", "keep", "remain", "for", "sustain", "maintain"]);
@@ -80,26 +186,48 @@ const followedByPeriod = (after: string[]) =>
 const whole = (n: number) => Math.max(1, Math.round(n));
 
 /** "rest here", "relax in this position": resting in the stretch is holding it, not a break. */
-const restsInPlace = (before: string[]) => before.some((w, k) => (w === "rest" || w === "relax" || w === "resting" || w === "pause") && ["here", "there", "in", "into", "like", "at"].includes(before[k - 1] ?? ""));
+const restsInPlace = (before: string[]) =>
+  before.some(
+    (w, k) =>
+      (w === "rest" || w === "relax" || w === "resting" || w === "pause") &&
+      ["here", "there", "in", "into", "like", "at"].includes(before[k - 1] ?? ""),
+  );
 
 function durationKind(before: string[], after: string[], everyBefore: boolean): { kind: QuantityKind; confidence: number } {
   if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
   if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
-  if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding")) return { kind: "rest", confidence: 0.85 };
-  if (before[0] === "add" || before[0] === "adding" || (before[0] === "by" && before.some((w) => BUILD_WORDS.has(w)))) return { kind: "step", confidence: 0.8 };
-  if (before.some((w) => BUILD_WORDS.has(w)) && (before[0] === "to" || before[0] === "of" || (before[0] === "to" && before[1] === "up"))) return { kind: "target", confidence: 0.85 };
+  if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding"))
+    return { kind: "rest", confidence: 0.85 };
+  if (before[0] === "add" || before[0] === "adding" || (before[0] === "by" && before.some((w) => BUILD_WORDS.has(w))))
+    return { kind: "step", confidence: 0.8 };
+  if (before.some((w) => BUILD_WORDS.has(w)) && (before[0] === "to" || before[0] === "of" || (before[0] === "to" && before[1] === "up")))
+    return { kind: "target", confidence: 0.85 };
   if (before.some((w) => BUILD_WORDS.has(w)) && before[0] === "least") return { kind: "target", confidence: 0.7 };
-  if (followedByPeriod(after) || ["total", "in", "of"].includes(after[0] ?? "") && ["all", "total", "walking", "this", "the"].includes(after[1] ?? "")) {
+  if (
+    followedByPeriod(after) ||
+    (["total", "in", "of"].includes(after[0] ?? "") && ["all", "total", "walking", "this", "the"].includes(after[1] ?? ""))
+  ) {
     return { kind: "other", confidence: 0.7 };
   }
   if (before.some((w) => OTHER_WORDS.has(w)) || everyBefore) return { kind: "other", confidence: 0.6 };
-  if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w))) return { kind: "other", confidence: 0.6 };
+  if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w)))
+    return { kind: "other", confidence: 0.6 };
   const holdWord = before.some((w) => HOLD_WORDS.has(w)) || after[0] === "hold" || after[0] === "holds";
   return { kind: "hold", confidence: holdWord ? 0.95 : 0.8 };
 }
 
 /** A Quantity built field by field in one order: object spreads here were the slowest line on long input. */
-function quantity(kind: QuantityKind, range: IntRange, seconds: IntRange | null, start: number, end: number, confidence: number, note: string | null, repeatsHold: boolean, tokenEnd: number): Quantity {
+function quantity(
+  kind: QuantityKind,
+  range: IntRange,
+  seconds: IntRange | null,
+  start: number,
+  end: number,
+  confidence: number,
+  note: string | null,
+  repeatsHold: boolean,
+  tokenEnd: number,
+): Quantity {
   return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd };
 }
 
@@ -132,15 +260,51 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     if (read.kind === "reps" || read.kind === "sets") {
       const kind: QuantityKind = followedByPeriod(after) ? "other" : read.kind;
-      found.push(quantity(kind, { min: whole(read.min), max: whole(read.max) }, null, first.start, last.end, kind === "other" ? 0.7 : 0.9, null, repeatsHold, read.next));
+      found.push(
+        quantity(
+          kind,
+          { min: whole(read.min), max: whole(read.max) },
+          null,
+          first.start,
+          last.end,
+          kind === "other" ? 0.7 : 0.9,
+          null,
+          repeatsHold,
+          read.next,
+        ),
+      );
       if (read.reps && kind === "sets") {
-        found.push(quantity("reps", { min: whole(read.reps.min), max: whole(read.reps.max) }, null, read.reps.start, read.reps.end, 0.85, null, repeatsHold, read.next));
+        found.push(
+          quantity(
+            "reps",
+            { min: whole(read.reps.min), max: whole(read.reps.max) },
+            null,
+            read.reps.start,
+            read.reps.end,
+            0.85,
+            null,
+            repeatsHold,
+            read.next,
+          ),
+        );
       }
     } else if (read.kind === "breaths") {
       const between = before.includes("between") || after.includes("between");
       const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
       const seconds = { min: whole(read.min * SECONDS_PER_BREATH), max: whole(read.max * SECONDS_PER_BREATH) };
-      found.push(quantity(kind, { min: whole(read.min), max: whole(read.max) }, seconds, first.start, last.end, 0.75, `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`, repeatsHold, read.next));
+      found.push(
+        quantity(
+          kind,
+          { min: whole(read.min), max: whole(read.max) },
+          seconds,
+          first.start,
+          last.end,
+          0.75,
+          `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
+          repeatsHold,
+          read.next,
+        ),
+      );
     } else {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
@@ -156,7 +320,19 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
         range = { min: whole(range.max / 2), max: range.max };
         note = `"up to ${range.max} s" read as ${range.min}–${range.max} s`;
       }
-      found.push(quantity(kind, range, kind === "hold" ? range : null, first.start, last.end, read.kind === "count" ? 0.7 : confidence, note, repeatsHold, read.next));
+      found.push(
+        quantity(
+          kind,
+          range,
+          kind === "hold" ? range : null,
+          first.start,
+          last.end,
+          read.kind === "count" ? 0.7 : confidence,
+          note,
+          repeatsHold,
+          read.next,
+        ),
+      );
     }
     i = read.next;
   }

@@ -4,12 +4,25 @@ import type { Token } from "./tokens.ts";
 const REP_LABELS = new Set(["reps", "rep", "repetitions", "repetition", "repeat", "times"]);
 const PER_SIDE = new Set(["side", "leg", "foot", "way", "arm", "direction", "knee", "hip"]);
 const RANGE_JOINERS = new Set(["-", "–", "—", "to", "or", "/"]);
-const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", "\""]);
+const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", '"']);
 const MINUTE_WORDS = new Set(["min", "mins", "minute", "minutes", "'"]);
 const REP_WORDS = new Set(["times", "time", "x", "×", "reps", "rep", "repetitions", "repetition", "rounds", "round", "cycles"]);
 const SET_WORDS = new Set(["sets", "set"]);
 const BREATH_WORDS = new Set(["breath", "breaths", "breathing", "exhales", "exhale", "inhales"]);
-const BREATH_ADJECTIVES = new Set(["deep", "slow", "full", "long", "calm", "steady", "big", "relaxed", "easy", "complete", "gentle", "more"]);
+const BREATH_ADJECTIVES = new Set([
+  "deep",
+  "slow",
+  "full",
+  "long",
+  "calm",
+  "steady",
+  "big",
+  "relaxed",
+  "easy",
+  "complete",
+  "gentle",
+  "more",
+]);
 
 interface RangeRead {
   min: number;
@@ -65,9 +78,12 @@ export interface Read {
 function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   const first = tokens[i]?.text;
   if (first !== "half" && first !== "a" && first !== "an") return null;
-  if (tokens[i + 0]?.text === "half" && tokens[i + 1]?.text === "a" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
-  if (tokens[i + 0]?.text === "half" && MINUTE_WORDS.has(tokens[i + 1]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
-  if (tokens[i + 0]?.text === "a" && tokens[i + 1]?.text === "half" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? "")) return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
+  if (tokens[i + 0]?.text === "half" && tokens[i + 1]?.text === "a" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? ""))
+    return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
+  if (tokens[i + 0]?.text === "half" && MINUTE_WORDS.has(tokens[i + 1]?.text ?? ""))
+    return { kind: "duration", min: 30, max: 30, next: i + 2, note: null };
+  if (tokens[i + 0]?.text === "a" && tokens[i + 1]?.text === "half" && MINUTE_WORDS.has(tokens[i + 2]?.text ?? ""))
+    return { kind: "duration", min: 30, max: 30, next: i + 3, note: null };
   const whole = tokens[i + 0]?.text === "a" || tokens[i + 0]?.text === "an" ? { value: 1, next: i + 1 } : null;
   if (!whole) return null;
   let j = whole.next;
@@ -82,9 +98,46 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
 
 /** Words that can open a quantity; any other word is skipped without further reading. */
 const OPENERS = new Set([
-  "a", "an", "half", "twice", "once", "thrice", "x", "×", "count", "between", "dozen", "zero", "one", "two", "three", "four",
-  "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-  "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+  "a",
+  "an",
+  "half",
+  "twice",
+  "once",
+  "again",
+  "thrice",
+  "x",
+  "×",
+  "count",
+  "between",
+  "dozen",
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
+  "thirty",
+  "forty",
+  "fifty",
+  "sixty",
+  "seventy",
+  "eighty",
+  "ninety",
 ]);
 
 /** Reads a duration, breath or count, repetitions or sets starting at token i, or answers null. */
@@ -94,7 +147,19 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   const spoken = readSpokenMinute(tokens, i);
   if (spoken) return spoken;
   if (t.text === "twice") return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };
+  // "repeat once more", "once again": one more time, so twice in all.
+  if (t.text === "once" && (tokens[i + 1]?.text === "more" || tokens[i + 1]?.text === "again"))
+    return { kind: "reps", min: 2, max: 2, next: i + 2, note: null };
   if (t.text === "once") return { kind: "reps", min: 1, max: 1, next: i + 1, note: null };
+  // "Do it all again", "do it again": the movement twice.
+  if (
+    t.text === "again" &&
+    tokens[i - 1]?.text !== undefined &&
+    ["it", "all"].includes(tokens[i - 1]!.text) &&
+    tokens.slice(Math.max(0, i - 3), i).some((x) => x.text === "do")
+  ) {
+    return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };
+  }
   if (t.text === "thrice") return { kind: "reps", min: 3, max: 3, next: i + 1, note: null };
   if ((t.text === "x" || t.text === "×") && tokens[i + 1]?.kind === "num") {
     const r = readRange(tokens, i + 1);
@@ -111,13 +176,23 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   // "Repetitions: 2", "Reps - 10", "Sets: 3": a bare count after a field label.
   const labelled = tokens[i - 1]?.text === ":" || tokens[i - 1]?.text === "-" || tokens[i - 1]?.text === "–";
   const field = labelled ? (tokens[i - 2]?.text ?? "") : "";
-  if (labelled && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j) && (REP_LABELS.has(field) || SET_WORDS.has(field) || field === "rounds")) {
+  if (
+    labelled &&
+    tokens[i]!.kind === "num" &&
+    !readTimeUnit(tokens, j) &&
+    (REP_LABELS.has(field) || SET_WORDS.has(field) || field === "rounds")
+  ) {
     return { kind: REP_LABELS.has(field) ? "reps" : "sets", min: r.min, max: r.max, next: j, note: null };
   }
   const doer = tokens[i - 1]?.text ?? "";
-  if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && tokens[i]!.kind === "num" && !readTimeUnit(tokens, j)) {
+  if (
+    (doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") &&
+    tokens[i]!.kind === "num" &&
+    !readTimeUnit(tokens, j)
+  ) {
     const next = tokens[j];
-    const more = next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
+    const more =
+      next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
     if (!next || more) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
   }
   const unit = readTimeUnit(tokens, j);
@@ -179,7 +254,11 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
       const reps = readRange(tokens, j + 1);
       if (reps && !readTimeUnit(tokens, reps.next)) {
         return {
-          kind: "sets", min: r.min, max: r.max, next: reps.next, note: null,
+          kind: "sets",
+          min: r.min,
+          max: r.max,
+          next: reps.next,
+          note: null,
           reps: { min: reps.min, max: reps.max, start: tokens[j + 1]!.start, end: tokens[reps.next - 1]!.end },
         };
       }

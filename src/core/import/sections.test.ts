@@ -6,25 +6,35 @@ const holds = (text: string) => importRoutine(text).exercises.map((e) => e.phase
 
 describe("finding where exercises begin and end", () => {
   it("takes each heading with a timed body as one exercise", () => {
-    expect(names("# Routine\n\n## Calf stretch\nStand at a wall. Hold 30 s.\n\n## Hamstring stretch\nLie down. Hold 20 s.")).toEqual(["Calf stretch", "Hamstring stretch"]);
+    expect(names("# Routine\n\n## Calf stretch\nStand at a wall. Hold 30 s.\n\n## Hamstring stretch\nLie down. Hold 20 s.")).toEqual([
+      "Calf stretch",
+      "Hamstring stretch",
+    ]);
   });
 
   it("keeps numbered steps under one heading as one exercise", () => {
-    const text = "Standing calf stretch\n\n1. Stand facing a wall.\n2. Step one foot back.\n3. Hold for 30 seconds.\n4. Repeat with the other leg.";
+    const text =
+      "Standing calf stretch\n\n1. Stand facing a wall.\n2. Step one foot back.\n3. Hold for 30 seconds.\n4. Repeat with the other leg.";
     expect(names(text)).toEqual(["Standing calf stretch"]);
   });
 
   it("splits a heading's body at 'Name:' labels, each with its own hold", () => {
-    const text = "Ankle stretches\nCalf Stretch: stand at a wall. Hold 20-30 seconds.\nShin Stretch: kneel and sit back. Hold 20-60 seconds.";
+    const text =
+      "Ankle stretches\nCalf Stretch: stand at a wall. Hold 20-30 seconds.\nShin Stretch: kneel and sit back. Hold 20-60 seconds.";
     expect(names(text)).toEqual(["Calf Stretch", "Shin Stretch"]);
   });
 
   it("reads short timed lines that start with a name as one exercise each", () => {
-    expect(names("Quick reset\n\ncat cow x10\nchild's pose 30s\nseated twist 2x30s per side")).toEqual(["Cat cow", "Child's pose", "Seated twist"]);
+    expect(names("Quick reset\n\ncat cow x10\nchild's pose 30s\nseated twist 2x30s per side")).toEqual([
+      "Cat cow",
+      "Child's pose",
+      "Seated twist",
+    ]);
   });
 
   it("starts a new exercise at a paragraph that names its own position and hold", () => {
-    const text = "Two stretches\n\nStand in a doorway and lean forward. Hold for half a minute.\n\nLie on your stomach on your forearms. Stay for a full minute.";
+    const text =
+      "Two stretches\n\nStand in a doorway and lean forward. Hold for half a minute.\n\nLie on your stomach on your forearms. Stay for a full minute.";
     expect(holds(text)).toEqual([[30], [60]]);
   });
 
@@ -37,7 +47,8 @@ describe("finding where exercises begin and end", () => {
 
 describe("splitting an exercise into timed phases", () => {
   it("makes two holds in one paragraph two phases of one exercise", () => {
-    const text = "Strap stretch\nSit with a strap around your foot. Turn the sole out (eversion). Hold 10 s. Now turn it in (inversion). Hold 10 s.";
+    const text =
+      "Strap stretch\nSit with a strap around your foot. Turn the sole out (eversion). Hold 10 s. Now turn it in (inversion). Hold 10 s.";
     const e = importRoutine(text).exercises[0]!;
     expect(e.phases.map((p) => [p.motion.value, p.hold?.value])).toEqual([
       ["eversion", { min: 10, max: 10 }],
@@ -46,7 +57,9 @@ describe("splitting an exercise into timed phases", () => {
   });
 
   it("does not count the same hold on the other side as a new phase", () => {
-    expect(holds("Quad stretch\nStand and hold your right ankle behind you. Hold 30 s. Switch legs and hold 30 s on the other side.")).toEqual([[30]]);
+    expect(
+      holds("Quad stretch\nStand and hold your right ankle behind you. Hold 30 s. Switch legs and hold 30 s on the other side."),
+    ).toEqual([[30]]);
   });
 
   it("reads 'a minute, or a minute and a half' as one hold with a range", () => {
@@ -56,6 +69,11 @@ describe("splitting an exercise into timed phases", () => {
 
   it("keeps a breath count beside a time in the same sentence as one hold", () => {
     const e = importRoutine("Lunge\nKneel and step forward. Hold for 30 seconds (about 5 breaths).").exercises[0]!;
-    expect(e.phases.map((p) => [p.hold?.value, p.breaths?.value])).toEqual([[{ min: 30, max: 30 }, { min: 5, max: 5 }]]);
+    expect(e.phases.map((p) => [p.hold?.value, p.breaths?.value])).toEqual([
+      [
+        { min: 30, max: 30 },
+        { min: 5, max: 5 },
+      ],
+    ]);
   });
 });

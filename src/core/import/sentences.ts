@@ -4,7 +4,26 @@ export interface Sentence {
   end: number;
 }
 
-const ABBREVIATIONS = new Set(["e.g", "i.e", "eg", "ie", "etc", "approx", "vs", "min", "mins", "sec", "secs", "no", "dr", "st", "ca", "incl", "reps", "ex"]);
+const ABBREVIATIONS = new Set([
+  "e.g",
+  "i.e",
+  "eg",
+  "ie",
+  "etc",
+  "approx",
+  "vs",
+  "min",
+  "mins",
+  "sec",
+  "secs",
+  "no",
+  "dr",
+  "st",
+  "ca",
+  "incl",
+  "reps",
+  "ex",
+]);
 
 function wordBefore(text: string, at: number): string {
   let s = at;
@@ -15,7 +34,8 @@ function wordBefore(text: string, at: number): string {
 const isSpaceCode = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160;
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 /** . ! ? " ” ’ ) ] — marks that may close a sentence. */
-const isCloserCode = (code: number) => code === 46 || code === 33 || code === 63 || code === 34 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
+const isCloserCode = (code: number) =>
+  code === 46 || code === 33 || code === 63 || code === 34 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
 
 function pushTrimmed(text: string, out: Sentence[], start: number, end: number): void {
   let s = start;

@@ -12,11 +12,49 @@ export interface SidesReading {
   firstSideConfidence: number;
 }
 
-const LIMBS = new Set(["side", "sides", "leg", "legs", "foot", "feet", "ankle", "ankles", "knee", "knees", "hip", "hips", "arm", "arms", "calf", "calves", "way", "direction", "heel", "toe", "toes", "hamstring"]);
+const LIMBS = new Set([
+  "side",
+  "sides",
+  "leg",
+  "legs",
+  "foot",
+  "feet",
+  "ankle",
+  "ankles",
+  "knee",
+  "knees",
+  "hip",
+  "hips",
+  "arm",
+  "arms",
+  "calf",
+  "calves",
+  "way",
+  "direction",
+  "heel",
+  "toe",
+  "toes",
+  "hamstring",
+]);
 const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
 const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
 
-const BOTH_STARTS = new Set(["each", "per", "both", "other", "opposite", "second", "switch", "swap", "change", "alternate", "alternating", "left", "right"]);
+const BOTH_STARTS = new Set([
+  "changing",
+  "each",
+  "per",
+  "both",
+  "other",
+  "opposite",
+  "second",
+  "switch",
+  "swap",
+  "change",
+  "alternate",
+  "alternating",
+  "left",
+  "right",
+]);
 
 /** The text of token i + k, or "" past either end. */
 const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
@@ -32,14 +70,64 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (!BOTH_STARTS.has(head)) return null;
   if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
-  if (wordAt(tokens, i, 0) === "both" && (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "directions" || wordAt(tokens, i, 1) === "ways")) return span(tokens, i, i + 1);
-  if ((wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
-  if ((wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") && wordAt(tokens, i, 1) === "one" && tokens[i - 1]?.text === "the") return span(tokens, i, i + 1);
-  if (wordAt(tokens, i, 0) === "second" && (wordAt(tokens, i, 1) === "side" || wordAt(tokens, i, 1) === "leg" || wordAt(tokens, i, 1) === "foot")) return span(tokens, i, i + 1);
-  if (SWITCH.has(wordAt(tokens, i, 0)) && wordAt(tokens, i, 0) !== "repeat" && wordAt(tokens, i, 0) !== "then" && (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "legs" || wordAt(tokens, i, 1) === "feet" || wordAt(tokens, i, 1) === "over")) return span(tokens, i, i + 1);
-  if ((wordAt(tokens, i, 0) === "left" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "right") || (wordAt(tokens, i, 0) === "right" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "left")) return span(tokens, i, i + 2);
+  if (
+    wordAt(tokens, i, 0) === "both" &&
+    (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "directions" || wordAt(tokens, i, 1) === "ways")
+  )
+    return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") && LIMBS.has(wordAt(tokens, i, 1)))
+    return span(tokens, i, i + 1);
+  if (
+    (wordAt(tokens, i, 0) === "other" || wordAt(tokens, i, 0) === "opposite") &&
+    wordAt(tokens, i, 1) === "one" &&
+    tokens[i - 1]?.text === "the"
+  )
+    return span(tokens, i, i + 1);
+  if (
+    wordAt(tokens, i, 0) === "second" &&
+    (wordAt(tokens, i, 1) === "side" || wordAt(tokens, i, 1) === "leg" || wordAt(tokens, i, 1) === "foot")
+  )
+    return span(tokens, i, i + 1);
+  if (
+    SWITCH.has(wordAt(tokens, i, 0)) &&
+    wordAt(tokens, i, 0) !== "repeat" &&
+    wordAt(tokens, i, 0) !== "then" &&
+    (wordAt(tokens, i, 1) === "sides" ||
+      wordAt(tokens, i, 1) === "legs" ||
+      wordAt(tokens, i, 1) === "feet" ||
+      wordAt(tokens, i, 1) === "over" ||
+      wordAt(tokens, i, 1) === "hands" ||
+      wordAt(tokens, i, 1) === "arms")
+  )
+    return span(tokens, i, i + 1);
+  if (wordAt(tokens, i, 0) === "changing" && (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "legs"))
+    return span(tokens, i, i + 1);
+  if (
+    (wordAt(tokens, i, 0) === "left" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "right") ||
+    (wordAt(tokens, i, 0) === "right" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "left")
+  )
+    return span(tokens, i, i + 2);
   if (wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") return span(tokens, i, i);
   return null;
+}
+
+const HURT = new Set(["affected", "injured", "involved", "painful", "sore"]);
+const HURT_LIMBS = new Set(["leg", "foot", "ankle", "side", "knee", "hip", "arm", "heel", "calf"]);
+
+/** "your affected leg", "the injured foot": an exercise for the side that hurts, not both. */
+function hurtSideAt(tokens: readonly Token[], i: number): Hit | null {
+  if (!HURT.has(tokens[i]!.text)) return null;
+  return HURT_LIMBS.has(wordAt(tokens, i, 1)) ? span(tokens, i, i + 1) : null;
+}
+
+/** "repeat 3 times for both legs", "do both legs", "on both sides": one side after the other. */
+function forBothAt(tokens: readonly Token[], i: number): Hit | null {
+  if (tokens[i]!.text !== "both") return null;
+  const before = wordAt(tokens, i, -1);
+  const limb = wordAt(tokens, i, 1);
+  return (before === "for" || before === "do" || before === "with") && (limb === "legs" || limb === "arms" || limb === "wrists")
+    ? span(tokens, i - 1, i + 1)
+    : null;
 }
 
 /** "both feet", "feet together", "both legs at once": one hold works both sides together. */
@@ -55,10 +143,29 @@ function togetherAt(tokens: readonly Token[], i: number): Hit | null {
 function oneSideOnlyAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (head !== "only" && head !== "just" && !LIMBS.has(head)) return null;
-  if ((wordAt(tokens, i, 0) === "only" || wordAt(tokens, i, 0) === "just") && (wordAt(tokens, i, 1) === "the" || wordAt(tokens, i, 1) === "on" || wordAt(tokens, i, 1) === "your")) {
-    for (let k = 1; k <= 3; k++) if (wordAt(tokens, i, k) === "left" || wordAt(tokens, i, k) === "right" || wordAt(tokens, i, k) === "affected" || wordAt(tokens, i, k) === "sore" || wordAt(tokens, i, k) === "painful") return span(tokens, i, i + k);
+  if (
+    (wordAt(tokens, i, 0) === "only" || wordAt(tokens, i, 0) === "just") &&
+    (wordAt(tokens, i, 1) === "the" || wordAt(tokens, i, 1) === "on" || wordAt(tokens, i, 1) === "your")
+  ) {
+    for (let k = 1; k <= 3; k++)
+      if (
+        wordAt(tokens, i, k) === "left" ||
+        wordAt(tokens, i, k) === "right" ||
+        wordAt(tokens, i, k) === "affected" ||
+        wordAt(tokens, i, k) === "sore" ||
+        wordAt(tokens, i, k) === "painful"
+      )
+        return span(tokens, i, i + k);
   }
-  if (LIMBS.has(wordAt(tokens, i, 0)) && wordAt(tokens, i, 1) === "only" && (wordAt(tokens, i, -1) === "left" || wordAt(tokens, i, -1) === "right" || wordAt(tokens, i, -1) === "affected" || wordAt(tokens, i, -1) === "sore")) return span(tokens, i - 1, i + 1);
+  if (
+    LIMBS.has(wordAt(tokens, i, 0)) &&
+    wordAt(tokens, i, 1) === "only" &&
+    (wordAt(tokens, i, -1) === "left" ||
+      wordAt(tokens, i, -1) === "right" ||
+      wordAt(tokens, i, -1) === "affected" ||
+      wordAt(tokens, i, -1) === "sore")
+  )
+    return span(tokens, i - 1, i + 1);
   return null;
 }
 
@@ -85,7 +192,8 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let oneLimb: Hit | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.kind !== "word") continue;
-    both ??= bothSidesAt(tokens, i);
+    both ??= bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
+    only ??= hurtSideAt(tokens, i);
     together ??= togetherAt(tokens, i);
     only ??= oneSideOnlyAt(tokens, i);
     if (!first) {
@@ -93,19 +201,52 @@ export function readSides(tokens: readonly Token[]): SidesReading {
       if (side) first = { side, at: span(tokens, i, i) };
     }
     const w = tokens[i]!.text;
-    if (!oneLimb && (w === "one" || w === "single") && ["leg", "foot", "knee", "side", "ankle", "hip", "-"].includes(tokens[i + 1]?.text ?? "")) oneLimb = span(tokens, i, i + 1);
+    if (
+      !oneLimb &&
+      (w === "one" || w === "single") &&
+      ["leg", "foot", "knee", "side", "ankle", "hip", "-"].includes(tokens[i + 1]?.text ?? "")
+    )
+      oneLimb = span(tokens, i, i + 1);
   }
   const firstSide = first?.side ?? null;
   const firstAt = first?.at ?? null;
   if (only && !both) {
-    return { sides: "one", sidesAt: only, sidesConfidence: 0.8, firstSide, firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.8 : 0.3 };
+    return {
+      sides: "one",
+      sidesAt: only,
+      sidesConfidence: 0.8,
+      firstSide,
+      firstSideAt: firstAt,
+      firstSideConfidence: firstSide ? 0.8 : 0.3,
+    };
   }
   if (both) {
-    return { sides: "both", sidesAt: both, sidesConfidence: 0.9, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.85 : 0.4 };
+    return {
+      sides: "both",
+      sidesAt: both,
+      sidesConfidence: 0.9,
+      firstSide: firstSide ?? "left",
+      firstSideAt: firstAt,
+      firstSideConfidence: firstSide ? 0.85 : 0.4,
+    };
   }
   void oneLimb;
   if (first) {
-    return { sides: "both", sidesAt: firstAt, sidesConfidence: 0.6, firstSide: firstSide ?? "left", firstSideAt: firstAt, firstSideConfidence: firstSide ? 0.7 : 0.4 };
+    return {
+      sides: "both",
+      sidesAt: firstAt,
+      sidesConfidence: 0.6,
+      firstSide: firstSide ?? "left",
+      firstSideAt: firstAt,
+      firstSideConfidence: firstSide ? 0.7 : 0.4,
+    };
   }
-  return { sides: "none", sidesAt: together, sidesConfidence: together ? 0.85 : 0.6, firstSide: null, firstSideAt: null, firstSideConfidence: together ? 0.85 : 0.6 };
+  return {
+    sides: "none",
+    sidesAt: together,
+    sidesConfidence: together ? 0.85 : 0.6,
+    firstSide: null,
+    firstSideAt: null,
+    firstSideConfidence: together ? 0.85 : 0.6,
+  };
 }

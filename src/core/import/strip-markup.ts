@@ -10,14 +10,54 @@ export interface PlainText {
 }
 
 const BLOCK_TAGS = new Set([
-  "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "dl", "dt", "dd",
-  "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "nav", "form", "hr", "body", "html",
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "blockquote",
+  "pre",
+  "figure",
+  "figcaption",
+  "nav",
+  "form",
+  "hr",
+  "body",
+  "html",
 ]);
 const SKIP_CONTENT_TAGS = new Set(["script", "style", "head", "noscript", "template", "svg"]);
 
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ndash: "–", mdash: "—", rsquo: "’",
-  lsquo: "‘", rdquo: "”", ldquo: "“", hellip: "…", times: "×", frac12: "½", deg: "°", bull: "•", middot: "·",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  hellip: "…",
+  times: "×",
+  frac12: "½",
+  deg: "°",
+  bull: "•",
+  middot: "·",
 };
 
 class Builder {
@@ -236,7 +276,7 @@ function dropInlineMarkdown(source: PlainText): PlainText {
       out.push(" – ", at);
       continue;
     }
-    if (c === "*" || c === "`" || c === "~" && text[i + 1] === "~") {
+    if (c === "*" || c === "`" || (c === "~" && text[i + 1] === "~")) {
       if (c === "~") i++;
       continue;
     }
@@ -266,8 +306,12 @@ function boldLeadEnd(text: string, i: number): { innerEnd: number; after: number
   const newline = text.indexOf("\n", i);
   if (close < 0 || close - i > 90 || (newline >= 0 && close > newline)) return null;
   let after = close + 2;
-  while (after < text.length && (text[after] === " " || text[after] === "." || text[after] === ":" || text[after] === "–" || text[after] === "—" || text[after] === "-")) after++;
-  if (after >= text.length || text[after] === "\n" || after === close + 2 && /[\p{L}\p{N}]/u.test(text[after] ?? "")) return null;
+  while (
+    after < text.length &&
+    (text[after] === " " || text[after] === "." || text[after] === ":" || text[after] === "–" || text[after] === "—" || text[after] === "-")
+  )
+    after++;
+  if (after >= text.length || text[after] === "\n" || (after === close + 2 && /[\p{L}\p{N}]/u.test(text[after] ?? ""))) return null;
   let innerEnd = close;
   while (innerEnd > i + 2 && /[\s.:]/.test(text[innerEnd - 1]!)) innerEnd--;
   return innerEnd > i + 2 ? { innerEnd, after } : null;
@@ -276,7 +320,20 @@ function boldLeadEnd(text: string, i: number): { innerEnd: number; after: number
 /** Characters that pass through markdown stripping unchanged: everything but markers and line ends. */
 function isPlainChar(code: number): boolean {
   // \n \r * ` ~ _ ! [ ] | and no-break space
-  return code !== 10 && code !== 13 && code !== 42 && code !== 96 && code !== 126 && code !== 95 && code !== 33 && code !== 91 && code !== 93 && code !== 160 && code !== 9 && code !== 124;
+  return (
+    code !== 10 &&
+    code !== 13 &&
+    code !== 42 &&
+    code !== 96 &&
+    code !== 126 &&
+    code !== 95 &&
+    code !== 33 &&
+    code !== 91 &&
+    code !== 93 &&
+    code !== 160 &&
+    code !== 9 &&
+    code !== 124
+  );
 }
 
 /** A markdown table's rule row: only pipes, dashes, colons and spaces. */

@@ -11,7 +11,9 @@ const convert = (text: string) => {
 
 describe("turning a draft into a program", () => {
   it("produces a program the schema accepts, with slug ids and instructions taken from the text", () => {
-    const { program } = convert("## Calf Stretch\nStand facing a wall. Lean in until you feel the calf. Hold for 30 seconds. Repeat 3 times each side.");
+    const { program } = convert(
+      "## Calf Stretch\nStand facing a wall. Lean in until you feel the calf. Hold for 30 seconds. Repeat 3 times each side.",
+    );
     expect(Program.safeParse(program).success).toBe(true);
     expect(program.exercises[0]!.id).toBe("calf-stretch");
     expect(program.exercises[0]!.phases[0]!.instructions).toEqual(["Lean in until you feel the calf."]);
@@ -43,7 +45,9 @@ describe("turning a draft into a program", () => {
   });
 
   it("plays a one-side-only exercise once, without switching, and warns", () => {
-    const { program, warnings } = convert("Calf stretch: sit with your right leg straight. Hold 20 seconds. Repeat 4 times on the right side only.");
+    const { program, warnings } = convert(
+      "Calf stretch: sit with your right leg straight. Hold 20 seconds. Repeat 4 times on the right side only.",
+    );
     expect([program.exercises[0]!.sides, program.exercises[0]!.firstSide]).toEqual(["none", null]);
     expect(warnings.map((w) => w.message).join(" ")).toMatch(/right side only/);
   });

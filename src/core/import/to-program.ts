@@ -2,8 +2,7 @@ import { Program, problemsOf, type InputProblem, type IntRange, type ProgramInpu
 import type { DraftExercise, ImportDraft, ImportWarning } from "./draft.ts";
 
 export type ProgramFromDraft =
-  | { ok: true; program: Program; warnings: ImportWarning[] }
-  | { ok: false; problems: InputProblem[]; warnings: ImportWarning[] };
+  { ok: true; program: Program; warnings: ImportWarning[] } | { ok: false; problems: InputProblem[]; warnings: ImportWarning[] };
 
 /** Hold used when the text gives repetitions but no hold: one slow movement. */
 export const DEFAULT_REP_SECONDS = 3;
@@ -44,7 +43,11 @@ const rangeText = (r: IntRange) => (r.min === r.max ? `${r.min}` : `${r.min}–$
 function clampRange(r: IntRange, [lo, hi]: readonly [number, number], what: string, name: string, warnings: ImportWarning[]): IntRange {
   const min = Math.min(hi, Math.max(lo, Math.round(r.min)));
   const max = Math.min(hi, Math.max(min, Math.round(r.max)));
-  if (min !== r.min || max !== r.max) warnings.push({ message: `${name}: ${what} ${rangeText(r)} is outside what Limber allows (${lo}–${hi}); set to ${rangeText({ min, max })}.`, span: null });
+  if (min !== r.min || max !== r.max)
+    warnings.push({
+      message: `${name}: ${what} ${rangeText(r)} is outside what Limber allows (${lo}–${hi}); set to ${rangeText({ min, max })}.`,
+      span: null,
+    });
   return { min, max };
 }
 
@@ -52,7 +55,10 @@ function clampRange(r: IntRange, [lo, hi]: readonly [number, number], what: stri
 const fitOr = (text: string, max: number, fallback: string) => fit(text, max) || fit(fallback, max);
 
 const nonEmpty = (lines: string[], fallback: string, max: number, count: number) => {
-  const kept = lines.map((l) => fit(l, max)).filter((l) => l !== "").slice(0, count);
+  const kept = lines
+    .map((l) => fit(l, max))
+    .filter((l) => l !== "")
+    .slice(0, count);
   return kept.length > 0 ? kept : [fit(fallback, max)];
 };
 
@@ -63,7 +69,10 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
   if (e.sets && e.sets.value.max > 1) {
     const perSet = reps;
     reps = { min: perSet.min * e.sets.value.min, max: perSet.max * e.sets.value.max };
-    warnings.push({ message: `${name}: ${rangeText(e.sets.value)} sets of ${rangeText(perSet)} became ${rangeText(reps)} repetitions in a row; Limber does not rest between sets.`, span: e.sets.span });
+    warnings.push({
+      message: `${name}: ${rangeText(e.sets.value)} sets of ${rangeText(perSet)} became ${rangeText(reps)} repetitions in a row; Limber does not rest between sets.`,
+      span: e.sets.span,
+    });
   }
   reps = clampRange(reps, LIMITS.reps, "repetitions", name, warnings);
   const phaseIds = new Set<string>();
@@ -74,7 +83,10 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
     if (!hold) {
       const seconds = hasReps ? DEFAULT_REP_SECONDS : DEFAULT_HOLD_SECONDS;
       hold = { min: seconds, max: seconds };
-      warnings.push({ message: `${name}: no hold time given; each hold set to ${seconds} s. Change it if the routine means otherwise.`, span: e.name.span });
+      warnings.push({
+        message: `${name}: no hold time given; each hold set to ${seconds} s. Change it if the routine means otherwise.`,
+        span: e.name.span,
+      });
     }
     const base = p.motion.value ?? (allPhases.length === 1 ? "hold" : `part-${i + 1}`);
     return {
@@ -82,7 +94,12 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
       name: fitOr(p.name.value, 80, `${name}, part ${i + 1}`),
       motion: p.motion.value,
       holdSeconds: clampRange(hold, LIMITS.hold, "hold seconds", name, warnings),
-      instructions: nonEmpty(p.instructions.map((s) => s.value), name, 400, 12),
+      instructions: nonEmpty(
+        p.instructions.map((s) => s.value),
+        name,
+        400,
+        12,
+      ),
       cues: [],
     };
   });
@@ -94,34 +111,58 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
     const capSeconds = Math.min(600, explicitCap ?? topHold * 2);
     const stepSeconds = Math.min(30, Math.max(1, grow.stepSeconds ?? (topHold >= 60 ? 5 : 2)));
     progression = { stepSeconds, capSeconds: Math.max(capSeconds, topHold), addReps: reps.min !== reps.max };
-    if (explicitCap === null) warnings.push({ message: `${name}: the text asks for longer holds over time without a limit; capped at ${progression.capSeconds} s (twice the longest hold).`, span: e.progression!.span });
+    if (explicitCap === null)
+      warnings.push({
+        message: `${name}: the text asks for longer holds over time without a limit; capped at ${progression.capSeconds} s (twice the longest hold).`,
+        span: e.progression!.span,
+      });
   }
   const sides = e.sides.value === "both" ? "both" : "none";
-  if (e.sides.value === "one") warnings.push({ message: `${name}: the text asks for ${e.firstSide.value ?? "one"} side only; Limber plays it once, without switching sides.`, span: e.sides.span });
+  if (e.sides.value === "one")
+    warnings.push({
+      message: `${name}: the text asks for ${e.firstSide.value ?? "one"} side only; Limber plays it once, without switching sides.`,
+      span: e.sides.span,
+    });
   const rest = e.rest?.value;
   const equipment = e.equipment.slice(0, 6).map((q) => ({
     name: fit(q.name.value, 60),
-    alternatives: q.alternatives.slice(0, 5).map((a) => fit(a.value, 60)).filter((a) => a !== ""),
+    alternatives: q.alternatives
+      .slice(0, 5)
+      .map((a) => fit(a.value, 60))
+      .filter((a) => a !== ""),
     optional: q.optional,
   }));
-  const summaryHolds = phases.map((p) => (p.holdSeconds.min === p.holdSeconds.max ? `${p.holdSeconds.min}` : `${p.holdSeconds.min}–${p.holdSeconds.max}`)).join(" then ");
+  const summaryHolds = phases
+    .map((p) => (p.holdSeconds.min === p.holdSeconds.max ? `${p.holdSeconds.min}` : `${p.holdSeconds.min}–${p.holdSeconds.max}`))
+    .join(" then ");
   const repsText = reps.min === reps.max ? `${reps.min}` : `${reps.min}–${reps.max}`;
   const sidesText = sides === "both" ? `each side, ${e.firstSide.value ?? "left"} first` : "both sides together";
   return {
     id: unique(slugify(name, "exercise"), taken),
     name,
-    summary: fit(`${e.position.value === "other" ? "Imported" : e.position.value.charAt(0).toUpperCase() + e.position.value.slice(1)} exercise: hold ${summaryHolds} s, ${repsText} ${reps.max === 1 ? "time" : "times"}, ${sidesText}.`, 300),
+    summary: fit(
+      `${e.position.value === "other" ? "Imported" : e.position.value.charAt(0).toUpperCase() + e.position.value.slice(1)} exercise: hold ${summaryHolds} s, ${repsText} ${reps.max === 1 ? "time" : "times"}, ${sidesText}.`,
+      300,
+    ),
     position: e.position.value,
     positionDetail: fit(e.positionDetail?.value ?? `Position as described for ${name}.`, 200),
     equipment,
     sides: sides as "both" | "none",
     firstSide: sides === "both" ? (e.firstSide.value ?? "left") : null,
     reps,
-    setup: nonEmpty(e.setup.map((s) => s.value), `Get into position for ${name}.`, 400, 12),
+    setup: nonEmpty(
+      e.setup.map((s) => s.value),
+      `Get into position for ${name}.`,
+      400,
+      12,
+    ),
     phases,
     restSeconds: rest && rest.between === "exercises" ? Math.min(300, rest.seconds) : 10,
     releaseSeconds: rest && rest.between === "holds" ? Math.min(60, rest.seconds) : 3,
-    cues: e.cues.slice(0, 6).map((c) => fit(c.value, 160)).filter((c) => c !== ""),
+    cues: e.cues
+      .slice(0, 6)
+      .map((c) => fit(c.value, 160))
+      .filter((c) => c !== ""),
     progression,
   };
 }
@@ -137,14 +178,22 @@ export function draftToProgram(draft: ImportDraft): ProgramFromDraft {
   }
   const taken = new Set<string>();
   const exercises = draft.exercises.slice(0, 30).map((e) => exerciseInput(e, taken, warnings));
-  if (draft.exercises.length > 30) warnings.push({ message: `${draft.exercises.length} exercises found; only the first 30 kept.`, span: null });
+  if (draft.exercises.length > 30)
+    warnings.push({ message: `${draft.exercises.length} exercises found; only the first 30 kept.`, span: null });
   const title = fitOr(draft.title?.value ?? "", 120, "Imported routine");
   const input: ProgramInput = {
     id: slugify(title, "imported-routine"),
     version: 1,
     title,
-    summary: fitOr(draft.about[0]?.value ?? "", 600, `An imported routine of ${exercises.length} ${exercises.length === 1 ? "exercise" : "exercises"}.`),
-    about: draft.about.slice(0, 10).map((a) => fit(a.value, 800)).filter((a) => a !== ""),
+    summary: fitOr(
+      draft.about[0]?.value ?? "",
+      600,
+      `An imported routine of ${exercises.length} ${exercises.length === 1 ? "exercise" : "exercises"}.`,
+    ),
+    about: draft.about
+      .slice(0, 10)
+      .map((a) => fit(a.value, 800))
+      .filter((a) => a !== ""),
     exercises,
     glossary: draft.glossary.slice(0, 30).map((g) => ({
       term: fitOr(g.term.value, 60, "Term"),
@@ -152,8 +201,15 @@ export function draftToProgram(draft: ImportDraft): ProgramFromDraft {
       meaning: fitOr(g.meaning.value, 400, g.term.value),
       weight: g.weight && fit(g.weight.value, 400) !== "" ? fit(g.weight.value, 400) : null,
     })),
-    safety: draft.safety.slice(0, 12).map((s) => fit(s.value, 400)).filter((s) => s !== ""),
-    source: { title: fitOr(draft.title?.value ?? "", 200, "Imported text"), author: null, note: "Imported from text; check every value before use." },
+    safety: draft.safety
+      .slice(0, 12)
+      .map((s) => fit(s.value, 400))
+      .filter((s) => s !== ""),
+    source: {
+      title: fitOr(draft.title?.value ?? "", 200, "Imported text"),
+      author: null,
+      note: "Imported from text; check every value before use.",
+    },
   };
   const parsed = Program.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error), warnings };
