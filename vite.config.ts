@@ -55,11 +55,20 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ["**/*.{js,css,html,svg,png}"],
+        globPatterns: ["**/*.{js,css,html,svg,png}", "voice/index.json"],
         navigateFallback: "index.html",
         clientsClaim: true,
         skipWaiting: true,
         cleanupOutdatedCaches: true,
+        // The voice index is precached (it is small and says which clips exist); each clip is kept once
+        // played, so a program played once plays offline with its words.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/voice\/[0-9a-f]{16}\.mp3$/.test(url.pathname),
+            handler: "CacheFirst",
+            options: { cacheName: "limber-voice", expiration: { maxEntries: 2000 } },
+          },
+        ],
       },
     }),
   ],

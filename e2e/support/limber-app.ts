@@ -9,6 +9,12 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
   /** Install Playwright's fake clock before the app loads, starting at this wall time. */
   fakeClockAt?: Date;
+  /**
+   * Whose voice guides sessions. With a fake clock it is the device's, chosen on the Settings page as a
+   * person would: Limber's own voice plays a soundtrack whose real playback position is the session's
+   * clock, which a fake clock cannot hurry.
+   */
+  voice?: "limber" | "device";
 }
 
 /** A fresh browser context on the app (its own IndexedDB), with outputs observed. */
@@ -29,6 +35,10 @@ export async function openApp(
     throw e;
   });
   if (o.fakeClockAt) await page.clock.install({ time: o.fakeClockAt });
+  if ((o.voice ?? (o.fakeClockAt ? "device" : "limber")) === "device") {
+    await page.goto(`${baseUrl}#/settings`);
+    await page.getByRole("radio", { name: "This device’s voice" }).check();
+  }
   await page.goto(`${baseUrl}#/${route}`);
   await page.locator("main h1").first().waitFor();
   return { context, page };
@@ -67,7 +77,13 @@ export async function playerPosition(page: Page): Promise<{ index: number; statu
  * Plays a whole session of the built-in program on the page's fake clock (installed by openApp's
  * fakeClockAt) with the given pain ratings, up to "Session complete".
  */
-export async function playWholeSession(page: Page, baseUrl: string, totalSeconds: number, painBefore: number, painAfter: number): Promise<void> {
+export async function playWholeSession(
+  page: Page,
+  baseUrl: string,
+  totalSeconds: number,
+  painBefore: number,
+  painAfter: number,
+): Promise<void> {
   await page.goto(`${baseUrl}/#/play`);
   await page.getByRole("button", { name: String(painBefore), exact: true }).click();
   await page.locator("section.player").waitFor();

@@ -7,7 +7,7 @@ import { openIdbStore } from "./adapters/storage.idb.ts";
 import type { LocalStore } from "./adapters/storage.ts";
 import { browserVibration } from "./adapters/vibration.browser.ts";
 import { browserWakeLock } from "./adapters/wake-lock.browser.ts";
-import { loadAppData, reflectSettingsOnPage } from "./app-data.ts";
+import { loadAppData, reflectSettingsOnPage, settings } from "./app-data.ts";
 import { provideServices } from "./app-services.ts";
 import { App } from "./app.tsx";
 import { followHash } from "./router.ts";
@@ -31,7 +31,8 @@ async function start() {
     store,
     persistent,
     speech: browserSpeech(),
-    sound: browserSound(clock),
+    // The beeps sit under the voice: at full loudness they peak at 0.18.
+    sound: browserSound(clock, () => 0.18 * settings.value.volume),
     vibration: browserVibration(),
     wakeLock: browserWakeLock(),
   });

@@ -1,6 +1,13 @@
 /** What a user can change about how Limber looks and sounds. Stored on the device only. */
 export interface Settings {
   voice: boolean;
+  /**
+   * Whose voice speaks: Limber's own (rendered into the session's soundtrack, so it goes on with the
+   * screen locked) or the device's (the most natural, but it needs the screen on).
+   */
+  voiceEngine: "limber" | "device";
+  /** Loudness of the session's voice and sounds, 0 to 1. */
+  volume: number;
   /** Speech rate: 1 is the voice's normal pace. */
   voiceRate: number;
   sounds: boolean;
@@ -11,6 +18,8 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   voice: true,
+  voiceEngine: "limber",
+  volume: 1,
   voiceRate: 0.9,
   sounds: true,
   vibration: true,

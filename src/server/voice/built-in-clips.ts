@@ -53,7 +53,7 @@ export async function renderBuiltInClips(dir = builtInVoiceDir): Promise<{ rende
       removed++;
     }
   }
-  const manifest: VoiceManifest = { voice: voiceName, sampleRate: CLIP_VOICE.sampleRate, clips };
+  const manifest: VoiceManifest = { voice: voiceName, sampleRate: CLIP_VOICE.sampleRate, encoderDelay: CLIP_VOICE.encoderDelay, clips };
   await writeFile(join(dir, "index.json"), JSON.stringify(manifest, null, 1) + "\n");
   return { rendered, kept: Object.keys(clips).length - rendered, removed };
 }

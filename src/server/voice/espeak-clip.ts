@@ -4,7 +4,7 @@ import { Mp3Encoder } from "@breezystack/lamejs";
 import ESpeakNg from "espeak-ng";
 
 /** The voice every rendered clip is spoken in; part of each clip's cache key, so a change renders anew. */
-export const CLIP_VOICE = { engine: "espeak-ng", voice: "en-gb", wordsPerMinute: 150, sampleRate: 22_050, mp3Kbps: 32 } as const;
+export const CLIP_VOICE = { engine: "espeak-ng", voice: "en-gb", wordsPerMinute: 150, sampleRate: 22_050, mp3Kbps: 32, encoderDelay: 1105 } as const;
 
 /** A rendered sentence: MP3 bytes, and how many samples it holds before encoding. */
 export interface RenderedClip {

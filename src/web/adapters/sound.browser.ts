@@ -7,7 +7,7 @@ import type { Beep, Sound } from "./sound.ts";
  * clocks measured when it is planned, so the hardware plays it on time even if the page's
  * timers are late (a hidden tab, a busy phone).
  */
-export function browserSound(clock: Clock, volume = 0.18): Sound {
+export function browserSound(clock: Clock, loudness: () => number = () => 0.18): Sound {
   let ctx: AudioContext | null = null;
   const scheduled = new Map<string, { nodes: OscillatorNode[]; endsAt: number }>();
 
@@ -20,6 +20,7 @@ export function browserSound(clock: Clock, volume = 0.18): Sound {
   }
 
   function play(audio: AudioContext, beep: Beep, when: number): OscillatorNode[] {
+    const volume = Math.max(0.0002, loudness());
     return tones[beep.kind].map((note) => {
       const osc = audio.createOscillator();
       const gain = audio.createGain();

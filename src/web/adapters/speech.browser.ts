@@ -21,13 +21,14 @@ export function browserSpeech(): Speech {
   if (!synth) return { available: false, speak() {}, silence() {} };
   return {
     available: true,
-    speak({ text, mode, rate, dueAt }) {
+    speak({ text, mode, rate, volume, dueAt }) {
       const dropped = mode === "if-idle" && (synth.speaking || synth.pending);
       announce({ text, mode, dueAt: dueAt ?? null, dropped });
       if (dropped) return;
       if (mode === "interrupt") synth.cancel();
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.rate = rate;
+      if (volume !== undefined) utterance.volume = volume;
       utterance.lang = document.documentElement.lang || "en";
       synth.speak(utterance);
     },

@@ -10,6 +10,8 @@ export interface SpeechLine {
   text: string;
   mode: SpeechMode;
   rate: number;
+  /** 0 to 1; the device's own loudness when absent. */
+  volume?: number;
   dueAt?: number;
 }
 

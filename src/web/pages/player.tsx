@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import { currentStep } from "../../core/player.ts";
-import { activeSession } from "../app-data.ts";
+import { activeSession, settings } from "../app-data.ts";
 import { services } from "../app-services.ts";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { CountdownRing } from "../components/countdown-ring.tsx";
@@ -12,6 +12,7 @@ import { announcementOf } from "../session/guided-session.ts";
 import { createPlayerController, type Confirmable, type PlayerController } from "../session/player-controller.ts";
 import { instructionsOf, overallText, phaseText, whereText } from "../session/step-text.ts";
 import { deliverNow } from "../sync/background-sync.ts";
+import type { VoiceMode } from "../soundtrack/soundtrack.ts";
 import { SessionEnd } from "./session-end.tsx";
 
 const questions: Record<Confirmable, { title: string; body: string; confirmLabel: string }> = {
@@ -126,7 +127,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
           {whereText(step)}
         </p>
       )}
-      <CountdownRing state={state} clock={svc.clock} />
+      <CountdownRing state={state} clock={controller.clock} />
       {step.kind === "done" ? <DoneArt /> : <ExerciseArt exerciseId={artId} />}
       {next && (
         <p class="next" data-testid="next">
@@ -153,6 +154,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
           End session
         </button>
       </div>
+      {view.voiceMode && <VoiceModeLine mode={view.voiceMode} />}
       <p class="keys">Keys: Space pause or resume · ← back · → skip · R restart</p>
       {steps.length > 0 && (
         <details class="instructions card">
@@ -166,5 +168,23 @@ function RunningSession({ controller }: { controller: PlayerController }) {
       )}
       {view.confirming && <ConfirmDialog {...questions[view.confirming]} cancelLabel="Keep going" onAnswer={controller.answer} />}
     </section>
+  );
+}
+
+const voiceModeText: Record<VoiceMode, string> = {
+  soundtrack: "Limber’s voice is guiding you. It keeps going with the screen locked.",
+  "soundtrack-and-device":
+    "Beeps and most words keep going with the screen locked; a few words use this device’s voice, which needs the screen on.",
+  device: "This device’s voice is guiding you. Keep the screen on to hear it.",
+};
+
+/** Says how the session is heard, so nobody puts the phone down expecting a voice that needs the screen. */
+function VoiceModeLine({ mode }: { mode: VoiceMode }) {
+  const s = settings.value;
+  if (!s.voice && !s.sounds) return null;
+  return (
+    <p class="voice-mode muted" data-testid="voice-mode" data-mode={mode}>
+      {voiceModeText[mode]}
+    </p>
   );
 }

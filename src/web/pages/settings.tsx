@@ -118,6 +118,36 @@ export default function SettingsPage() {
           onChange={(voice) => change({ voice })}
         />
         <Choices
+          name="voice-engine"
+          legend="Whose voice"
+          value={s.voiceEngine}
+          options={
+            [
+              { value: "limber", label: "Limber’s voice" },
+              { value: "device", label: "This device’s voice" },
+            ] as const
+          }
+          onChange={(voiceEngine) => change({ voiceEngine })}
+        />
+        <p class="muted setting-hint">
+          {s.voiceEngine === "limber"
+            ? "Limber’s voice keeps talking with the screen locked, so you can put the phone down; the device’s voice sounds more natural but needs the screen on."
+            : "This device’s voice sounds the most natural but stops when the screen locks; Limber’s own voice keeps going with the screen locked."}
+        </p>
+        <Choices
+          name="volume"
+          legend="Loudness"
+          value={s.volume}
+          options={
+            [
+              { value: 0.5, label: "Soft" },
+              { value: 0.75, label: "Medium" },
+              { value: 1, label: "Full" },
+            ] as const
+          }
+          onChange={(volume) => change({ volume })}
+        />
+        <Choices
           name="rate"
           legend="Speaking pace"
           value={s.voiceRate}

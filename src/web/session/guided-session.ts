@@ -48,7 +48,7 @@ export function guideSession(o: GuideOptions): GuidedSession {
     const visible = document.visibilityState === "visible";
     for (const cue of collapseLateCues(state.cues, now)) {
       const say = speechFor(cue, s);
-      if (say) speech.speak({ text: say.text, mode: say.mode, rate: s.voiceRate, dueAt: cue.at });
+      if (say) speech.speak({ text: say.text, mode: say.mode, rate: s.voiceRate, volume: s.volume, dueAt: cue.at });
       const buzz = vibrationFor(cue, s);
       if (buzz && visible) vibration.buzz(buzz);
     }

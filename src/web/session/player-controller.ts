@@ -3,13 +3,19 @@ import { createPlayer, type PlayerEvent, type PlayerState } from "../../core/pla
 import type { Program } from "../../core/program.ts";
 import type { ProgressState } from "../../core/progress.ts";
 import type { SessionLog } from "../../core/session-log.ts";
-import { compileTimeline } from "../../core/timeline.ts";
+import { timelinePieces } from "../../core/soundtrack/program-pieces.ts";
+import { compileTimeline, type Timeline } from "../../core/timeline.ts";
+import type { Clock } from "../adapters/clock.ts";
 import type { AppServices } from "../app-services.ts";
 import { activeSession, progress, sessions, settings } from "../app-data.ts";
 import { todaysProgram } from "../programs.ts";
 import { thawPlayer, type ActiveSession } from "./active-session.ts";
 import { guideSession, type GuidedSession } from "./guided-session.ts";
 import { progressAfterSession, sessionLogOf } from "./session-record.ts";
+import { lockScreenControls } from "../soundtrack/media-session.ts";
+import { soundtrackServices } from "../soundtrack/soundtrack-services.ts";
+import { buildSoundtrack, type Soundtrack, type VoiceMode } from "../soundtrack/soundtrack.ts";
+import { loadVoiceClips } from "../soundtrack/voice-clips.ts";
 
 export type PlayerStage = "loading" | "pain-before" | "playing" | "pain-after" | "summary";
 /** The two controls that would throw work away, and so ask first. */
@@ -29,10 +35,14 @@ export interface PlayerView {
   confirming: Confirmable | null;
   log: SessionLog | null;
   delivery: Delivery | null;
+  /** How this session is heard; null before it starts. */
+  voiceMode: VoiceMode | null;
 }
 
 export interface PlayerController {
   readonly view: ReadonlySignal<PlayerView>;
+  /** The clock the running session keeps time by: the soundtrack's position while one plays. */
+  readonly clock: Clock;
   start(painBefore: number | null): void;
   finish(painAfter: number | null): Promise<void>;
   /** Back and Skip: moves that lose nothing. */
@@ -72,6 +82,7 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
     confirming: null,
     log: null,
     delivery: null,
+    voiceMode: null,
   });
   const set = (patch: Partial<PlayerView>) => (view.value = { ...view.value, ...patch });
   let guide: GuidedSession | null = null;
@@ -82,20 +93,82 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
   let otherProgress: ProgressState | undefined;
   let resumeAfterQuestion = false;
   let disposed = false;
+  /** The soundtrack made ready while the person answers the first question, for the timeline it was made from. */
+  let readyTrack: { timeline: Timeline; track: Soundtrack } | null = null;
+  let track: Soundtrack | null = null;
+  let lockScreen: ReturnType<typeof lockScreenControls> | null = null;
 
   const program = () => view.value.program ?? todaysProgram;
   const progressOf = (p: Program) => (p.id === todaysProgram.id ? progress.value : otherProgress);
 
-  function begin(player: PlayerState) {
+  function prepareSoundtrack(p: Program) {
+    const s = settings.value;
+    if (s.voiceEngine !== "limber" || (!s.voice && !s.sounds)) return;
+    const timeline = compileTimeline(p, progressOf(p) ?? null);
+    void loadVoiceClips(s.voice ? timelinePieces(timeline) : []).then((clips) => {
+      if (disposed || view.value.stage !== "pain-before") return;
+      readyTrack = { timeline, track: buildSoundtrack(timeline, clips, { voice: s.voice, sounds: s.sounds, volume: s.volume }, svc.clock) };
+    });
+  }
+
+  /** Takes the ready soundtrack when it was made for this very timeline. */
+  function takeSoundtrack(timeline: Timeline): Soundtrack | null {
+    const ready = readyTrack;
+    readyTrack = null;
+    if (!ready) return null;
+    const same = JSON.stringify(ready.timeline) === JSON.stringify(timeline);
+    if (same) return ready.track;
+    ready.track.dispose();
+    return null;
+  }
+
+  function begin(player: PlayerState, soundtrack: Soundtrack | null) {
     guide?.stop();
+    track = soundtrack;
+    const p = program();
+    if (soundtrack) {
+      lockScreen = lockScreenControls(p, "icon-512.png", {
+        play: () => guide?.state.status === "paused" && guide.send({ type: "resume" }),
+        pause: () => guide?.state.status === "playing" && guide.send({ type: "pause" }),
+        next: () => guide?.send({ type: "skip" }),
+        previous: () => guide?.send({ type: "back" }),
+        seekTo: (seconds) => {
+          const target = soundtrack.plan.stepStarts.findLastIndex((s) => s / soundtrack.plan.sampleRate <= seconds);
+          for (let guard = 0; guide && guide.state.index !== target && guard < 200; guard++)
+            guide.send({ type: guide.state.index < target ? "skip" : "back" });
+        },
+      });
+      soundtrack.onOutsideChange((playing) => {
+        const status = guide?.state.status;
+        if (playing && status === "paused") guide!.send({ type: "resume" });
+        if (!playing && status === "playing") guide!.send({ type: "pause" });
+      });
+    }
+    const voiceMode: VoiceMode = !soundtrack ? "device" : soundtrack.unvoicedTexts.size > 0 ? "soundtrack-and-device" : "soundtrack";
+    set({ voiceMode });
     guide = guideSession({
-      services: svc,
+      services: soundtrack ? soundtrackServices(svc, soundtrack, player.timeline) : svc,
       player,
       meta: meta!,
       settings: () => settings.value,
-      onState: (s) => set(s.status === "finished" ? { player: s, stage: "pain-after", confirming: null } : { player: s }),
+      onState: (s) => {
+        track?.follow(s);
+        if (track) lockScreen?.show(s, track.audio);
+        set(s.status === "finished" ? { player: s, stage: "pain-after", confirming: null } : { player: s });
+      },
       onSaved: (a) => (activeSession.value = a),
     });
+  }
+
+  function endSoundtrack(cutOff: boolean) {
+    lockScreen?.clear();
+    lockScreen = null;
+    const t = track;
+    track = null;
+    if (!t) return;
+    // The last chime and words play out; anything else stops at once.
+    if (cutOff || t.audio.ended || t.audio.paused) t.dispose();
+    else t.audio.addEventListener("ended", () => t.dispose(), { once: true });
   }
 
   void o.programFor(restored?.programId ?? o.linkedProgramId).then(async (chosen) => {
@@ -103,17 +176,23 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
     if (disposed) return;
     const stage: PlayerStage = restored ? restored.stage : "pain-before";
     set({ program: chosen, stage });
-    if (restored?.stage === "playing" && view.value.player) begin(view.value.player);
+    if (stage === "pain-before") prepareSoundtrack(chosen);
+    // A session brought back by a reload plays on the device's voice: its soundtrack would have to wait for a tap.
+    if (restored?.stage === "playing" && view.value.player) begin(view.value.player, null);
   });
 
   return {
     view,
+    get clock() {
+      return track?.clock ?? svc.clock;
+    },
     start(painBefore) {
       svc.sound.unlock();
       const p = program();
-      const player = createPlayer(compileTimeline(p, progressOf(p) ?? null));
+      const timeline = compileTimeline(p, progressOf(p) ?? null);
+      const player = createPlayer(timeline);
       meta = { id: crypto.randomUUID(), programId: p.id, painBefore, startedWall: svc.clock.wallNow() };
-      begin(player);
+      begin(player, takeSoundtrack(timeline));
       set({ stage: "playing", player, welcomeBack: false });
       guide!.send({ type: "start" });
     },
@@ -136,6 +215,7 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
       const next = p.id === meta.programId ? progressAfterSession(p, progressOf(p), log) : null;
       guide?.stop();
       guide = null;
+      endSoundtrack(!player.completed);
       await svc.store.finishSession(log, next);
       if (next && p.id === todaysProgram.id) progress.value = next;
       activeSession.value = undefined;
@@ -178,6 +258,9 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
       if (g && g.state.status !== "finished") void g.save();
       g?.stop();
       guide = null;
+      endSoundtrack(true);
+      readyTrack?.track.dispose();
+      readyTrack = null;
     },
   };
 }
