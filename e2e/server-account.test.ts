@@ -19,7 +19,10 @@ describe("the account page", () => {
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await signInOnAccountPage(page, email, "first password here", "Ines");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all my data (JSON)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download all my data (JSON)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("limber-export.json");
     const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
     expect(exported.account.email).toBe(email);
@@ -65,7 +68,7 @@ describe("the account page", () => {
 
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await page.getByText("Forgot your password?").click();
-    await page.getByText(/Ask the person who runs your Limber/).waitFor();
+    await page.getByText(/We can mail you a link to choose a new password/).waitFor();
     await page.goto(`${app.server.url}/#/reset/${issued.token}`);
     await page.getByRole("heading", { name: `For Rosa (${email})` }).waitFor();
 
@@ -86,7 +89,7 @@ describe("the account page", () => {
     const again = await other.newPage();
     await again.goto(`${app.server.url}/#/reset/${issued.token}`);
     expect(await again.getByRole("alert").textContent()).toBe(
-      "This reset link was already used; ask for a new one if you still cannot sign in. The person who runs your Limber (often your coach) can make you a new link.",
+      'This reset link was already used; ask for a new one if you still cannot sign in. Ask for a new link under "Forgot your password?" on the Account page, or ask the person who runs your Limber.',
     );
     await other.close();
     await context.close();
@@ -97,9 +100,16 @@ describe("the account page", () => {
     const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ email, password: "accessible password", displayName: "Ada" });
     const today = new Date();
-    for (const [back, after] of [[9, 5], [5, 4], [1, 3]] as const) {
+    for (const [back, after] of [
+      [9, 5],
+      [5, 4],
+      [1, 3],
+    ] as const) {
       const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-      await api.post("/api/logs", sessionLog({ startedAt: `${day}T12:00:00Z`, endedAt: `${day}T12:10:00Z`, painBefore: 6, painAfter: after }));
+      await api.post(
+        "/api/logs",
+        sessionLog({ startedAt: `${day}T12:00:00Z`, endedAt: `${day}T12:10:00Z`, painBefore: 6, painAfter: after }),
+      );
     }
     // Axe is injected as an inline script, which the server's CSP rightly blocks; only this test bypasses it.
     const context = await app.browser.newContext({ viewport: phone, bypassCSP: true });

@@ -1,5 +1,6 @@
 import { DataFolderBusy } from "../server/db/data-lock.ts";
 import { UsageError } from "./args.ts";
+import { MailConfigError } from "../server/mail/mail-config.ts";
 import { programCommand, programsCommand, timelineCommand, type Command } from "./commands.ts";
 import { processIo, type Io } from "./output.ts";
 
@@ -7,12 +8,30 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
   programs: { run: async () => programsCommand, help: "programs [--json]            list the built-in programs" },
   program: { run: async () => programCommand, help: "program <id|file> [--json]   show a program" },
   timeline: { run: async () => timelineCommand, help: "timeline <id|file> [--session N] [--json]   the timed steps of session N" },
-  import: { run: async () => (await import("./import-command.ts")).importCommand, help: "import <file|-> [--json]     read a routine written in prose into a program" },
-  run: { run: async () => (await import("./run-command.ts")).runCommand, help: "run <id|file> [--session N] [--silent]   guided session in the terminal" },
-  serve: { run: async () => (await import("./serve-command.ts")).serveCommand, help: "serve [--port N] [--host H] [--data DIR]   the web app and JSON API" },
-  start: { run: async () => (await import("./start-command.ts")).startCommand, help: "start [--port N] [--host H] [--data DIR]   build the web app if needed, then serve" },
-  backup: { run: async () => (await import("./backup-command.ts")).backupCommand, help: "backup <file> [--data DIR]   write every table to a JSON file" },
-  restore: { run: async () => (await import("./backup-command.ts")).restoreCommand, help: "restore <file> [--data DIR] [--force]   load a backup into an empty database" },
+  import: {
+    run: async () => (await import("./import-command.ts")).importCommand,
+    help: "import <file|-> [--json]     read a routine written in prose into a program",
+  },
+  run: {
+    run: async () => (await import("./run-command.ts")).runCommand,
+    help: "run <id|file> [--session N] [--silent]   guided session in the terminal",
+  },
+  serve: {
+    run: async () => (await import("./serve-command.ts")).serveCommand,
+    help: "serve [--port N] [--host H] [--data DIR]   the web app and JSON API",
+  },
+  start: {
+    run: async () => (await import("./start-command.ts")).startCommand,
+    help: "start [--port N] [--host H] [--data DIR]   build the web app if needed, then serve",
+  },
+  backup: {
+    run: async () => (await import("./backup-command.ts")).backupCommand,
+    help: "backup <file> [--data DIR]   write every table to a JSON file",
+  },
+  restore: {
+    run: async () => (await import("./backup-command.ts")).restoreCommand,
+    help: "restore <file> [--data DIR] [--force]   load a backup into an empty database",
+  },
   "reset-link": {
     run: async () => (await import("./reset-link-command.ts")).resetLinkCommand,
     help: "reset-link <email> [--url ADDRESS] [--data DIR]   a one-time link to set a forgotten password",
@@ -35,11 +54,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   try {
-    return await (await entry.run())(rest, io);
+    return await (
+      await entry.run()
+    )(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`limber ${name}: ${e.message}`);
       return 2;
+    }
+    if (e instanceof MailConfigError) {
+      io.err(`limber ${name}: ${e.message}`);
+      return 1;
     }
     if (e instanceof DataFolderBusy) {
       io.err(`limber ${name}: ${e.message}`);

@@ -20,12 +20,24 @@ export async function serveFromArgs(args: Args, io: Io, env: NodeJS.ProcessEnv =
   const port = intFlag(args, "port", envPort, 0, 65535);
   const host = (args.flags.get("host") as string | undefined) ?? "127.0.0.1";
   const data = args.flags.get("data") as string | undefined;
-  if (data !== undefined && env.DATABASE_URL) throw new UsageError("--data names a PGlite folder, but DATABASE_URL is set: use one or the other");
+  if (data !== undefined && env.DATABASE_URL)
+    throw new UsageError("--data names a PGlite folder, but DATABASE_URL is set: use one or the other");
   const database = databaseConfigFrom(env, data);
   const webFlag = args.flags.get("web") as string | undefined;
   const webDir = webFlag ? resolve(webFlag) : existsSync(defaultWebDir) ? defaultWebDir : undefined;
-  const server = await startServer({ database, host, port, ...(webDir ? { webDir } : {}), trustProxy: args.flags.has("trust-proxy") || env.LIMBER_TRUST_PROXY === "1" });
-  io.out(`Limber listening on ${server.url} (${describeDatabase(database)}${webDir ? `; web app from ${webDir}` : "; no web app built, API only"})`);
+  const server = await startServer({
+    database,
+    host,
+    port,
+    ...(webDir ? { webDir } : {}),
+    trustProxy: args.flags.has("trust-proxy") || env.LIMBER_TRUST_PROXY === "1",
+    mailEnv: env,
+    outboxParent: env.LIMBER_DATA_DIR || "./data",
+    log: io.err,
+  });
+  io.out(
+    `Limber listening on ${server.url} (${describeDatabase(database)}; ${server.mailDelivery}${webDir ? `; web app from ${webDir}` : "; no web app built, API only"})`,
+  );
   return server;
 }
 

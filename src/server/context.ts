@@ -15,6 +15,10 @@ export interface ServerDeps {
   resetGuesses: FailureLimiter;
   /** Sign-ups refused for a taken email, per client address. */
   signUpRefusals: FailureLimiter;
+  /** Reset links asked for by mail, per client address (every request counts). */
+  resetRequests: FailureLimiter;
+  /** The mail sender, told when a mail was queued so it goes out at once. */
+  mail: { queued(): void };
   /** Wrong current passwords per user id. */
   passwordChecks: FailureLimiter;
   /** Built-in programs, already seeded into the database. */

@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { builtInPrograms } from "../../content/index.ts";
 import { createApp } from "./app.ts";
-import { RESET_GUESS_LIMIT } from "./auth/password-reset.ts";
+import { hostname } from "node:os";
+import { RESET_GUESS_LIMIT, RESET_REQUEST_LIMIT } from "./auth/password-reset.ts";
 import { FailureLimiter, PASSWORD_CHECK_LIMIT, SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
@@ -11,6 +12,10 @@ import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
 import { scheduleCheckpoints } from "./db/checkpoints.ts";
 import { listenForOperator } from "./operator.ts";
+import { loadLinkSigner } from "./mail/link-signer.ts";
+import { describeDelivery, mailConfigFrom } from "./mail/mail-config.ts";
+import { startMailSender, type MailSender } from "./mail/mail-sender.ts";
+import { transportFor } from "./mail/transport.ts";
 
 export interface ServerOptions {
   database: DatabaseConfig;
@@ -19,12 +24,21 @@ export interface ServerOptions {
   webDir?: string;
   clock?: Clock;
   trustProxy?: boolean;
+  /** SMTP_URL, MAIL_FROM and PUBLIC_URL; with no SMTP_URL, mail goes to the data folder's outbox. */
+  mailEnv?: NodeJS.ProcessEnv;
+  /** Where mail is written when there is no SMTP_URL; the PGlite folder, or ./data with PostgreSQL. */
+  outboxParent?: string;
+  /** Where the server says what it does (mail written to the outbox, mail not sent); stderr by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   database: Database;
+  mail: MailSender;
+  /** Where mail goes, in words (no password). */
+  mailDelivery: string;
   close(): Promise<void>;
 }
 
@@ -36,15 +50,26 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     clock,
     builtInPrograms,
     trustProxy,
-    signInLimits: { account: new FailureLimiter(SIGN_IN_LIMITS.account, clock), address: new FailureLimiter(SIGN_IN_LIMITS.address, clock) },
+    signInLimits: {
+      account: new FailureLimiter(SIGN_IN_LIMITS.account, clock),
+      address: new FailureLimiter(SIGN_IN_LIMITS.address, clock),
+    },
     resetGuesses: new FailureLimiter(RESET_GUESS_LIMIT, clock),
     signUpRefusals: new FailureLimiter(SIGN_UP_LIMIT, clock),
     passwordChecks: new FailureLimiter(PASSWORD_CHECK_LIMIT, clock),
+    resetRequests: new FailureLimiter(RESET_REQUEST_LIMIT, clock),
+    mail: { queued: () => undefined },
   };
 }
 
 /** Starts the HTTP server; port 0 picks a free port, reported in `url`. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const dataDir = options.database.kind === "pglite" ? options.database.dataDir : (options.outboxParent ?? "./data");
+  // A bad mail setting stops start-up before anything is opened.
+  const placeholderUrl = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port || 8080}`;
+  const mailEnv = options.mailEnv ?? {};
+  let mailConfig = mailConfigFrom(mailEnv, { dataDir, serverUrl: placeholderUrl });
   const database = await openDatabase(options.database);
   const deps = await prepareDeps(database, options.clock, options.trustProxy);
   const app = createApp(deps, options.webDir ? { webDir: options.webDir } : {});
@@ -62,14 +87,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
+  if (!mailEnv.PUBLIC_URL && !mailEnv.LIMBER_PUBLIC_URL) mailConfig = mailConfigFrom(mailEnv, { dataDir, serverUrl: url });
+  const mail = startMailSender({
+    db: database.db,
+    clock,
+    config: mailConfig,
+    transport: transportFor(mailConfig.delivery, log),
+    signer: await loadLinkSigner(database.db, clock.now()),
+    claimant: `${hostname()}:${process.pid}:${port}`,
+    log,
+  });
+  deps.mail.queued = mail.kick;
   const operator = options.database.kind === "pglite" ? await listenForOperator(options.database.dataDir, deps, url) : undefined;
-  if (operator && "skipped" in operator) console.error(`limber: no operator socket (${operator.skipped}); stop the server before running limber reset-link`);
+  if (operator && "skipped" in operator)
+    console.error(`limber: no operator socket (${operator.skipped}); stop the server before running limber reset-link`);
   return {
     url,
     port,
     database,
+    mail,
+    mailDelivery: describeDelivery(mailConfig.delivery),
     close: async () => {
       clearInterval(sweeper);
+      await mail.close();
       stopCheckpoints();
       if (operator && "close" in operator) await operator.close();
       await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ export const PROGRAM = "foot-stretches-for-lower-back-pain";
 export const VALID_BODIES: Record<string, unknown> = {
   "POST /api/auth/sign-up": { email: "someone@example.org", password: "correct horse battery", displayName: "Someone", role: "client" },
   "POST /api/auth/sign-in": { email: "someone@example.org", password: "correct horse battery" },
+  "POST /api/auth/reset/request": { email: "someone@example.org" },
   "POST /api/auth/reset/check": { token: "bm90LWEtcmVhbC10b2tlbi1qdXN0LXRoZS1zaGFwZQ" },
   "POST /api/auth/reset": { token: "bm90LWEtcmVhbC10b2tlbi1qdXN0LXRoZS1zaGFwZQ", newPassword: "another long password" },
   "POST /api/auth/password": { currentPassword: "not the password at all", newPassword: "another long password" },

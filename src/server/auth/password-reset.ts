@@ -11,9 +11,10 @@ export const RESET_ISSUE_LIMIT = { links: 5, windowMs: 60 * 60_000 } as const;
 /** Wrong tokens tried from one address: 20 in 15 minutes, then 429 until the window passes. */
 export const RESET_GUESS_LIMIT = { failures: 20, windowMs: 15 * 60_000 } as const;
 
-export type IssuedReset =
-  | { ok: true; token: string; expiresAt: Date; displayName: string; email: string }
-  | { ok: false; problem: string };
+/** Reset mails asked for from one client address: 10 in an hour, counted whether or not an account matched. */
+export const RESET_REQUEST_LIMIT = { failures: 10, windowMs: 60 * 60_000 } as const;
+
+export type IssuedReset = { ok: true; token: string; expiresAt: Date; displayName: string; email: string } | { ok: false; problem: string };
 
 /**
  * Makes a password-reset token for the account with this email. Only its SHA-256 is stored; the

@@ -91,6 +91,67 @@ export interface Tables {
   calendar_feeds: CalendarFeedsTable;
   messages: MessagesTable;
   password_resets: PasswordResetsTable;
+  mail_queue: MailQueueTable;
+  email_checks: EmailChecksTable;
+  mail_settings: MailSettingsTable;
+  reminder_days: ReminderDaysTable;
+  server_secrets: ServerSecretsTable;
+}
+
+/** One mail to send; what it says is written when it is sent, from `kind` and `payload`. */
+export interface MailQueueTable {
+  id: string;
+  kind: string;
+  recipient: string;
+  user_id: string | null;
+  payload: Json<unknown>;
+  created_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** The server process sending it, until `claimed_until`; another may take it after that. */
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** "sent", or why it was not sent ("skipped: ...", "gave up: ..."). */
+  outcome: string | null;
+}
+
+/** One email-check link; like reset links, only the token's SHA-256 is kept. */
+export interface EmailChecksTable {
+  token_hash: string;
+  user_id: string;
+  email: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface MailSettingsTable {
+  user_id: string;
+  organisation_id: string;
+  /** The address this person proved they read; their email is checked while it equals users.email. */
+  checked_email: string | null;
+  /** "HH:MM" in `time_zone` on planned days, or null for no reminders. */
+  reminder_time: string | null;
+  time_zone: Generated<string>;
+  weekly_summary: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** A planned day whose reminder was decided (queued, or not needed): one row per person per day, ever. */
+export interface ReminderDaysTable {
+  user_id: string;
+  local_day: string;
+  organisation_id: string;
+  decided_at: Timestamp;
+  outcome: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
 }
 
 /** One password-reset link; the token itself is shown once to the operator and never stored. */

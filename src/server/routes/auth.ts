@@ -13,8 +13,14 @@ import { tooManyRequests } from "../http/too-many.ts";
 import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../store/accounts.ts";
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
-const Email = z.email("expected an email address such as name@example.org").max(254).transform((e) => e.trim().toLowerCase());
-export const NewPassword = z.string().min(10, "expected a password of at least 10 characters").max(200, "expected a password of at most 200 characters");
+export const Email = z
+  .email("expected an email address such as name@example.org")
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
+export const NewPassword = z
+  .string()
+  .min(10, "expected a password of at least 10 characters")
+  .max(200, "expected a password of at most 200 characters");
 
 export const SignUp = z.object({
   email: Email,
@@ -37,7 +43,11 @@ export async function startSession(c: AppContext, user: UserRow) {
   const csrfToken = newToken();
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await insertAuthSession(db, { tokenHash: tokenHash(token), userId: user.id, organisationId: user.organisation_id, csrfToken, expiresAt }, now);
+  await insertAuthSession(
+    db,
+    { tokenHash: tokenHash(token), userId: user.id, organisationId: user.organisation_id, csrfToken, expiresAt },
+    now,
+  );
   writeSessionCookie(c, token, expiresAt);
   return { account: accountOf(user), csrfToken };
 }
@@ -48,7 +58,11 @@ export const authRoutes = new Hono<Env>()
     if (!body.ok) return body.response;
     const { db, clock, signUpRefusals } = c.get("deps");
     const address = clientAddress(c);
-    const limited = tooManyRequests(c, signUpRefusals.retryAfterMs(address), "too many sign-ups with emails that already have accounts; try again later");
+    const limited = tooManyRequests(
+      c,
+      signUpRefusals.retryAfterMs(address),
+      "too many sign-ups with emails that already have accounts; try again later",
+    );
     if (limited) return limited;
     const { email, password, displayName, role } = body.value;
     const user = await createAccount(db, { email, displayName, role, passwordHash: await hashPassword(password) }, clock.now());

@@ -7,7 +7,8 @@ import type { AppContext, Env } from "../context.ts";
 import { readBody } from "../http/problems.ts";
 import { tooManyRequests } from "../http/too-many.ts";
 import { lookUpPasswordReset, redeemPasswordReset, type ResetLookup } from "../store/password-resets.ts";
-import { NewPassword, startSession } from "./auth.ts";
+import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
+import { Email, NewPassword, startSession } from "./auth.ts";
 
 const Token = z
   .string()
@@ -16,6 +17,14 @@ const Token = z
   .regex(/^[A-Za-z0-9_-]+$/, "expected the reset code from the link (letters, digits, - and _)");
 export const ResetCheck = z.object({ token: Token });
 export const ResetUse = z.object({ token: Token, newPassword: NewPassword });
+export const ResetRequest = z.object({ email: Email });
+
+/** At most 3 reset mails queued for one address in an hour, so nobody can fill someone's inbox. */
+export const RESET_MAILS_PER_ADDRESS = { mails: 3, windowMs: 60 * 60_000 } as const;
+
+/** The one answer to "send me a link", whether or not an account has the address. */
+export const RESET_REQUESTED =
+  "if an account has this email, a link to set a new password is on its way; it works once, for 30 minutes. Nothing came? Check the spam folder, or ask the person who runs your Limber";
 
 /**
  * Refuses a token that cannot be used, in words the person can act on. Answers undefined when it
@@ -51,8 +60,34 @@ async function readGuarded<S extends z.ZodType>(c: AppContext, schema: S) {
   return limited ? { ok: false as const, response: limited } : body;
 }
 
-/** Password reset by a link the server's operator issued (`limber reset-link`); no session needed. */
+/**
+ * Password reset by a link: mailed on request, or issued by the server's operator (`limber
+ * reset-link`); no session needed.
+ */
 export const passwordResetRoutes = new Hono<Env>()
+  .post("/request", async (c) => {
+    const body = await readBody(c, ResetRequest);
+    if (!body.ok) return body.response;
+    const { db, clock, resetRequests, mail } = c.get("deps");
+    const address = clientAddress(c);
+    const limited = tooManyRequests(
+      c,
+      resetRequests.retryAfterMs(address),
+      "too many reset links asked for from this address; try again later",
+    );
+    if (limited) return limited;
+    resetRequests.recordFailure(address);
+    // Known and unknown addresses take the same path here (one count, one insert); whether an
+    // account has the address is found out by the mail sender, after the answer has gone.
+    const { email } = body.value;
+    const now = clock.now();
+    const recent = await countQueuedFor(db, email, "password-reset", new Date(now.getTime() - RESET_MAILS_PER_ADDRESS.windowMs));
+    if (recent < RESET_MAILS_PER_ADDRESS.mails) {
+      await enqueueMail(db, { job: { kind: "password-reset", email }, recipient: email }, now);
+      mail.queued();
+    }
+    return c.json({ message: RESET_REQUESTED }, 202);
+  })
   .post("/check", async (c) => {
     const body = await readGuarded(c, ResetCheck);
     if (!body.ok) return body.response;

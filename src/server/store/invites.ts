@@ -83,7 +83,16 @@ export async function previewInvite(db: Kysely<Tables>, codeHash: string, now: D
 export type AcceptOutcome = { ok: true; organisationId: string } | { ok: false; reason: "unknown" | "used" | "expired" | "not-a-client" };
 
 /** Every table whose rows follow a person when they change organisation. */
-const FOLLOWING_TABLES = ["auth_sessions", "session_logs", "progress", "calendar_feeds", "messages", "prescriptions"] as const;
+const FOLLOWING_TABLES = [
+  "auth_sessions",
+  "session_logs",
+  "progress",
+  "calendar_feeds",
+  "messages",
+  "prescriptions",
+  "mail_settings",
+  "reminder_days",
+] as const;
 
 /**
  * Uses an invite once: the client moves into the coach's organisation with all their data (logs,

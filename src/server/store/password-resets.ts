@@ -8,11 +8,24 @@ export type ResetLookup =
   | { state: "expired"; expiredAt: Date }
   | { state: "usable"; user: UserRow; expiresAt: Date };
 
-export async function insertPasswordReset(db: Kysely<Tables>, input: { tokenHash: string; userId: string; expiresAt: Date }, now: Date): Promise<void> {
+export async function insertPasswordReset(
+  db: Kysely<Tables>,
+  input: { tokenHash: string; userId: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     // Only the newest link of an account works: the earlier unused ones end now.
-    await tx.updateTable("password_resets").set({ expires_at: now }).where("user_id", "=", input.userId).where("used_at", "is", null).where("expires_at", ">", now).execute();
-    await tx.insertInto("password_resets").values({ token_hash: input.tokenHash, user_id: input.userId, created_at: now, expires_at: input.expiresAt }).execute();
+    await tx
+      .updateTable("password_resets")
+      .set({ expires_at: now })
+      .where("user_id", "=", input.userId)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .execute();
+    await tx
+      .insertInto("password_resets")
+      .values({ token_hash: input.tokenHash, user_id: input.userId, created_at: now, expires_at: input.expiresAt })
+      .execute();
   });
 }
 
@@ -49,7 +62,12 @@ export async function lookUpPasswordReset(db: Kysely<Tables>, tokenHash: string,
  * sign-in session of the account and every other reset link. Answers the user, or undefined
  * when the token could not be used (any more).
  */
-export async function redeemPasswordReset(db: Kysely<Tables>, tokenHash: string, passwordHash: string, now: Date): Promise<UserRow | undefined> {
+export async function redeemPasswordReset(
+  db: Kysely<Tables>,
+  tokenHash: string,
+  passwordHash: string,
+  now: Date,
+): Promise<UserRow | undefined> {
   return db.transaction().execute(async (tx) => {
     const used = await tx
       .updateTable("password_resets")
@@ -67,7 +85,18 @@ export async function redeemPasswordReset(db: Kysely<Tables>, tokenHash: string,
       .returningAll()
       .executeTakeFirstOrThrow();
     await tx.deleteFrom("auth_sessions").where("user_id", "=", user.id).execute();
-    await tx.updateTable("password_resets").set({ expires_at: now }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now).execute();
+    await tx
+      .updateTable("password_resets")
+      .set({ expires_at: now })
+      .where("user_id", "=", user.id)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .execute();
     return user;
   });
+}
+
+/** Takes back a link that never reached its person (its mail could not be sent). */
+export async function withdrawPasswordReset(db: Kysely<Tables>, tokenHash: string): Promise<void> {
+  await db.deleteFrom("password_resets").where("token_hash", "=", tokenHash).where("used_at", "is", null).execute();
 }

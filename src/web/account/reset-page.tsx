@@ -9,7 +9,7 @@ type Holder = { displayName: string; email: string; expiresAt: string };
 type Stage =
   { kind: "checking" } | { kind: "ready"; holder: Holder } | { kind: "refused"; message: string } | { kind: "done"; name: string };
 
-const ASK_AGAIN = "The person who runs your Limber (often your coach) can make you a new link.";
+const ASK_AGAIN = 'Ask for a new link under "Forgot your password?" on the Account page, or ask the person who runs your Limber.';
 /** Server messages start in lower case, to sit inside a sentence; here they start one. */
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });

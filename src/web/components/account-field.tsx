@@ -31,16 +31,3 @@ export function FormProblem({ message }: { message: string }) {
     </p>
   );
 }
-
-/** Where someone who forgot their password can turn: reset links come from whoever runs the server. */
-export function ForgotPassword() {
-  return (
-    <details class="forgot">
-      <summary>Forgot your password?</summary>
-      <p>
-        Ask the person who runs your Limber (often your coach) for a reset link. It lets you choose a new password once, within 30 minutes.
-        Your sessions stay safe meanwhile, and this device keeps the ones not yet sent.
-      </p>
-    </details>
-  );
-}

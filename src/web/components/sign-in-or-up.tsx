@@ -3,7 +3,8 @@ import { useState } from "preact/hooks";
 import { services } from "../app-services.ts";
 import { syncNow } from "../sync/background-sync.ts";
 import { callApi, problemText } from "../sync/server-api.ts";
-import { AccountField, ForgotPassword, FormProblem } from "./account-field.tsx";
+import { AccountField, FormProblem } from "./account-field.tsx";
+import { ForgotPassword } from "./forgot-password.tsx";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -36,7 +37,9 @@ export function SignInOrUp(props: { idPrefix: string; start: Mode; headings: Rec
       <h2 id={id("account-form")}>{props.headings[mode]}</h2>
       {props.children}
       <form onSubmit={(e) => void submit(e)}>
-        {mode === "sign-up" && <AccountField id={id("name")} label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />}
+        {mode === "sign-up" && (
+          <AccountField id={id("name")} label="Your name" type="text" value={name} autocomplete="name" onInput={setName} />
+        )}
         <AccountField id={id("email")} label="Email" type="email" value={email} autocomplete="email" onInput={setEmail} />
         <AccountField
           id={id("password")}
@@ -54,7 +57,7 @@ export function SignInOrUp(props: { idPrefix: string; start: Mode; headings: Rec
           {mode === "sign-in" ? "I am new here" : "I already have an account"}
         </button>
       </form>
-      {mode === "sign-in" && <ForgotPassword />}
+      {mode === "sign-in" && <ForgotPassword email={email} />}
     </section>
   );
 }

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * What a queued mail is about. The words are written when the mail is sent, from these facts and
+ * the database at that moment, so links in it are fresh and no token waits in the queue.
+ */
+export const MailJob = z.discriminatedUnion("kind", [
+  /** Someone asked for a reset link for this address; there may be no account with it. */
+  z.object({ kind: z.literal("password-reset"), email: z.string() }),
+]);
+export type MailJob = z.infer<typeof MailJob>;
+export type MailKind = MailJob["kind"];
