@@ -43,6 +43,11 @@ export const Phase = z.object({
   name: text(80),
   motion: Motion.nullable(),
   holdSeconds: HoldRange,
+  /**
+   * How the routine gave the hold: "breaths" makes the voice say "Hold for five breaths", the
+   * count being the hold's seconds over the program's `secondsPerBreath`. Timing stays in seconds.
+   */
+  holdIn: z.enum(["seconds", "breaths"]).optional(),
   instructions: z.array(text(400)).min(1).max(12),
   /** Short lines a voice may say during the hold (breathing, form). */
   cues: z.array(text(160)).max(6).default([]),
@@ -72,6 +77,10 @@ export const Exercise = z
     sides: z.enum(["both", "none"]),
     firstSide: Side.nullable(),
     reps: RepRange,
+    /** Sets of `reps` on each side ("3 sets of 10"), with `setRestSeconds` of rest between sets; 1 when absent. */
+    sets: z.number().int().min(1).max(10).optional(),
+    /** Seconds of rest between sets on a side; 30 when absent. */
+    setRestSeconds: z.number().int().min(0).max(300).optional(),
     /** Steps to get into the start position, said before the first hold. */
     setup: z.array(text(400)).min(1).max(12),
     phases: z.array(Phase).min(1).max(8),
@@ -95,7 +104,11 @@ export const Exercise = z
       ids.add(p.id);
       const cap = ex.progression.capSeconds;
       if (cap !== null && cap < p.holdSeconds.max)
-        ctx.addIssue({ code: "custom", path: ["progression", "capSeconds"], message: `cap ${cap} s is below phase "${p.id}" top of ${p.holdSeconds.max} s` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["progression", "capSeconds"],
+          message: `cap ${cap} s is below phase "${p.id}" top of ${p.holdSeconds.max} s`,
+        });
     });
   });
 export type Exercise = z.infer<typeof Exercise>;
@@ -117,6 +130,8 @@ export const Program = z
     summary: text(600),
     /** Why the routine helps, in a few short paragraphs. */
     about: z.array(text(800)).max(10).default([]),
+    /** Seconds one breath takes, for holds given in breaths; 6 when absent. */
+    secondsPerBreath: z.number().int().min(2).max(15).optional(),
     exercises: z.array(Exercise).min(1).max(30),
     glossary: z.array(GlossaryTerm).max(30).default([]),
     safety: z.array(text(400)).max(12).default([]),
@@ -133,6 +148,11 @@ export const Program = z
     });
   });
 export type Program = z.infer<typeof Program>;
+
+/** Seconds a breath takes when a program does not say: a slow, calm breath. */
+export const DEFAULT_SECONDS_PER_BREATH = 6;
+/** Seconds of rest between sets when an exercise does not say. */
+export const DEFAULT_SET_REST_SECONDS = 30;
 export type ProgramInput = z.input<typeof Program>;
 
 /** One problem found in untrusted input: where it is and what was expected. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../../content/index.ts";
 import { progressAfter, setHoldByHand } from "./progress.ts";
+import { Program } from "./program.ts";
 import { compileTimeline, type Step } from "./timeline.ts";
 
 const program = builtInProgram(defaultProgramId)!;
@@ -20,8 +21,18 @@ describe("compileTimeline", () => {
   it("orders the strap stretch as eversion then inversion, three times on the left, then the right", () => {
     const strap = holds(compileTimeline(program, null).steps).filter((s) => s.exerciseId === "strap-eversion-inversion");
     expect(strap.map((s) => `${s.side}:${s.rep}:${s.phaseId}`)).toEqual([
-      "left:1:eversion", "left:1:inversion", "left:2:eversion", "left:2:inversion", "left:3:eversion", "left:3:inversion",
-      "right:1:eversion", "right:1:inversion", "right:2:eversion", "right:2:inversion", "right:3:eversion", "right:3:inversion",
+      "left:1:eversion",
+      "left:1:inversion",
+      "left:2:eversion",
+      "left:2:inversion",
+      "left:3:eversion",
+      "left:3:inversion",
+      "right:1:eversion",
+      "right:1:inversion",
+      "right:2:eversion",
+      "right:2:inversion",
+      "right:3:eversion",
+      "right:3:inversion",
     ]);
   });
 
@@ -83,5 +94,58 @@ describe("compileTimeline", () => {
     const p = setHoldByHand(program, progressAfter(program, 0), "wall-calf-stretch", "calf", 45);
     const calf = holds(compileTimeline(program, p).steps).filter((s) => s.exerciseId === "wall-calf-stretch");
     expect(calf.every((s) => s.seconds === 45)).toBe(true);
+  });
+});
+
+describe("sets and holds given in breaths", () => {
+  const one = (extra: object, phase: object = {}) =>
+    Program.parse({
+      ...program,
+      ...extra,
+      exercises: [
+        {
+          ...program.exercises[0]!,
+          sides: "none",
+          firstSide: null,
+          reps: { min: 2, max: 2 },
+          releaseSeconds: 3,
+          phases: [{ ...program.exercises[0]!.phases[0]!, holdSeconds: { min: 30, max: 30 }, ...phase }],
+          ...("ex" in extra ? (extra.ex as object) : {}),
+        },
+      ],
+    });
+
+  it("plays each set of repetitions with a rest between sets and no release before the rest", () => {
+    const t = compileTimeline(one({ ex: { sets: 3, setRestSeconds: 45 } }), null);
+    const kinds = t.steps.filter((s) => s.exerciseId !== null).map((s) => (s.kind === "rest" ? `rest ${s.seconds}` : s.kind));
+    expect(kinds).toEqual([
+      "prepare",
+      "hold",
+      "release",
+      "hold",
+      "rest 45",
+      "hold",
+      "release",
+      "hold",
+      "rest 45",
+      "hold",
+      "release",
+      "hold",
+    ]);
+    expect(t.steps.find((s) => s.kind === "rest")!.say).toBe("Rest. Then set two of three.");
+  });
+
+  it("plays an exercise without sets as one set, as before", () => {
+    expect(holds(compileTimeline(one({}), null).steps)).toHaveLength(2);
+  });
+
+  it("says a breath hold as breaths at the program's seconds per breath", () => {
+    const say = (extra: object) => holds(compileTimeline(one(extra, { holdIn: "breaths" }), null).steps)[1]!.say;
+    expect(say({})).toMatch(/Hold for five breaths\.$/);
+    expect(say({ secondsPerBreath: 5 })).toMatch(/Hold for six breaths\.$/);
+  });
+
+  it("says a seconds hold in seconds", () => {
+    expect(holds(compileTimeline(one({}), null).steps)[1]!.say).toMatch(/Hold for 30 seconds\.$/);
   });
 });

@@ -1,4 +1,12 @@
-import type { Exercise, Motion, Phase, Program, Side } from "./program.ts";
+import {
+  DEFAULT_SECONDS_PER_BREATH,
+  DEFAULT_SET_REST_SECONDS,
+  type Exercise,
+  type Motion,
+  type Phase,
+  type Program,
+  type Side,
+} from "./program.ts";
 import { holdSecondsFor, repsFor, type ProgressState } from "./progress.ts";
 
 export type StepKind = "prepare" | "hold" | "release" | "switch-side" | "rest" | "done";
@@ -52,11 +60,57 @@ function base(exercise: Exercise | null, side: Side | null): Pick<Draft, "exerci
 
 const noPhase = { phaseId: null, phaseName: null, motion: null, rep: null, reps: null } as const;
 
-function holdStep(exercise: Exercise, phase: Phase, side: Side | null, rep: number, reps: number, seconds: number): Draft {
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty"];
+
+/** 1–69 in words, as a voice says a count ("five", "twenty-one"); larger numbers as digits. */
+export function countInWords(n: number): string {
+  if (n < 20) return NUMBER_WORDS[n] ?? String(n);
+  if (n >= 70) return String(n);
+  const unit = n % 10;
+  return `${TENS[Math.floor(n / 10)]}${unit === 0 ? "" : `-${NUMBER_WORDS[unit]}`}`;
+}
+
+/** "Hold for 30 seconds", or for a hold given in breaths "Hold for five breaths" (seconds over seconds per breath, at least one). */
+export function holdWords(phase: Phase, seconds: number, secondsPerBreath: number): string {
+  if (phase.holdIn !== "breaths") return `Hold for ${seconds} seconds.`;
+  const breaths = Math.max(1, Math.round(seconds / secondsPerBreath));
+  return `Hold for ${countInWords(breaths)} ${breaths === 1 ? "breath" : "breaths"}.`;
+}
+
+function holdStep(
+  exercise: Exercise,
+  phase: Phase,
+  side: Side | null,
+  rep: number,
+  reps: number,
+  seconds: number,
+  secondsPerBreath: number,
+): Draft {
   const firstTime = rep === 1;
-  const say = firstTime
-    ? `${phase.name}. ${phase.instructions.join(" ")} Hold for ${seconds} seconds.`
-    : `${phase.name}. Hold for ${seconds} seconds.`;
+  const hold = holdWords(phase, seconds, secondsPerBreath);
+  const say = firstTime ? `${phase.name}. ${phase.instructions.join(" ")} ${hold}` : `${phase.name}. ${hold}`;
   return {
     kind: "hold",
     seconds,
@@ -71,7 +125,7 @@ function holdStep(exercise: Exercise, phase: Phase, side: Side | null, rep: numb
   };
 }
 
-function exerciseSteps(exercise: Exercise, progress: ProgressState | null): Draft[] {
+function exerciseSteps(exercise: Exercise, progress: ProgressState | null, secondsPerBreath: number): Draft[] {
   const reps = repsFor(progress, exercise);
   const out: Draft[] = [];
   sidesOf(exercise).forEach((side, sideIndex) => {
@@ -94,21 +148,34 @@ function exerciseSteps(exercise: Exercise, progress: ProgressState | null): Draf
         say: `Switch sides. Now the ${side} foot. ${exercise.setup.join(" ")}`,
       });
     }
-    for (let rep = 1; rep <= reps; rep++) {
-      exercise.phases.forEach((phase, phaseIndex) => {
-        out.push(holdStep(exercise, phase, side, rep, reps, holdSecondsFor(progress, exercise, phase)));
-        const lastHoldOfSide = rep === reps && phaseIndex === exercise.phases.length - 1;
-        if (!lastHoldOfSide && exercise.releaseSeconds > 0) {
-          out.push({
-            kind: "release",
-            seconds: exercise.releaseSeconds,
-            ...base(exercise, side),
-            ...noPhase,
-            title: "Ease off and return to the start position",
-            say: "Ease off.",
-          });
-        }
-      });
+    const sets = exercise.sets ?? 1;
+    for (let set = 1; set <= sets; set++) {
+      if (set > 1) {
+        out.push({
+          kind: "rest",
+          seconds: exercise.setRestSeconds ?? DEFAULT_SET_REST_SECONDS,
+          ...base(exercise, side),
+          ...noPhase,
+          title: `Rest. Next: set ${set} of ${sets}`,
+          say: `Rest. Then set ${countInWords(set)} of ${countInWords(sets)}.`,
+        });
+      }
+      for (let rep = 1; rep <= reps; rep++) {
+        exercise.phases.forEach((phase, phaseIndex) => {
+          out.push(holdStep(exercise, phase, side, rep, reps, holdSecondsFor(progress, exercise, phase), secondsPerBreath));
+          const lastHoldOfSet = rep === reps && phaseIndex === exercise.phases.length - 1;
+          if (!lastHoldOfSet && exercise.releaseSeconds > 0) {
+            out.push({
+              kind: "release",
+              seconds: exercise.releaseSeconds,
+              ...base(exercise, side),
+              ...noPhase,
+              title: "Ease off and return to the start position",
+              say: "Ease off.",
+            });
+          }
+        });
+      }
     }
   });
   return out;
@@ -121,7 +188,7 @@ function exerciseSteps(exercise: Exercise, progress: ProgressState | null): Draf
 export function compileTimeline(program: Program, progress: ProgressState | null): Timeline {
   const drafts: Draft[] = [];
   program.exercises.forEach((exercise, i) => {
-    drafts.push(...exerciseSteps(exercise, progress));
+    drafts.push(...exerciseSteps(exercise, progress, program.secondsPerBreath ?? DEFAULT_SECONDS_PER_BREATH));
     const last = i === program.exercises.length - 1;
     if (!last && exercise.restSeconds > 0) {
       const next = program.exercises[i + 1]!;

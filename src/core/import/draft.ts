@@ -52,8 +52,8 @@ export type DraftSides = "both" | "none" | "one";
 
 export interface DraftRest {
   seconds: number;
-  /** Whether the rest sits between holds of the exercise or after the exercise. */
-  between: "holds" | "exercises";
+  /** Whether the rest sits between holds of the exercise, between its sets, or after the exercise. */
+  between: "holds" | "sets" | "exercises";
 }
 
 export interface DraftExercise {

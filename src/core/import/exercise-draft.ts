@@ -238,7 +238,7 @@ export function readExercise(
   let rest: Found<DraftRest> | null = null;
   if (restQ) {
     const around = text.slice(restQ.start, Math.min(text.length, restQ.end + 40)).toLowerCase();
-    const between = /between (reps|repetitions|holds|each|stretches? on)/.test(around) ? "holds" : "exercises";
+    const between = /between (sets|rounds)/.test(around) ? "sets" : /between (reps|repetitions|holds|each|stretches? on)/.test(around) ? "holds" : "exercises";
     rest = found({ seconds: restQ.range.max, between }, spanOf(restQ), restQ.confidence);
   }
 

@@ -37,11 +37,23 @@ describe("turning a draft into a program", () => {
   });
 
   it("gives repetitions without a hold a short default hold and warns about it", () => {
-    const { program, warnings } = convert("Ankle pumps: 3 sets of 10.");
+    const { program, warnings } = convert("Ankle pumps: 10 times.");
     expect(program.exercises[0]!.phases[0]!.holdSeconds.min).toBe(DEFAULT_REP_SECONDS);
-    expect(program.exercises[0]!.reps).toEqual({ min: 20, max: 20 });
-    expect(warnings.map((w) => w.message).join(" ")).toMatch(/3 sets of 10 became 30 repetitions/);
-    expect(warnings.map((w) => w.message).join(" ")).toMatch(/outside what Limber allows/);
+    expect(warnings.map((w) => w.message).join(" ")).toMatch(/no hold time given/);
+  });
+
+  it("keeps sets × reps as sets of the repetitions, with the rest between sets the text gives", () => {
+    const { program } = convert(
+      "Heel raises: stand behind a chair. Rise onto your toes and hold for 2 seconds. Do 3 sets of 15 and rest 45 seconds between sets.",
+    );
+    const e = program.exercises[0]!;
+    expect([e.sets, e.reps, e.setRestSeconds]).toEqual([3, { min: 15, max: 15 }, 45]);
+  });
+
+  it("marks a hold given in breaths so the voice says breaths, at the program's seconds per breath", () => {
+    const { program } = convert("Child's pose: kneel and sit back on your heels. Stay for 5 deep breaths.");
+    expect(program.secondsPerBreath).toBe(6);
+    expect(program.exercises[0]!.phases[0]!).toMatchObject({ holdSeconds: { min: 30, max: 30 }, holdIn: "breaths" });
   });
 
   it("plays a one-side-only exercise once, without switching, and warns", () => {

@@ -1,4 +1,5 @@
-import { Program, problemsOf, type InputProblem, type IntRange, type ProgramInput } from "../program.ts";
+import { DEFAULT_SET_REST_SECONDS, Program, problemsOf, type InputProblem, type IntRange, type ProgramInput } from "../program.ts";
+import { SECONDS_PER_BREATH } from "./quantities.ts";
 import type { DraftExercise, ImportDraft, ImportWarning } from "./draft.ts";
 
 export type ProgramFromDraft =
@@ -66,13 +67,14 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
   const name = fitOr(e.name.value, 80, "Imported exercise");
   const hasReps = e.reps.span !== null;
   let reps = e.reps.value;
+  let sets: number | undefined;
   if (e.sets && e.sets.value.max > 1) {
-    const perSet = reps;
-    reps = { min: perSet.min * e.sets.value.min, max: perSet.max * e.sets.value.max };
-    warnings.push({
-      message: `${name}: ${rangeText(e.sets.value)} sets of ${rangeText(perSet)} became ${rangeText(reps)} repetitions in a row; Limber does not rest between sets.`,
-      span: e.sets.span,
-    });
+    sets = Math.min(10, e.sets.value.min);
+    if (e.sets.value.min !== e.sets.value.max || e.sets.value.min > 10)
+      warnings.push({
+        message: `${name}: ${rangeText(e.sets.value)} sets read as ${sets}; change it if the routine means otherwise.`,
+        span: e.sets.span,
+      });
   }
   reps = clampRange(reps, LIMITS.reps, "repetitions", name, warnings);
   const phaseIds = new Set<string>();
@@ -94,6 +96,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
       name: fitOr(p.name.value, 80, `${name}, part ${i + 1}`),
       motion: p.motion.value,
       holdSeconds: clampRange(hold, LIMITS.hold, "hold seconds", name, warnings),
+      ...(p.breaths ? { holdIn: "breaths" as const } : {}),
       instructions: nonEmpty(
         p.instructions.map((s) => s.value),
         name,
@@ -157,8 +160,9 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
       12,
     ),
     phases,
+    ...(sets ? { sets, setRestSeconds: rest && rest.between !== "exercises" ? Math.min(300, rest.seconds) : DEFAULT_SET_REST_SECONDS } : {}),
     restSeconds: rest && rest.between === "exercises" ? Math.min(300, rest.seconds) : 10,
-    releaseSeconds: rest && rest.between === "holds" ? Math.min(60, rest.seconds) : 3,
+    releaseSeconds: rest && rest.between !== "exercises" && !sets ? Math.min(60, rest.seconds) : 3,
     cues: e.cues
       .slice(0, 6)
       .map((c) => fit(c.value, 160))
@@ -194,6 +198,7 @@ export function draftToProgram(draft: ImportDraft): ProgramFromDraft {
       .slice(0, 10)
       .map((a) => fit(a.value, 800))
       .filter((a) => a !== ""),
+    ...(draft.exercises.some((e) => e.phases.some((p) => p.breaths !== null)) ? { secondsPerBreath: SECONDS_PER_BREATH } : {}),
     exercises,
     glossary: draft.glossary.slice(0, 30).map((g) => ({
       term: fitOr(g.term.value, 60, "Term"),
