@@ -1,6 +1,6 @@
 import type { Block } from "./blocks.ts";
 import { readQuantities, type Quantity } from "./quantities.ts";
-import { FIELD_LABELS, isStepStarter } from "./routine-words.ts";
+import { EXERCISE_NOUNS, FIELD_LABELS, isStepStarter } from "./routine-words.ts";
 import { tokenize, type Token } from "./tokens.ts";
 
 /** A leading "Name:" or "Name – " on a block. */
@@ -121,7 +121,9 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
   if (index === 0 && words <= 15 && last !== ":" && last !== "!" && last !== "?") {
     if (!(endsPlain && first && isStepStarter(first.text))) return true;
   }
-  if (!first || first.kind === "num" || isStepStarter(first.text) || /^[a-z]/.test(b.text)) return false;
+  // "The seated side stretch", "The cobra": a short name may open with an article.
+  const named = (first?.text === "the" || first?.text === "a") && words <= 6 && tokens.some((t) => EXERCISE_NOUNS.has(t.text));
+  if (!first || first.kind === "num" || (isStepStarter(first.text) && !named) || /^[a-z]/.test(b.text)) return false;
   if (endsWithPunctuation(b.text)) return false;
   return words <= 12;
 }

@@ -53,7 +53,7 @@ function isAdvice(f: BlockFacts | null | undefined): boolean {
 
 /** "Calf Stretch" as a list item of its own: a short name with no steps, timing or end punctuation. */
 function isNameItem(f: BlockFacts): boolean {
-  if (f.block.kind !== "item" || f.timed || f.words === 0 || f.words > 6 || isStepStarter(f.firstWord)) return false;
+  if (f.block.kind !== "item" || f.timed || f.words === 0 || f.words > 8 || isStepStarter(f.firstWord)) return false;
   return !/[.!?,;:]$/.test(f.block.text.trim());
 }
 
@@ -65,7 +65,16 @@ function firstBodyWord(f: BlockFacts): string {
 
 /** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
 const describesMovement = (f: BlockFacts) =>
-  f.role === "body" && (INSTRUCTION_VERBS.has(firstBodyWord(f)) || findPosition(f.tokens) !== null);
+  f.role === "body" && (INSTRUCTION_VERBS.has(firstBodyWord(f)) || findPosition(f.tokens) !== null || hasStepSentence(f));
+
+/** Whether some sentence of the block after its first starts with an instruction ("… a gentle neck stretch. Begin in a comfortable seat."). */
+function hasStepSentence(f: BlockFacts): boolean {
+  for (let i = 1; i < f.tokens.length; i++) {
+    const before = f.tokens[i - 1]!.text;
+    if ((before === "." || before === "!" || before === "?") && INSTRUCTION_VERBS.has(f.tokens[i]!.text)) return true;
+  }
+  return false;
+}
 
 /** A short timed line that starts with a name ("Child's pose 30s", "Cat-cow x10") or a "Name:" label. */
 export function isLead(f: BlockFacts): boolean {
@@ -91,7 +100,8 @@ function carriesExercise(f: BlockFacts): boolean {
 
 function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
-  const titled = unit.heading !== null && unit.heading.index === 0 && !titleMayName;
+  // A first line is the routine's title, unless it is a numbered item ("1. Flexor/Extensor Stretch").
+  const titled = unit.heading !== null && unit.heading.index === 0 && unit.heading.block.kind !== "item" && !titleMayName;
   // A heading over steps names a movement even when the text gives it no time or count.
   if (unit.heading && !titled && !isAdvice(unit.heading) && unit.blocks.some(describesMovement)) return true;
   const first = unit.blocks[0];
@@ -195,7 +205,7 @@ export function layOut(all: readonly BlockFacts[]): Layout {
     for (const { unit, headingOfSection } of candidates) {
       if (
         isAdvice(unit.heading) ||
-        (unit.heading === null && isAdvice(unit.blocks[0]) && unit.blocks.every((b) => !describesMovement(b)))
+        (unit.heading === null && isAdvice(unit.blocks[0]) && unit.blocks.every((b) => findPosition(b.tokens) === null))
       ) {
         // Advice about stretching in general: its times are settings for every movement, not a movement.
         if (unit.heading && headingOfSection) others.push({ facts: unit.heading, role: headingRole() });
@@ -216,10 +226,26 @@ export function layOut(all: readonly BlockFacts[]): Layout {
     }
   }
   // A text whose only heading is its first line and that holds one movement: the title names it.
-  if (units.length === 0 && sections.length === 1 && sections[0]!.heading && sections[0]!.body.length > 0) {
+  if (
+    units.length === 0 &&
+    sections.length === 1 &&
+    sections[0]!.heading &&
+    !isAdvice(sections[0]!.heading) &&
+    sections[0]!.body.length > 0
+  ) {
     const unit = { heading: sections[0]!.heading, blocks: sections[0]!.body };
     if (isExercise(unit, true)) {
       return { units: [unit], others: [], settings };
+    }
+  }
+  // No heading names a movement, but the text is a run of steps ("STEPS: 1. Kneel on your hands and knees…"): one movement.
+  if (units.length === 0) {
+    const body = facts.filter((f) => f.role === "body");
+    const from = body.findIndex(describesMovement);
+    if (from >= 0 && body.slice(from).filter(describesMovement).length >= 2 && !body.some(isAdvice)) {
+      const blocks = body.slice(from);
+      const keep = new Set(blocks);
+      return { units: [{ heading: null, blocks }], others: others.filter((o) => !keep.has(o.facts)), settings };
     }
   }
   others.sort((a, b) => a.facts.block.start - b.facts.block.start);
