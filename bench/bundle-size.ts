@@ -7,18 +7,21 @@
  * and the service worker's own scripts are listed apart (the browser fetches them once, in the
  * background, and they are not part of any page).
  *
+ * Writes its section of BENCHMARKS.md.
+ *
  *   npm run bench:bundle
  */
 import { readFile } from "node:fs/promises";
-import { cpus } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../e2e/support/browser.ts";
 import { serveStatic } from "../e2e/support/static-server.ts";
+import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 import { buildWebApp } from "./web-build.ts";
 
 const BUDGET_KB = 60;
+const run = beginRun("bench:bundle", {});
 
 async function jsLoaded(browser: Browser, url: string, route: string, startSession: boolean) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
@@ -58,16 +61,26 @@ try {
     ...(await import("node:fs/promises").then((fs) => fs.readdir(dir))).filter((f) => f.startsWith("workbox-")),
   ]);
   const kb = (b: number) => (b / 1024).toFixed(1);
-  console.log(`${new Date().toISOString()} · ${cpus().length} cores · Chromium ${browser.version()}\n`);
-  console.log("| route | JS files | raw KB | gzipped KB | budget |");
-  console.log("|---|---|---|---|---|");
-  console.log(
-    `| player (#/play, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB ${player.gzip <= BUDGET_KB * 1024 ? "met" : "MISSED"} |`,
-  );
-  console.log(`| home (#/), baseline | ${home.files.length} | ${kb(home.raw)} | ${kb(home.gzip)} | |`);
-  console.log(`| service worker scripts (not in any page) | ${worker.files.length} | ${kb(worker.raw)} | ${kb(worker.gzip)} | |`);
-  console.log("\nplayer route files:");
-  for (const f of player.files) console.log(`  ${f.path}  ${kb(f.raw)} KB raw, ${kb(f.gzip)} KB gzipped`);
+  await writeSection("web-bundle", [
+    "## Web: JavaScript for the player route (bench/bundle-size.ts)",
+    "",
+    ...runHeader(run),
+    `Chromium ${browser.version()} headless. Builds the app, opens \`#/play\`, starts a session, records every \`.js\` response, gzips each file (level 9) and sums. ` +
+      "Baseline in the same run: the home route. The service worker's own scripts are listed apart (fetched once by the worker, in no page).",
+    "",
+    "| route | JS files | raw KB | gzipped KB | budget |",
+    "|---|---:|---:|---:|---|",
+    `| player (\`#/play\`, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB: ${player.gzip <= BUDGET_KB * 1024 ? "met" : "**missed**"} |`,
+    `| home (\`#/\`), baseline | ${home.files.length} | ${kb(home.raw)} | ${kb(home.gzip)} | |`,
+    `| service worker scripts (fetched by the worker, not by the page) | ${worker.files.length} | ${kb(worker.raw)} | ${kb(worker.gzip)} | |`,
+    "",
+    "Player route files, largest first (gzipped KB): " +
+      [...player.files]
+        .sort((a, b) => b.gzip - a.gzip)
+        .map((f) => `${f.path.replace(/^\/assets\//, "")} ${kb(f.gzip)}`)
+        .join(", ") +
+      ".",
+  ]);
 } finally {
   await browser.close();
   await server.close();

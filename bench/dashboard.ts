@@ -9,15 +9,16 @@
  *   - the same dashboard computed the naive way (every log of the practice loaded into Node and
  *     given to adherenceOver/flagsFor) for 500 × 365, as the baseline;
  *   - GET /api/clients/adherence for 5,000 and 10,000 clients × 365 days.
+ * (Sizes are the defaults; BENCH_CLIENTS, BENCH_DAYS and BENCH_WIDE_CLIENTS change them.)
  * Writes its section of BENCHMARKS.md.
  *
  *   npm run bench:dashboard
+ *   BENCH_CLIENTS=20,40 BENCH_DAYS=60 BENCH_WIDE_CLIENTS=100,200 BENCH_RUNS=5 npm run bench:dashboard
  */
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql, type Kysely } from "kysely";
 import { adherenceOver, attentionScore, flagsFor } from "../src/core/adherence.ts";
 import { Schedule } from "../src/core/schedule.ts";
@@ -30,13 +31,22 @@ import { prepareDeps } from "../src/server/server.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
 import { dashboardRows, organisationPractice } from "../src/server/store/dashboard.ts";
 import { startPostgres } from "../test/support/postgres.ts";
+import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 
 const TODAY = "2026-11-25";
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WIDE_RUNS = Number(process.env.BENCH_WIDE_RUNS ?? 10);
-const BENCHMARKS = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const START = "<!-- coach-dashboard:start -->";
-const END = "<!-- coach-dashboard:end -->";
+const [SMALL, LARGE] = (process.env.BENCH_CLIENTS ?? "250,500").split(",").map(Number) as [number, number];
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const HALF = Math.round(DAYS / 2);
+const [WIDE_SMALL, WIDE_LARGE] = (process.env.BENCH_WIDE_CLIENTS ?? "5000,10000").split(",").map(Number) as [number, number];
+const run = beginRun("bench:dashboard", {
+  BENCH_RUNS: RUNS,
+  BENCH_WIDE_RUNS: WIDE_RUNS,
+  BENCH_CLIENTS: `${SMALL},${LARGE}`,
+  BENCH_DAYS: DAYS,
+  BENCH_WIDE_CLIENTS: `${WIDE_SMALL},${WIDE_LARGE}`,
+});
 const SCHEDULE = { kind: "weekdays", days: ["mon", "wed", "fri"], timesPerWeek: null, startDate: "2025-01-01", endDate: null };
 
 interface Row {
@@ -73,7 +83,11 @@ async function practice(db: Kysely<Tables>, clients: number, days: number): Prom
     where u.organisation_id = ${org} and u.role = 'client' and random() < 0.8`.execute(db);
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from session_logs where organisation_id = ${org}`.execute(db);
   const token = newToken();
-  await insertAuthSession(db, { tokenHash: tokenHash(token), userId: coach, organisationId: org, csrfToken: newToken(), expiresAt: new Date("2030-01-01") }, new Date());
+  await insertAuthSession(
+    db,
+    { tokenHash: tokenHash(token), userId: coach, organisationId: org, csrfToken: newToken(), expiresAt: new Date("2030-01-01") },
+    new Date(),
+  );
   return { org, cookie: `limber_session=${token}`, logs: Number(rows[0]!.n) };
 }
 
@@ -96,8 +110,19 @@ async function time(runs: number, f: () => Promise<void>): Promise<{ p50: number
 
 /** The baseline: every log of the practice into Node, then the core's functions per client. */
 async function naiveDashboard(db: Kysely<Tables>, org: string): Promise<number> {
-  const clients = await db.selectFrom("users as u").leftJoin("prescriptions as p", "p.user_id", "u.id").select(["u.id", "u.display_name", "p.schedule"]).where("u.organisation_id", "=", org).where("u.role", "=", "client").execute();
-  const logs = await db.selectFrom("session_logs").select(["user_id", "local_day", "started_at", "completed", "pain_before", "pain_after"]).where("organisation_id", "=", org).orderBy("started_at").execute();
+  const clients = await db
+    .selectFrom("users as u")
+    .leftJoin("prescriptions as p", "p.user_id", "u.id")
+    .select(["u.id", "u.display_name", "p.schedule"])
+    .where("u.organisation_id", "=", org)
+    .where("u.role", "=", "client")
+    .execute();
+  const logs = await db
+    .selectFrom("session_logs")
+    .select(["user_id", "local_day", "started_at", "completed", "pain_before", "pain_after"])
+    .where("organisation_id", "=", org)
+    .orderBy("started_at")
+    .execute();
   const byUser = new Map<string, { startedAt: string; completed: boolean; painBefore: number | null; painAfter: number | null }[]>();
   for (const l of logs) {
     let list = byUser.get(l.user_id);
@@ -128,14 +153,14 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
   };
   const t0 = performance.now();
   const sizes = [
-    { clients: 250, days: 365 },
-    { clients: 500, days: 365 },
-    { clients: 500, days: 182 },
+    { clients: SMALL, days: DAYS },
+    { clients: LARGE, days: DAYS },
+    { clients: LARGE, days: HALF },
   ];
   const made = [];
   for (const s of sizes) made.push({ ...s, ...(await practice(db, s.clients, s.days)) });
   const wide = [];
-  for (const clients of [5_000, 10_000]) wide.push({ clients, days: 365, ...(await practice(db, clients, 365)) });
+  for (const clients of [WIDE_SMALL, WIDE_LARGE]) wide.push({ clients, days: DAYS, ...(await practice(db, clients, DAYS)) });
   await sql`analyze`.execute(db);
   console.error(`${backend}: data made in ${Math.round((performance.now() - t0) / 1000)} s`);
 
@@ -146,14 +171,35 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
   }
   const big = made[1]!;
   const sqlOnly = await time(RUNS, async () => void (await dashboardRows(db, big.org, TODAY)));
-  out.push({ backend, what: "dashboardRows alone (the SQL and its rows, no HTTP or maths)", clients: big.clients, days: big.days, logs: big.logs, ...sqlOnly });
+  out.push({
+    backend,
+    what: "dashboardRows alone (the SQL and its rows, no HTTP or maths)",
+    clients: big.clients,
+    days: big.days,
+    logs: big.logs,
+    ...sqlOnly,
+  });
   console.error(backend, "sql only", sqlOnly);
   const naive = await time(Math.min(RUNS, 10), async () => void (await naiveDashboard(db, big.org)));
-  out.push({ backend, what: "baseline: every log into Node, core per client", clients: big.clients, days: big.days, logs: big.logs, ...naive });
+  out.push({
+    backend,
+    what: "baseline: every log into Node, core per client",
+    clients: big.clients,
+    days: big.days,
+    logs: big.logs,
+    ...naive,
+  });
   console.error(backend, "naive", naive);
   for (const w of wide) {
     const t = await time(WIDE_RUNS, () => get(`/api/clients/adherence?today=${TODAY}`, w.cookie));
-    out.push({ backend, what: "GET /api/clients/adherence (organisation-wide, 28 days)", clients: w.clients, days: w.days, logs: w.logs, ...t });
+    out.push({
+      backend,
+      what: "GET /api/clients/adherence (organisation-wide, 28 days)",
+      clients: w.clients,
+      days: w.days,
+      logs: w.logs,
+      ...t,
+    });
     console.error(backend, "wide", w.clients, t);
     const q = await time(WIDE_RUNS, async () => void (await organisationPractice(db, w.org, TODAY)));
     out.push({ backend, what: "organisationPractice alone (the SQL and its rows)", clients: w.clients, days: w.days, logs: w.logs, ...q });
@@ -163,7 +209,13 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
   return out;
 }
 
-function ratio(rows: Row[], backend: string, what: string, a: { clients: number; days: number }, b: { clients: number; days: number }): string {
+function ratio(
+  rows: Row[],
+  backend: string,
+  what: string,
+  a: { clients: number; days: number },
+  b: { clients: number; days: number },
+): string {
   const x = rows.find((r) => r.backend === backend && r.what === what && r.clients === a.clients && r.days === a.days)!;
   const y = rows.find((r) => r.backend === backend && r.what === what && r.clients === b.clients && r.days === b.days)!;
   return (y.p50 / x.p50).toFixed(2);
@@ -172,8 +224,6 @@ function ratio(rows: Row[], backend: string, what: string, a: { clients: number;
 async function main() {
   const rows: Row[] = [];
   const dir = await mkdtemp(join(tmpdir(), "limber-bench-dashboard-"));
-  const started = new Date();
-  const load = loadavg()[0]!.toFixed(2);
   try {
     rows.push(...(await measure("PGlite", { kind: "pglite", dataDir: join(dir, "data") })));
     const pg = await startPostgres();
@@ -187,13 +237,20 @@ async function main() {
   }
   const dash = "GET /api/clients (dashboard)";
   const wide = "GET /api/clients/adherence (organisation-wide, 28 days)";
+  const at = (b: string, what: string, clients: number, days: number) =>
+    rows.find((r) => r.backend === b && r.what === what && r.clients === clients && r.days === days)!;
+  const backends = ["PGlite", "PostgreSQL 15"];
+  const reading = backends.map((b) => {
+    const full = at(b, dash, LARGE, DAYS).p50;
+    const sqlPart = at(b, "dashboardRows alone (the SQL and its rows, no HTTP or maths)", LARGE, DAYS).p50;
+    const naive = at(b, "baseline: every log into Node, core per client", LARGE, DAYS).p50;
+    return `${b}: at ${LARGE} clients × ${DAYS} days the SQL takes ${sqlPart} of the dashboard's ${full} ms p50, and the dashboard is ${(naive / full).toFixed(1)}× faster than the baseline.`;
+  });
   const lines = [
-    START,
     "## Coach dashboard and organisation-wide adherence (bench/dashboard.ts)",
     "",
-    `Command: \`npm run bench:dashboard\` (BENCH_RUNS=${RUNS}, BENCH_WIDE_RUNS=${WIDE_RUNS}). Date: ${started.toISOString().slice(0, 16).replace("T", " ")} UTC. ` +
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, shared with other engineers' work (1-minute load average ${load} at the start); Node ${process.version}. ` +
-      "In-process requests through the real app (routing, session lookup, SQL, core maths, JSON); 3 warm-up requests, then the timed ones. " +
+    ...runHeader(run),
+    "In-process requests through the real app (routing, session lookup, SQL, core maths, JSON); 3 warm-up requests, then the timed ones. " +
       "Data made with generate_series: every client on a Mon/Wed/Fri plan, about 80 % of days logged, random pain scores; `ANALYZE` after loading. " +
       "Baseline in the same run and database: the same dashboard computed by loading every log of the practice into Node and calling `adherenceOver`/`flagsFor` per client.",
     "",
@@ -201,21 +258,18 @@ async function main() {
     "|---|---|---:|---:|---:|---:|---:|---:|",
     ...rows.map((r) => `| ${r.backend} | ${r.what} | ${r.clients} | ${r.days} | ${r.logs} | ${r.p50} | ${r.p95} | ${r.p99} |`),
     "",
-    "Growth (ratio of p50s, same run):",
+    "Growth (ratio of p50s, same run): a dashboard that grows with the clients and not with the length of their history shows a first column near the ratio of clients and a second near 1.",
     "",
-    "| backend | dashboard: 250 → 500 clients (365 days) | dashboard: 182 → 365 days (500 clients) | organisation-wide: 5,000 → 10,000 clients |",
+    `| backend | dashboard: ${SMALL} → ${LARGE} clients (${DAYS} days) | dashboard: ${HALF} → ${DAYS} days (${LARGE} clients) | organisation-wide: ${WIDE_SMALL} → ${WIDE_LARGE} clients |`,
     "|---|---:|---:|---:|",
-    ...["PGlite", "PostgreSQL 15"].map(
+    ...backends.map(
       (b) =>
-        `| ${b} | ${ratio(rows, b, dash, { clients: 250, days: 365 }, { clients: 500, days: 365 })} | ${ratio(rows, b, dash, { clients: 500, days: 182 }, { clients: 500, days: 365 })} | ${ratio(rows, b, wide, { clients: 5000, days: 365 }, { clients: 10000, days: 365 })} |`,
+        `| ${b} | ${ratio(rows, b, dash, { clients: SMALL, days: DAYS }, { clients: LARGE, days: DAYS })} | ${ratio(rows, b, dash, { clients: LARGE, days: HALF }, { clients: LARGE, days: DAYS })} | ${ratio(rows, b, wide, { clients: WIDE_SMALL, days: DAYS }, { clients: WIDE_LARGE, days: DAYS })} |`,
     ),
-    END,
+    "",
+    ...reading.map((r) => `- ${r}`),
   ];
-  const current = await readFile(BENCHMARKS, "utf8");
-  const section = lines.join("\n");
-  const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${current.trimEnd()}\n\n${section}\n`;
-  await writeFile(BENCHMARKS, next);
-  console.log(section);
+  await writeSection("coach-dashboard", lines);
 }
 
 await main();

@@ -9,19 +9,27 @@
  */
 import { BACKENDS, TestBackend } from "../test/support/backends.ts";
 import { runKillRounds, type KillRoundsResult } from "../test/support/kill-rounds.ts";
-import { machineLine, percentile, writeSection } from "./reliability-report.ts";
+import { beginRun, percentile, runHeader, writeSection } from "./benchmarks-section.ts";
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 10);
 const CLIENTS = Number(process.env.FAULT_CLIENTS ?? 8);
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const MIN_KILL_MS = 500;
 const MAX_KILL_MS = 4000;
+const run = beginRun("bench:faults", { FAULT_ROUNDS: ROUNDS, FAULT_CLIENTS: CLIENTS, FAULT_SEED: SEED });
 
 const results: [string, KillRoundsResult][] = [];
 for (const name of BACKENDS) {
   const backend = new TestBackend(name);
   try {
-    const r = await runKillRounds({ config: await backend.emptyDatabase(), rounds: ROUNDS, clients: CLIENTS, seed: SEED, minKillMs: MIN_KILL_MS, maxKillMs: MAX_KILL_MS });
+    const r = await runKillRounds({
+      config: await backend.emptyDatabase(),
+      rounds: ROUNDS,
+      clients: CLIENTS,
+      seed: SEED,
+      minKillMs: MIN_KILL_MS,
+      maxKillMs: MAX_KILL_MS,
+    });
     console.log(name, JSON.stringify({ ...r, rounds: r.rounds.map((x) => ({ ...x, missing: x.missing.length })) }));
     results.push([name === "pglite" ? "PGlite" : "PostgreSQL 15", r]);
   } finally {
@@ -29,11 +37,10 @@ for (const name of BACKENDS) {
   }
 }
 
-const date = new Date().toISOString().slice(0, 16).replace("T", " ");
 await writeSection("reliability-faults", [
   "## Reliability: SIGKILL during load (bench/faults.ts)",
   "",
-  `Command: \`npm run bench:faults\` (FAULT_ROUNDS=${ROUNDS}, FAULT_CLIENTS=${CLIENTS}, FAULT_SEED=${SEED}). Date: ${date} UTC. ${machineLine()}`,
+  ...runHeader(run),
   `Each round: the real \`limber serve\` process on 127.0.0.1, ${CLIENTS} signed-in people posting new session logs back to back, SIGKILL at a random moment ` +
     `${MIN_KILL_MS / 1000}–${MAX_KILL_MS / 1000} s into the round (seeded), restart on the same database, then every log acknowledged in any round so far is looked up. ` +
     "After the last round every log that was sent but never acknowledged is sent again (as the web app's queue does). " +
@@ -51,8 +58,16 @@ await writeSection("reliability-faults", [
   ...results.map(([name, r]) => `- ${name}: ${r.rounds.map((x) => `${x.acknowledged} (${x.killedAfterMs})`).join(", ")}`),
 ]);
 
-const failed = results.filter(([, r]) => r.rounds.some((x) => x.missing.length) || r.stored !== r.sent || r.duplicates || r.progressMismatches.length || r.unexpected.length);
+const failed = results.filter(
+  ([, r]) =>
+    r.rounds.some((x) => x.missing.length) || r.stored !== r.sent || r.duplicates || r.progressMismatches.length || r.unexpected.length,
+);
 if (failed.length) {
-  console.error("FAILED:", failed.map(([n, r]) => `${n}: ${JSON.stringify({ unexpected: r.unexpected.slice(0, 5), progress: r.progressMismatches.slice(0, 5) })}`).join("\n"));
+  console.error(
+    "FAILED:",
+    failed
+      .map(([n, r]) => `${n}: ${JSON.stringify({ unexpected: r.unexpected.slice(0, 5), progress: r.progressMismatches.slice(0, 5) })}`)
+      .join("\n"),
+  );
   process.exit(1);
 }

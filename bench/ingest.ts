@@ -8,22 +8,27 @@
  *   BENCH_SECONDS=5 npm run bench:ingest
  */
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { startPostgres } from "../test/support/postgres.ts";
 import { spawnServer, type ServerProcess } from "../test/support/server-process.ts";
+import { PASSWORD_COST } from "../src/server/auth/password.ts";
+import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = [50, 200];
-const USERS = 50;
-const STEADY_RATE = 50;
-const BENCHMARKS = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
-const START = "<!-- server-ingest:start -->";
-const END = "<!-- server-ingest:end -->";
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "50,200").split(",").map(Number);
+const USERS = Number(process.env.BENCH_USERS ?? 50);
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 50);
+const run = beginRun("bench:ingest", {
+  BENCH_SECONDS: SECONDS,
+  BENCH_CONNECTIONS: CONNECTIONS.join(","),
+  BENCH_USERS: USERS,
+  BENCH_STEADY_RATE: STEADY_RATE,
+});
+const scryptMiB = (128 * PASSWORD_COST.N * PASSWORD_COST.r) / 2 ** 20;
 
 interface Row {
   backend: string;
@@ -41,7 +46,13 @@ function rssMb(pid: number): Promise<number> {
   return readFile(`/proc/${pid}/status`, "utf8").then((s) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024));
 }
 
-async function load(server: ServerProcess, users: ApiClient[], endpoint: "health" | "ingest", connections: number, rate?: number): Promise<Omit<Row, "backend">> {
+async function load(
+  server: ServerProcess,
+  users: ApiClient[],
+  endpoint: "health" | "ingest",
+  connections: number,
+  rate?: number,
+): Promise<Omit<Row, "backend">> {
   const pid = server.child.pid!;
   let peak = await rssMb(pid);
   const sampler = setInterval(() => void rssMb(pid).then((m) => (peak = Math.max(peak, m))), 200);
@@ -69,7 +80,8 @@ async function load(server: ServerProcess, users: ApiClient[], endpoint: "health
   });
   clearInterval(sampler);
   return {
-    endpoint: endpoint === "health" ? "GET /api/health (baseline)" : rate ? `POST /api/logs, ${rate} at once each second` : "POST /api/logs",
+    endpoint:
+      endpoint === "health" ? "GET /api/health (baseline)" : rate ? `POST /api/logs, ${rate} at once each second` : "POST /api/logs",
     connections,
     reqPerSec: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -80,7 +92,11 @@ async function load(server: ServerProcess, users: ApiClient[], endpoint: "health
   };
 }
 
-async function benchBackend(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ rows: Row[]; firstStart: number; started: number; rest: number; after: number; stored: number; acknowledged: number }> {
+async function benchBackend(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ rows: Row[]; firstStart: number; started: number; rest: number; after: number; stored: number; acknowledged: number }> {
   // The first start creates the database (PGlite runs initdb in-process, which leaves its memory
   // grown); a server normally starts on an existing one, so that is the start measured at rest.
   const creating = await spawnServer(args, env);
@@ -111,7 +127,7 @@ async function benchBackend(name: string, args: string[], env: NodeJS.ProcessEnv
     }
     // A paced load instead of as fast as possible: autocannon's overallRate lets each connection
     // send its quota when the second ticks, so this is a burst of 50 logs at once every second.
-    const steady = { backend: name, ...(await load(server, users, "ingest", 50, STEADY_RATE)) };
+    const steady = { backend: name, ...(await load(server, users, "ingest", STEADY_RATE, STEADY_RATE)) };
     acknowledged += steady.ok;
     rows.push(steady);
     console.log(JSON.stringify(steady));
@@ -136,13 +152,11 @@ async function main() {
     await rm(dataRoot, { recursive: true, force: true });
   }
 
-  const date = new Date().toISOString().slice(0, 16).replace("T", " ");
   const lines = [
-    START,
     "## Server: session-log ingest (bench/ingest.ts)",
     "",
-    `Command: \`npm run bench:ingest\` (BENCH_SECONDS=${SECONDS}). Date: ${date} UTC. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ` +
-      `${Math.round(totalmem() / 2 ** 30)} GiB RAM, shared with other work; Node ${process.version}. The real server process (\`limber serve\`) on 127.0.0.1, ` +
+    ...runHeader(run),
+    "The real server process (\`limber serve\`) on 127.0.0.1, " +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
       "(insert + progress update in one transaction). Baseline: GET /api/health on the same server in the same run. " +
       `The paced row uses autocannon's overallRate ${STEADY_RATE}: every connection sends when the second ticks, so ${STEADY_RATE} logs arrive together once a second ` +
@@ -151,31 +165,28 @@ async function main() {
     "| backend | request | connections | req/s (mean) | p50 ms | p99 ms | 2xx | non-2xx/errors | peak RSS MB |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ...Object.values(results).flatMap((r) =>
-      r.rows.map((x) => `| ${x.backend} | ${x.endpoint} | ${x.connections} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.ok} | ${x.errors} | ${x.peakRssMb} |`),
+      r.rows.map(
+        (x) =>
+          `| ${x.backend} | ${x.endpoint} | ${x.connections} | ${x.reqPerSec} | ${x.p50} | ${x.p99} | ${x.ok} | ${x.errors} | ${x.peakRssMb} |`,
+      ),
     ),
     "",
     "Logs stored may exceed logs acknowledged by at most one per connection plus the requests autocannon gave up on (its 10 s timeout, counted under non-2xx/errors): " +
       "the server still stores those, unacknowledged, and a real client would resend them (stored once). " +
-      "The bench fails if any acknowledged log is missing. RSS is read from /proc 1 s after the server says it listens: once on a new database (PGlite runs initdb in-process then), once restarted on it (the load runs on this one); \"at rest\" is after the 50 sign-ups (scrypt, 32 MiB each), idle for 2 s. " +
-      "Run-to-run spread on this shared machine is large (other engineers' tests run at the same time): compare rows of the same run, not across runs.",
+      `The bench fails if any acknowledged log is missing. RSS is read from /proc 1 s after the server says it listens: once on a new database (PGlite runs initdb in-process then), once restarted on it (the load runs on this one); "at rest" is after the ${USERS} sign-ups (scrypt, ${scryptMiB} MiB each), idle for 2 s. ` +
+      "Figures move with whatever else the machine runs (see the load averages above): compare rows of the same run, not across runs.",
     "",
     "| backend | RSS first start (creates the database) MB | RSS started on it again MB | RSS at rest after sign-ups MB | RSS after load MB | logs acknowledged (2xx) | logs stored afterwards |",
     "|---|---:|---:|---:|---:|---:|---:|",
     ...Object.entries(results).map(
       ([name, r]) => `| ${name} | ${r.firstStart} | ${r.started} | ${r.rest} | ${r.after} | ${r.acknowledged} | ${r.stored} |`,
     ),
-    END,
   ];
-  const section = lines.join("\n");
-  console.log(section);
-  let doc = await readFile(BENCHMARKS, "utf8").catch(() => "# Benchmarks\n\nFigures come only from the scripts under bench/; each section names its command.\n");
-  if (doc.includes(START) && doc.includes(END)) doc = doc.slice(0, doc.indexOf(START)) + section + doc.slice(doc.indexOf(END) + END.length);
-  else doc = `${doc.trimEnd()}\n\n${section}\n`;
-  await writeFile(BENCHMARKS, doc);
+  await writeSection("server-ingest", lines);
   // autocannon stops counting at the deadline while up to one request per connection is still
   // in flight, and gives up on a request after 10 s; the server may store either without it being
   // counted, so stored may exceed acknowledged by those. Fewer stored than acknowledged is a lost write.
-  const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0) + 50;
+  const inFlight = CONNECTIONS.reduce((s, c) => s + c, 0) + STEADY_RATE;
   for (const [name, r] of Object.entries(results)) {
     const unanswered = r.rows.filter((x) => x.endpoint.startsWith("POST")).reduce((s, x) => s + x.errors, 0);
     if (r.stored < r.acknowledged || r.stored > r.acknowledged + inFlight + unanswered) {

@@ -10,15 +10,22 @@
  */
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
+import { cpus } from "node:os";
 import { ApiClient, overHttp, sessionLog } from "../test/support/api-client.ts";
 import { BACKENDS, TestBackend, type BackendName } from "../test/support/backends.ts";
 import { residentMemoryMb, sameSession, serverArgsFor, spawnServer, type ServerProcess } from "../test/support/server-process.ts";
-import { machineLine, percentile, writeSection } from "./reliability-report.ts";
+import { beginRun, percentile, runHeader, writeSection } from "./benchmarks-section.ts";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 10);
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 500);
 const COACHES = Number(process.env.LOAD_COACHES ?? 50);
+const run = beginRun("bench:load", {
+  LOAD_SECONDS: SECONDS,
+  LOAD_BASELINE_SECONDS: BASELINE_SECONDS,
+  LOAD_CLIENTS: CLIENTS,
+  LOAD_COACHES: COACHES,
+});
 const PROGRAM = "foot-stretches-for-lower-back-pain";
 
 interface Answer {
@@ -31,13 +38,23 @@ interface Answer {
 function send(agent: Agent, url: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request({ agent, host: url.hostname, port: url.port, method, path, headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
-      res.on("error", (e) => resolve({ status: 0, body: String(e), ms: performance.now() - started }));
-    });
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
+        res.on("error", (e) => resolve({ status: 0, body: String(e), ms: performance.now() - started }));
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error("no answer in 30 s")));
     req.on("error", (e) => resolve({ status: 0, body: String(e), ms: performance.now() - started }));
     req.end(body);
@@ -64,7 +81,10 @@ function count(t: Tally, a: Answer) {
 /** Samples the server's RSS every 500 ms until stopped; answers the peak. */
 function watchMemory(pid: number) {
   let peak = 0;
-  const sample = () => residentMemoryMb(pid).then((m) => (peak = Math.max(peak, m))).catch(() => undefined);
+  const sample = () =>
+    residentMemoryMb(pid)
+      .then((m) => (peak = Math.max(peak, m)))
+      .catch(() => undefined);
   void sample();
   const timer = setInterval(sample, 500);
   return { stop: async () => (clearInterval(timer), await sample(), peak) };
@@ -123,7 +143,13 @@ async function benchBackend(name: BackendName) {
           while (performance.now() < until) count(t, await send(agent, url, "GET", "/api/health", {}));
         }),
       );
-      rows.push({ request: "GET /api/health (baseline)", loops: CLIENTS + COACHES, seconds: BASELINE_SECONDS, tally: t, peakRssMb: await memory.stop() });
+      rows.push({
+        request: "GET /api/health (baseline)",
+        loops: CLIENTS + COACHES,
+        seconds: BASELINE_SECONDS,
+        tally: t,
+        peakRssMb: await memory.stop(),
+      });
     }
 
     const acknowledged = clients.map(() => new Set<string>());
@@ -147,7 +173,8 @@ async function benchBackend(name: BackendName) {
         while (performance.now() < until) {
           const a = await send(agent, url, "GET", "/api/clients", headers);
           count(dashboard, a);
-          if (a.status === 200 && JSON.parse(a.body).clients.length !== CLIENTS / COACHES) throw new Error(`a dashboard without its ${CLIENTS / COACHES} clients: ${a.body.slice(0, 200)}`);
+          if (a.status === 200 && JSON.parse(a.body).clients.length !== CLIENTS / COACHES)
+            throw new Error(`a dashboard without its ${CLIENTS / COACHES} clients: ${a.body.slice(0, 200)}`);
         }
       }),
     ]);
@@ -172,7 +199,18 @@ async function benchBackend(name: BackendName) {
       },
     );
     const progressed = (await sameSession(clients[0]!, server.url).get(`/api/progress/${PROGRAM}`)).body.sessionsProgressed;
-    return { name: name === "pglite" ? "PGlite" : "PostgreSQL 15", rows, setupSeconds, restRss, afterRss, missing, stored, acknowledged: ack, progressed, firstClientLogs: acknowledged[0]!.size };
+    return {
+      name: name === "pglite" ? "PGlite" : "PostgreSQL 15",
+      rows,
+      setupSeconds,
+      restRss,
+      afterRss,
+      missing,
+      stored,
+      acknowledged: ack,
+      progressed,
+      firstClientLogs: acknowledged[0]!.size,
+    };
   } finally {
     await server?.stop();
     await backend.stop();
@@ -182,17 +220,21 @@ async function benchBackend(name: BackendName) {
 const results = [];
 for (const name of BACKENDS) {
   const r = await benchBackend(name);
-  console.log(JSON.stringify({ ...r, rows: r.rows.map((x) => ({ ...x, tally: { ok: x.tally.ok, failed: x.tally.failed, statuses: [...x.tally.statuses] } })) }));
+  console.log(
+    JSON.stringify({
+      ...r,
+      rows: r.rows.map((x) => ({ ...x, tally: { ok: x.tally.ok, failed: x.tally.failed, statuses: [...x.tally.statuses] } })),
+    }),
+  );
   results.push(r);
 }
 
-const date = new Date().toISOString().slice(0, 16).replace("T", " ");
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : "–");
 await writeSection("reliability-load", [
-  "## Reliability: 500 clients syncing and 50 coach dashboards (bench/load.ts)",
+  `## Reliability: ${CLIENTS} clients syncing and ${COACHES} coach dashboards (bench/load.ts)`,
   "",
-  `Command: \`npm run bench:load\` (LOAD_SECONDS=${SECONDS}, LOAD_CLIENTS=${CLIENTS}, LOAD_COACHES=${COACHES}). Date: ${date} UTC. ${machineLine()}`,
-  `The real \`limber serve\` process on 127.0.0.1 on a new database; the load generator in the bench process on the same 2 cores (so it competes with the server). ` +
+  ...runHeader(run),
+  `The real \`limber serve\` process on 127.0.0.1 on a new database; the load generator in the bench process on the same ${cpus().length} cores (so it competes with the server). ` +
     `Setup: ${COACHES} coaches sign up, each invites ${CLIENTS / COACHES} of the ${CLIENTS} clients, who sign up and join. ` +
     `Then for ${SECONDS} s, at once: ${CLIENTS} client loops each POST a new SessionLog as soon as the previous answer came back (no think time: the worst case of every phone syncing at the same moment), ` +
     `and ${COACHES} coach loops each reload GET /api/clients (the dashboard: every client's standing, adherence and flags, computed from their logs, which grow during the run). ` +
@@ -211,7 +253,9 @@ await writeSection("reliability-load", [
   "",
   "| backend | setup (sign-ups, invites) s | RSS after setup MB | RSS after load MB | logs acknowledged | logs stored afterwards | acknowledged but missing |",
   "|---|---:|---:|---:|---:|---:|---:|",
-  ...results.map((r) => `| ${r.name} | ${r.setupSeconds} | ${r.restRss} | ${r.afterRss} | ${r.acknowledged} | ${r.stored} | ${r.missing} |`),
+  ...results.map(
+    (r) => `| ${r.name} | ${r.setupSeconds} | ${r.restRss} | ${r.afterRss} | ${r.acknowledged} | ${r.stored} | ${r.missing} |`,
+  ),
   "",
   "Stored may exceed acknowledged only by logs whose answer never arrived (counted as errors); a real client resends those and they are stored once. " +
     "The bench exits 1 when any acknowledged log is missing.",

@@ -9,20 +9,25 @@
  * decrements a counter on each setInterval(1000) tick walks the same steps; its boundary
  * errors are the baseline.
  *
- *   npm run bench:timer            (about 3.5 minutes; prints a Markdown table and JSON)
+ * Writes its section of BENCHMARKS.md.
+ *
+ *   npm run bench:timer            (about 3.5 minutes)
  *   BENCH_SECONDS=60 npm run bench:timer   for a quicker, less telling run
  *   BENCH_THROTTLE=1 npm run bench:timer   without CPU throttling, as a control
  */
-import { cpus, loadavg } from "node:os";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
 import { cueMarks } from "../src/core/cues.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
 import { launchBrowser } from "../e2e/support/browser.ts";
 import { serveStatic } from "../e2e/support/static-server.ts";
+import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 import { buildWebApp, summarise } from "./web-build.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 180);
 const throttle = Number(process.env.BENCH_THROTTLE ?? 4);
+const run = beginRun("bench:timer", { BENCH_SECONDS: seconds, BENCH_THROTTLE: throttle });
+/** One frame at 60 Hz: the target for a step boundary. */
+const FRAME_MS = 17;
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const durations = timeline.steps.map((s) => s.seconds);
 const offsets = timeline.steps.map((s) => s.offset);
@@ -41,7 +46,6 @@ function trendPerMinute(plannedMs: number[], errors: number[]): number {
   return den === 0 ? 0 : (num / den) * 60_000;
 }
 
-const loadBefore = loadavg()[0]!;
 const dir = await buildWebApp();
 const server = await serveStatic(dir);
 const browser = await launchBrowser();
@@ -120,42 +124,39 @@ try {
     const s = summarise(errs.map(Math.abs));
     return `| ${name} | ${s.n} | ${fmt(s.median)} | ${fmt(s.p99)} | ${fmt(s.max)} | ${fmt(errs[errs.length - 1]!)} | ${fmt(trendPerMinute(planned, errs))} |`;
   };
-  const report = {
-    date: new Date().toISOString(),
-    machine: `${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}`,
-    loadAverage1min: { before: +loadBefore.toFixed(2), after: +loadavg()[0]!.toFixed(2) },
-    browser: browser.version(),
-    cpuThrottling: throttle,
-    runSeconds: seconds,
-    limberBoundaryErrorsMs: limberBoundaryErr.map((x) => +x.toFixed(2)),
-    naiveBoundaryErrorsMs: naiveErr.map((x) => +x.toFixed(2)),
-    missingLimberCues: inRun.length - rec.limber.length,
-    // Due instants the engine reported minus the ideal schedule: 0 means no drift by design.
-    engineScheduleSlipMaxMs: Math.max(...engineScheduleSlip.map(Math.abs)),
-    worstLimberCues: worst,
-  };
-  console.log(JSON.stringify(report, null, 2));
-  const load = report.loadAverage1min;
-  console.log(
-    `\n${report.date} · ${report.machine} · load avg ${load.before} → ${load.after} · Chromium ${report.browser} · CPU throttling ${throttle}x · ${seconds} s real run\n`,
-  );
-  console.log("| timer | samples | median abs error ms | p99 abs error ms | max abs error ms | last error ms | drift trend ms/min |");
-  console.log("|---|---|---|---|---|---|---|");
-  console.log(
+  const missing = inRun.length - rec.limber.length;
+  const slip = Math.max(...engineScheduleSlip.map(Math.abs));
+  const within = (errs: number[]) => errs.filter((e) => Math.abs(e) <= FRAME_MS).length;
+  const list = (errs: number[]) => errs.map((e) => fmt(e)).join(", ");
+  await writeSection("web-timer", [
+    "## Web: timer accuracy of the player (bench/timer-accuracy.ts)",
+    "",
+    ...runHeader(run),
+    `Chromium ${browser.version()} headless, \`Emulation.setCPUThrottlingRate\` rate ${throttle}, phone viewport, the built app from a temporary build. ` +
+      `The real app on \`#/play\` plays the built-in program unshortened for its first ${seconds} real seconds (${boundaries.length} step boundaries, ${inRun.length} cues). ` +
+      "In the page, `performance.now()` is taken when each cue reaches the speech adapter (every step start is an instruction cue); the schedule is the session's start instant plus each step's planned offset. " +
+      "Baseline in the same page and run, started in the same instant: a naive countdown that decrements a counter on each `setInterval(1000)` tick and moves to the next step at zero.",
+    "",
+    "| timer | samples | median abs error ms | p99 abs error ms | max abs error ms | last error ms | drift trend ms/min |",
+    "|---|---:|---:|---:|---:|---:|---:|",
     row(
       "Limber player: step boundaries",
       boundaries.map((b) => b.at),
       limberBoundaryErr,
     ),
-  );
-  console.log(
     row(
       "Limber player: every cue (incl. 3-2-1, halfway)",
       inRun.slice(1).map((c) => c.at),
       limberCueErr,
     ),
-  );
-  console.log(row("naive setInterval(1000) countdown: step boundaries (baseline)", naivePlanned, naiveErr));
+    row("naive setInterval(1000) countdown: step boundaries (baseline)", naivePlanned, naiveErr),
+    "",
+    `- Step boundaries within one frame (${FRAME_MS} ms): Limber ${within(limberBoundaryErr)} of ${limberBoundaryErr.length}; naive ${within(naiveErr)} of ${naiveErr.length}. ` +
+      `With ${limberBoundaryErr.length} samples the p99 is the maximum.`,
+    `- The engine's due instants against the ideal schedule: largest difference ${fmt(slip)} ms over ${inRun.length} cues; cues never reached: ${missing}.`,
+    `- Latest cues: ${worst.map((w) => `"${w.text.slice(0, 40)}" at ${fmt(w.plannedMs / 1000)} s, ${fmt(w.errorMs)} ms`).join("; ")}.`,
+    `- Per-boundary errors (ms), Limber: ${list(limberBoundaryErr)}; naive: ${list(naiveErr)}.`,
+  ]);
   await context.close();
 } finally {
   await browser.close();

@@ -27,8 +27,21 @@ describe("limber import", () => {
     const r = await run(["r.txt", "--json"], { "r.txt": encode(routine) });
     expect(r.code).toBe(0);
     const body = JSON.parse(r.out) as { program: unknown; warnings: unknown[] };
-    expect(Program.safeParse(body.program).success).toBe(true);
-    expect(Array.isArray(body.warnings)).toBe(true);
+    const program = Program.parse(body.program);
+    expect(program.exercises.map((e) => [e.name, e.position, e.sides, e.firstSide, e.reps, e.phases.map((p) => p.holdSeconds)])).toEqual([
+      ["Calf stretch", "standing", "both", "left", { min: 3, max: 3 }, [{ min: 20, max: 30 }]],
+    ]);
+    expect(body.warnings).toEqual([]);
+  });
+
+  it("lists each warning with the span of text it is about", async () => {
+    const noHold = "Calf stretch: stand facing a wall, left foot back. Repeat 3 times on each side.";
+    const r = await run(["r.txt", "--json"], { "r.txt": encode(noHold) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).warnings).toEqual([
+      { message: "Calf stretch: no hold time found.", span: { start: 0, end: 12 } },
+      { message: "Calf stretch: no hold time given; each hold set to 3 s. Change it if the routine means otherwise.", span: { start: 0, end: 12 } },
+    ]);
   });
 
   it("prints a readable summary without --json", async () => {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { builtInProgram } from "../../content/index.ts";
+import { Program } from "../core/program.ts";
 import { main } from "./main.ts";
 
 const run = promisify(execFile);
@@ -25,8 +27,9 @@ describe("limber CLI", () => {
 
   it("prints a program as JSON that round-trips through the schema", async () => {
     const r = await cli("program", "foot-stretches-for-lower-back-pain", "--json");
-    const program = JSON.parse(r.out);
-    expect(program.exercises[0].phases[0]).toMatchObject({ motion: "eversion", holdSeconds: { min: 10, max: 20 } });
+    const program = Program.parse(JSON.parse(r.out));
+    expect(program).toEqual(builtInProgram("foot-stretches-for-lower-back-pain"));
+    expect(program.exercises[0]!.phases[0]).toMatchObject({ motion: "eversion", holdSeconds: { min: 10, max: 20 } });
   });
 
   it("gives session 1 as 25 holds totalling 380 seconds", async () => {

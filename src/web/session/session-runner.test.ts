@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../../../content/index.ts";
 import type { Cue } from "../../core/cues.ts";
-import { createPlayer, type PlayerState } from "../../core/player.ts";
+import { createPlayer, updatePlayer, type PlayerState } from "../../core/player.ts";
 import { compileTimeline } from "../../core/timeline.ts";
 import { fakeClock } from "../../../test/support/fake-clock.ts";
 import { runSession } from "./session-runner.ts";
 
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
+/** Session 1 of the built-in program: 50 step cues, 25 halfway marks, 105 counts of 3-2-1, 3 side switches and done. */
+const EXPECTED_CUES = 184;
 
 function started(clock = fakeClock(1_000)) {
   const cues: (Cue & { handledAt: number })[] = [];
@@ -25,8 +27,12 @@ describe("runSession", () => {
     clock.advance(timeline.totalSeconds * 1000);
     expect(runner.state.status).toBe("finished");
     expect(runner.state.completed).toBe(true);
-    // Each cue is emitted by a wake-up at its own due instant, never late.
-    expect(cues.length).toBeGreaterThan(100);
+    // Every cue the engine lists when it catches up on the whole session in one late tick...
+    const begun = updatePlayer(createPlayer(timeline), { type: "start" }, 1_000);
+    const caughtUp = [...begun.cues, ...updatePlayer(begun, { type: "tick" }, 1_000 + timeline.totalSeconds * 1000).cues];
+    expect(caughtUp).toHaveLength(EXPECTED_CUES);
+    // ...the runner emitted, in the same order, each from a wake-up at its own due instant, never late.
+    expect(cues.map(({ handledAt, ...c }) => c)).toEqual(caughtUp);
     expect(cues.filter((c) => c.handledAt !== c.at)).toEqual([]);
     expect(cues.filter((c) => c.kind === "done").map((c) => c.at)).toEqual([1_000 + timeline.totalSeconds * 1000]);
     expect(clock.pending()).toBe(0);
