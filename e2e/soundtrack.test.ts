@@ -73,8 +73,11 @@ describe("a session heard through its soundtrack", () => {
     });
     await page.reload();
     await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
-    // The soundtrack is made while the person answers the first question.
-    await page.waitForTimeout(1500);
+    // The soundtrack is made while the person answers the first question, and the page says when it is ready.
+    await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId("voice-ready").textContent()).toBe(
+      "Limber’s voice is ready: once you start, you can lock the screen and listen.",
+    );
     await startSession(page);
     expect(await page.getByTestId("voice-mode").getAttribute("data-mode")).toBe("soundtrack");
     await page.waitForFunction(() => ((window as unknown as { __track?: HTMLMediaElement }).__track?.currentTime ?? 0) > 0.8);
@@ -100,7 +103,7 @@ describe("a session heard through its soundtrack", () => {
     });
     await page.reload();
     await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
-    await page.waitForTimeout(1500);
+    await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
     let s = await soundAndScreen(page);
     expect([s.title, s.artist]).toEqual(["Strap stretch: eversion and inversion", program.title]);
@@ -152,7 +155,7 @@ describe("a session heard through its soundtrack", () => {
     });
     await page.reload();
     await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
-    await page.waitForTimeout(1500);
+    await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
     await page.evaluate(() => (window as unknown as { __track: HTMLMediaElement }).__track.pause());
     await page.locator('section.player[data-status="paused"]').waitFor();
@@ -176,20 +179,30 @@ describe("a session heard through its soundtrack", () => {
     });
     await page.reload();
     await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
-    await page.waitForTimeout(1500);
+    await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
+    await page.keyboard.press("ArrowRight"); // into the first hold
+    await page.locator('section.player[data-step-index="1"]').waitFor();
     const cdp: CDPSession = await context.newCDPSession(page);
-    // Frozen through the end of the first step (the strap set-up) into the first hold.
-    const freezeMs = stepStartMs(1) + 2000;
+    // Frozen past the end of the hold, into the steps after it.
     await cdp.send("Page.setWebLifecycleState", { state: "frozen" });
-    await new Promise((r) => setTimeout(r, freezeMs));
+    await new Promise((r) => setTimeout(r, timeline.steps[1]!.seconds * 1000 + 3000));
     await cdp.send("Page.setWebLifecycleState", { state: "active" });
-    await page.waitForFunction(() => document.querySelector("section.player")?.getAttribute("data-step-index") === "1");
+    await page.waitForFunction(
+      (starts) => {
+        const audio = (window as unknown as { __track: HTMLMediaElement }).__track;
+        const index = Number(document.querySelector("section.player")?.getAttribute("data-step-index"));
+        return index === starts.findLastIndex((ms) => ms <= audio.currentTime * 1000);
+      },
+      timeline.steps.map((_, i) => stepStartMs(i)),
+    );
     const s = await soundAndScreen(page);
-    expect(s.index).toBe(1);
-    expect(s.soundMs).toBeGreaterThan(stepStartMs(1));
-    const { index } = await playerPosition(page);
-    expect(index).toBe(1);
+    expect(s.index).toBeGreaterThan(1);
+    const remaining = Number(await page.locator("[data-remaining-ms]").getAttribute("data-remaining-ms"));
+    const shownMs = stepStartMs(s.index) + timeline.steps[s.index]!.seconds * 1000 - remaining;
+    // The ring re-renders on each whole second, so what it last showed is at most a second behind the sound.
+    expect(s.soundMs - shownMs).toBeGreaterThanOrEqual(-50);
+    expect(s.soundMs - shownMs).toBeLessThan(1050);
     await context.close();
   });
 });

@@ -42,7 +42,7 @@ export function CountdownRing({ state, clock }: { state: PlayerState; clock: Clo
           style={playing ? undefined : { transition: "none" }}
         />
       </svg>
-      <div class="count" role="timer" aria-label={`${seconds} seconds left`}>
+      <div class="count" role="timer" aria-label={`${seconds} seconds left`} data-remaining-ms={Math.round(remaining)}>
         <span class="number" aria-hidden="true" data-testid="seconds-left">
           {seconds}
         </span>

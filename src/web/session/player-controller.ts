@@ -37,6 +37,8 @@ export interface PlayerView {
   delivery: Delivery | null;
   /** How this session is heard; null before it starts. */
   voiceMode: VoiceMode | null;
+  /** Limber's voice for the coming session: being made, ready, or not used (the device's voice was chosen, or it failed). */
+  soundtrack: "preparing" | "ready" | "none";
 }
 
 export interface PlayerController {
@@ -83,6 +85,7 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
     log: null,
     delivery: null,
     voiceMode: null,
+    soundtrack: "none",
   });
   const set = (patch: Partial<PlayerView>) => (view.value = { ...view.value, ...patch });
   let guide: GuidedSession | null = null;
@@ -105,10 +108,20 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
     const s = settings.value;
     if (s.voiceEngine !== "limber" || (!s.voice && !s.sounds)) return;
     const timeline = compileTimeline(p, progressOf(p) ?? null);
-    void loadVoiceClips(s.voice ? timelinePieces(timeline) : []).then((clips) => {
-      if (disposed || view.value.stage !== "pain-before") return;
-      readyTrack = { timeline, track: buildSoundtrack(timeline, clips, { voice: s.voice, sounds: s.sounds, volume: s.volume }, svc.clock) };
-    });
+    set({ soundtrack: "preparing" });
+    void loadVoiceClips(s.voice ? timelinePieces(timeline) : [])
+      .then((clips) => {
+        if (disposed || view.value.stage !== "pain-before") return;
+        readyTrack = {
+          timeline,
+          track: buildSoundtrack(timeline, clips, { voice: s.voice, sounds: s.sounds, volume: s.volume }, svc.clock),
+        };
+        set({ soundtrack: "ready" });
+      })
+      .catch((e: unknown) => {
+        console.warn("Limber's voice could not be made ready; this session uses the device's voice.", e);
+        set({ soundtrack: "none" });
+      });
   }
 
   /** Takes the ready soundtrack when it was made for this very timeline. */
