@@ -20,11 +20,12 @@ import { toneFor } from "../src/core/soundtrack/tones.ts";
 import { compileTimeline } from "../src/core/timeline.ts";
 import { launchBrowser } from "../e2e/support/browser.ts";
 import { serveStatic } from "../e2e/support/static-server.ts";
-import { machineLine, writeSection } from "./reliability-report.ts";
+import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 import { buildWebApp, summarise } from "./web-build.ts";
 
 const freezeSeconds = Number(process.env.BENCH_FREEZE_SECONDS ?? 60);
 const baselineSeconds = Number(process.env.BENCH_BASELINE_SECONDS ?? 60);
+const run = beginRun("bench:soundtrack", { BENCH_FREEZE_SECONDS: freezeSeconds, BENCH_BASELINE_SECONDS: baselineSeconds });
 const timeline = compileTimeline(builtInProgram(defaultProgramId)!, null);
 const stepStartMs = (i: number) => timeline.steps[i]!.offset * 1000;
 
@@ -192,9 +193,10 @@ try {
   const o = summarise(abs(onsetErrors));
   const b = summarise(abs(baselineErrors));
   lines.push(
+    "## Soundtrack: cues in the rendered sound, a frozen page, time to the first sound",
     "",
-    `Command: \`npm run bench:soundtrack\` (BENCH_FREEZE_SECONDS=${freezeSeconds}, BENCH_BASELINE_SECONDS=${baselineSeconds}) · ${new Date().toISOString()} · Chromium ${browser.version()}`,
-    machineLine(),
+    ...runHeader(run),
+    `Chromium ${browser.version()}.`,
     "",
     "| cue timing, built-in session 1 | cues | median abs error ms | p99 abs error ms | max abs error ms |",
     "|---|---|---|---|---|",

@@ -79,6 +79,10 @@ try {
     });
   }, durations);
   const page = await context.newPage();
+  // This bench times the live cues (device voice, beeps on the audio clock); Limber's own voice plays a
+  // soundtrack instead, measured by bench/soundtrack.ts.
+  await page.goto(`${server.url}#/settings`);
+  await page.getByRole("radio", { name: "This device’s voice" }).check();
   await page.goto(`${server.url}#/play`);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });

@@ -114,7 +114,7 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
         if (disposed || view.value.stage !== "pain-before") return;
         readyTrack = {
           timeline,
-          track: buildSoundtrack(timeline, clips, { voice: s.voice, sounds: s.sounds, volume: s.volume }, svc.clock),
+          track: buildSoundtrack(timeline, clips, { voice: s.voice, sounds: s.sounds, volume: s.volume, rate: s.voiceRate }, svc.clock),
         };
         set({ soundtrack: "ready" });
       })

@@ -3,6 +3,7 @@ import { planSoundtrack, type MixPlan } from "../../core/soundtrack/mix-plan.ts"
 import { encodeWav, mixSoundtrack } from "../../core/soundtrack/mix.ts";
 import type { Timeline } from "../../core/timeline.ts";
 import type { Clock } from "../adapters/clock.ts";
+import { stretchSpeech } from "../../core/soundtrack/time-stretch.ts";
 import type { VoiceClips } from "./voice-clips.ts";
 
 /** How the session is heard: all of it from the soundtrack, its sounds from it and some words from the device, or the device alone. */
@@ -31,6 +32,28 @@ export interface SoundtrackLevels {
   readonly sounds: boolean;
   /** 0 to 1, for the whole soundtrack. */
   readonly volume: number;
+  /** The speaking pace setting (as for the device voice: 0.9 is "Calm"). */
+  readonly rate: number;
+}
+
+/** The speaking-pace setting the clips were spoken at (150 words a minute is "Calm"); other paces stretch them. */
+const CLIPS_PACE = 0.9;
+
+/** The clips at the chosen pace, each stretched once, on first use. */
+function atPace(clips: VoiceClips, rate: number): VoiceClips {
+  const factor = rate / CLIPS_PACE;
+  if (Math.abs(factor - 1) < 0.01) return clips;
+  const done = new Map<string, Float32Array | undefined>();
+  return {
+    sampleRate: clips.sampleRate,
+    get(piece) {
+      if (!done.has(piece)) {
+        const raw = clips.get(piece);
+        done.set(piece, raw && stretchSpeech(raw, factor, clips.sampleRate));
+      }
+      return done.get(piece);
+    },
+  };
 }
 
 /** Within this many ms the sound counts as at the engine's position; further off, it is moved there. */
@@ -39,7 +62,8 @@ const SEEK_TOLERANCE_MS = 40;
 const TONE_LEVEL = 0.35;
 
 /** Mixes the session's sound ahead of time and loads it into a media element, ready to play from a tap. */
-export function buildSoundtrack(timeline: Timeline, clips: VoiceClips, levels: SoundtrackLevels, base: Clock): Soundtrack {
+export function buildSoundtrack(timeline: Timeline, rendered: VoiceClips, levels: SoundtrackLevels, base: Clock): Soundtrack {
+  const clips = atPace(rendered, levels.rate);
   const plan = planSoundtrack(timeline, {
     sampleRate: clips.sampleRate,
     voice: levels.voice,
