@@ -181,7 +181,12 @@ function rowOf(r: RawRow): ClientRow {
 /**
  * Days practised per client over the standing window (28 days) ending today, with each client's schedule as
  * stored JSON text (clients of a practice mostly share a few schedules, so callers can work
- * each distinct one out once): one grouped scan of the organisation's logs by day.
+ * each distinct one out once). Each client's days are counted by their own range of the
+ * (organisation_id, user_id, local_day) index, so every client costs the same small, bounded scan
+ * and the query grows with the clients alone. One scan of the whole organisation by day instead
+ * (the first version) grew faster than the clients: its rows were sorted by client, a sort that
+ * outgrew work_mem and spilled to disk, and once the window held a few percent of the table the
+ * planner read the whole table, every organisation's history with it (EXPLAIN in BENCHMARKS.md).
  */
 export async function organisationPractice(
   db: Kysely<Tables>,
@@ -190,13 +195,10 @@ export async function organisationPractice(
 ): Promise<{ userId: string; days: number; schedule: string | null }[]> {
   const from = standingWindowStart(today);
   const { rows } = await sql<{ id: string; days: number; schedule: string | null }>`
-    select u.id, coalesce(d.days, 0)::int as days, p.schedule::text as schedule
+    select u.id, p.schedule::text as schedule,
+      (select count(distinct s.local_day) from session_logs s
+       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today})::int as days
     from users u
-    left join (
-      select s.user_id, count(distinct s.local_day) as days from session_logs s
-      where s.organisation_id = ${organisationId} and s.local_day between ${from} and ${today}
-      group by s.user_id
-    ) d on d.user_id = u.id
     left join prescriptions p on p.user_id = u.id
     where u.organisation_id = ${organisationId} and u.role = 'client'
   `.execute(db);

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS, TestBackend } from "../../../test/support/backends.ts";
+import { openDatabase, type Database } from "../db/database.ts";
+import { organisationPractice } from "./dashboard.ts";
+
+const TODAY = "2026-11-25";
+const NOW = new Date("2026-11-25T12:00:00Z");
+
+describe.each(BACKENDS)("organisation-wide practice on %s", (name) => {
+  const backend = new TestBackend(name);
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase(await backend.emptyDatabase());
+  });
+  afterAll(async () => {
+    await database?.close();
+    await backend.stop();
+  });
+
+  async function organisation(): Promise<string> {
+    const id = randomUUID();
+    await sql`insert into organisations (id, name, kind, created_at) values (${id}, 'Practice', 'practice', ${NOW})`.execute(database.db);
+    return id;
+  }
+  async function user(organisationId: string, role: "client" | "coach"): Promise<string> {
+    const id = randomUUID();
+    await sql`insert into users (id, organisation_id, email, display_name, password_hash, role, created_at, password_changed_at)
+      values (${id}, ${organisationId}, ${id + "@test"}, 'Pat', 'x', ${role}, ${NOW}, ${NOW})`.execute(database.db);
+    return id;
+  }
+  async function logOn(organisationId: string, userId: string, day: string): Promise<void> {
+    await sql`insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
+        completed, steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
+      values (${randomUUID()}, ${userId}, ${organisationId}, 'p', 1, ${day + "T08:00:00Z"}, ${day + "T08:10:00Z"}, ${day},
+        true, 1, 1, '[]'::jsonb, null, null, '', ${NOW})`.execute(database.db);
+  }
+
+  it("counts each client's distinct days practised in the 28 days ending today, and only its own clients", async () => {
+    const org = await organisation();
+    const busy = await user(org, "client");
+    const idle = await user(org, "client");
+    await user(org, "coach");
+    const elsewhere = await organisation();
+    await logOn(elsewhere, await user(elsewhere, "client"), "2026-11-20");
+    // Inside the window: its first day, twice on one day, today. Outside: the day before it, tomorrow.
+    for (const day of ["2026-10-29", "2026-11-10", "2026-11-10", "2026-11-25", "2026-10-28", "2026-11-26"]) await logOn(org, busy, day);
+    const rows = await organisationPractice(database.db, org, TODAY);
+    expect(rows.map((r) => ({ userId: r.userId, days: r.days })).sort((a, b) => a.days - b.days)).toEqual([
+      { userId: idle, days: 0 },
+      { userId: busy, days: 3 },
+    ]);
+  });
+});
