@@ -117,15 +117,49 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
  */
 function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
   const parts: BlockFacts[][] = [[]];
-  for (const f of body) {
+  body.forEach((f, i) => {
     const current = parts[parts.length - 1]!;
-    const fresh =
-      f.block.kind === "paragraph" && f.block.afterBlank && f.timed && findPosition(f.tokens) !== null && current.some((b) => b.timed);
+    const before = current.some((b) => b.timed);
+    const positioned = findPosition(f.tokens) !== null;
+    // Or: a paragraph that opens by setting up a start position ("Laying on your back, …"),
+    // timed in itself or in the next block, right after a timed block: a movement of its own.
+    const setsUp =
+      startsNewSetup(f) &&
+      findPosition(firstSentence(f)) !== null &&
+      (f.timed || body[i + 1]?.timed === true) &&
+      current[current.length - 1]?.timed === true;
+    const fresh = f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp);
     if (fresh) parts.push([f]);
     else current.push(f);
-  }
+  });
   return parts;
 }
+
+/** The tokens of a block's first sentence. */
+function firstSentence(f: BlockFacts): BlockFacts["tokens"] {
+  const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
+  return end < 0 ? f.tokens : f.tokens.slice(0, end);
+}
+
+const SETUP_OPENERS = new Set([
+  "laying",
+  "lying",
+  "lie",
+  "lay",
+  "while",
+  "sit",
+  "sitting",
+  "stand",
+  "standing",
+  "kneel",
+  "kneeling",
+  "start",
+  "begin",
+  "from",
+]);
+
+/** "Laying on your back, …", "While in a seated position, …", "Start in Downward-Facing Dog…": a block that opens by setting up a position. */
+const startsNewSetup = (f: BlockFacts) => SETUP_OPENERS.has(firstBodyWord(f));
 
 const HOLDING = new Set(["hold", "breaths"]);
 const isComplete = (f: BlockFacts) =>
