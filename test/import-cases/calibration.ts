@@ -1,3 +1,4 @@
+import { structureOf, type CalibratedField } from "../../src/core/import/calibration.ts";
 import type { Found, ImportDraft } from "../../src/core/import/draft.ts";
 import type { ExpectedRoutine } from "./score.ts";
 
@@ -6,8 +7,6 @@ export const SURE_FROM = 0.9;
 /** Values below this, or not read from the text at all, carry a "Check" mark (src/web/import/field-origins.ts). */
 export const CHECK_BELOW = 0.7;
 
-export type CalibratedField = "position" | "sides" | "firstSide" | "reps" | "hold" | "sets" | "breaths";
-
 /** One scored value the importer showed: how sure it said it was, and whether it was right. */
 export interface ShownValue {
   field: CalibratedField;
@@ -15,16 +14,19 @@ export interface ShownValue {
   /** Read from the text (it has a span); a default is always marked "Check". */
   read: boolean;
   right: boolean;
+  /** How the value's exercise was found (structureOf). */
+  structure: string;
 }
 
 const same = (a: { min: number; max: number } | null | undefined, b: { min: number; max: number } | null | undefined) =>
   (a ?? null) === null ? (b ?? null) === null : b !== null && b !== undefined && a!.min === b.min && a!.max === b.max;
 
-const shown = (field: CalibratedField, f: Found<unknown> | null, right: boolean): ShownValue => ({
+const shown = (field: CalibratedField, f: Found<unknown> | null, right: boolean, structure: string): ShownValue => ({
   field,
   confidence: f?.confidence ?? 0,
   read: f !== null && f.span !== null,
   right,
+  structure,
 });
 
 /**
@@ -37,17 +39,18 @@ export function shownValues(draft: ImportDraft, expected: ExpectedRoutine): Show
   expected.exercises.forEach((want, i) => {
     const got = draft.exercises[i];
     if (!got) return;
-    out.push(shown("position", got.position, got.position.value === want.position));
-    out.push(shown("sides", got.sides, got.sides.value === want.sides));
-    if (got.sides.value !== "none") out.push(shown("firstSide", got.firstSide, got.firstSide.value === want.firstSide));
-    out.push(shown("reps", got.reps, same(got.reps.value, want.reps)));
+    const st = structureOf(got, draft.doubtfulStructure);
+    out.push(shown("position", got.position, got.position.value === want.position, st));
+    out.push(shown("sides", got.sides, got.sides.value === want.sides, st));
+    if (got.sides.value !== "none") out.push(shown("firstSide", got.firstSide, got.firstSide.value === want.firstSide, st));
+    out.push(shown("reps", got.reps, same(got.reps.value, want.reps), st));
     got.phases.forEach((p, k) => {
       const w = want.holds[k] ?? null;
-      if (p.hold || w) out.push(shown("hold", p.hold, same(p.hold?.value ?? null, w)));
+      if (p.hold || w) out.push(shown("hold", p.hold, same(p.hold?.value ?? null, w), st));
     });
-    if (want.sets || got.sets) out.push(shown("sets", got.sets, same(got.sets?.value ?? null, want.sets ?? null)));
+    if (want.sets || got.sets) out.push(shown("sets", got.sets, same(got.sets?.value ?? null, want.sets ?? null), st));
     if (want.breaths || got.phases[0]?.breaths)
-      out.push(shown("breaths", got.phases[0]?.breaths ?? null, same(got.phases[0]?.breaths?.value ?? null, want.breaths ?? null)));
+      out.push(shown("breaths", got.phases[0]?.breaths ?? null, same(got.phases[0]?.breaths?.value ?? null, want.breaths ?? null), st));
   });
   return out;
 }

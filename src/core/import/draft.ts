@@ -102,4 +102,9 @@ export interface ImportDraft {
   safety: Found<string>[];
   unparsed: Unparsed[];
   warnings: ImportWarning[];
+  /**
+   * True when the reading of the text's structure is in doubt (timed text was left out of every
+   * exercise, or one exercise sets up two different positions): movements may be missed or merged.
+   */
+  doubtfulStructure: boolean;
 }

@@ -10,8 +10,10 @@ import {
 } from "./draft.ts";
 import { readBlockFacts, type BlockFacts } from "./block-facts.ts";
 import { readBlocks } from "./blocks.ts";
+import { calibrateDraft } from "./calibration.ts";
 import { readExercise } from "./exercise-draft.ts";
 import { findDefinitions } from "./glossary.ts";
+import { findPosition } from "./position.ts";
 import { layOut } from "./sections.ts";
 import { isSafety, sentencesOf } from "./sentence-facts.ts";
 import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
@@ -20,7 +22,16 @@ import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
 export const MAX_INPUT_CHARS = 1_000_000;
 
 function emptyDraft(reason: string): ImportDraft {
-  return { title: null, about: [], exercises: [], glossary: [], safety: [], unparsed: [], warnings: [{ message: reason, span: null }] };
+  return {
+    title: null,
+    about: [],
+    exercises: [],
+    glossary: [],
+    safety: [],
+    unparsed: [],
+    warnings: [{ message: reason, span: null }],
+    doubtfulStructure: false,
+  };
 }
 
 /**
@@ -129,6 +140,11 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
  * confidence. Pure and total: any text gives a draft, at worst an empty one with reasons.
  */
 export function importRoutine(input: string): ImportDraft {
+  return calibrateDraft(readRoutine(input));
+}
+
+/** importRoutine before calibration: each confidence is its rule's fixed score (used to calibrate). */
+export function readRoutine(input: string): ImportDraft {
   if (typeof input !== "string") return emptyDraft("The input is not text.");
   const warnings: ImportWarning[] = [];
   let source = input;
@@ -183,5 +199,18 @@ export function importRoutine(input: string): ImportDraft {
   if (exercises.length === 0) {
     warnings.unshift({ message: "No exercises found: no hold times, repetitions or exercise headings were recognised.", span: null });
   }
-  return toInputSpans({ title, about, exercises, glossary, safety, unparsed, warnings }, plain);
+  // Timed text left out of every exercise, or one exercise whose blocks set up two different
+  // positions, suggests movements were missed or merged: every value deserves a closer look.
+  const leftTimed = layout.others.some((o) => o.role === "trailing" && o.facts.timed);
+  const mixed = layout.units.some(
+    (u) => new Set(u.blocks.map((b) => findPosition(b.tokens)?.value).filter((v) => v !== undefined)).size >= 2,
+  );
+  // Headings (past the title) that do not match the exercises one to one, or a single exercise
+  // read from a text that sets up several positions, tell the same.
+  const headings = facts.filter((f) => f.role === "heading" && f.index > 0).length;
+  const unevenHeadings = headings > 0 && headings !== layout.units.length;
+  const positions = new Set(facts.map((f) => findPosition(f.tokens)?.value).filter((v) => v !== undefined)).size;
+  const oneOfMany = layout.units.length === 1 && positions >= 2;
+  const doubtfulStructure = leftTimed || mixed || unevenHeadings || oneOfMany;
+  return toInputSpans({ title, about, exercises, glossary, safety, unparsed, warnings, doubtfulStructure }, plain);
 }
