@@ -15,6 +15,10 @@ export interface AppOptions {
    * clock, which a fake clock cannot hurry.
    */
   voice?: "limber" | "device";
+  /** A `limber_session=…` cookie (from an ApiClient that signed up over HTTP), so the page opens signed in. */
+  sessionCookie?: string;
+  /** Lets axe be injected as an inline script on pages the real server serves with its CSP. */
+  forAxe?: boolean;
 }
 
 /** A fresh browser context on the app (its own IndexedDB), with outputs observed. */
@@ -28,8 +32,13 @@ export async function openApp(
     viewport: o.viewport ?? phone,
     colorScheme: o.colorScheme ?? "light",
     reducedMotion: o.reducedMotion ?? "no-preference",
+    bypassCSP: o.forAxe ?? false,
   });
   await observeOutputs(context);
+  if (o.sessionCookie) {
+    const [name, value] = o.sessionCookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: baseUrl }]);
+  }
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;

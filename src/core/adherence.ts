@@ -1,4 +1,5 @@
 import { addDays, localDateOf, type CalendarDate } from "./calendar-date.ts";
+import { HIGH_PAIN } from "./pain-rule.ts";
 import { plannedDates, type Schedule } from "./schedule.ts";
 
 /** The parts of a logged session that adherence and flags look at. */
@@ -38,8 +39,8 @@ export interface Flag {
   message: string;
 }
 
-/** Pain after a session at or above this is flagged. */
-export const HIGH_PAIN = 7;
+// Pain after at HIGH_PAIN or more is the coach's pain-high flag; the same rule answers the client (pain-rule.ts).
+export { HIGH_PAIN };
 /** Pain after rising across this many rated sessions in a row is flagged. */
 export const PAIN_RISING_SESSIONS = 3;
 /** This many planned days missed since the last session flags a client as stopped. */

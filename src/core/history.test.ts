@@ -4,6 +4,7 @@ import { adherence, painSeries, painTrendSummary, practisedDays, streak, type Pr
 const entry = (day: string, painBefore: number | null = null, painAfter: number | null = null): PracticeEntry => ({
   day,
   completed: true,
+  held: true,
   painBefore,
   painAfter,
 });
@@ -11,6 +12,14 @@ const entry = (day: string, painBefore: number | null = null, painAfter: number 
 describe("practised days", () => {
   it("lists each practised day once, in order, from several sessions a day", () => {
     expect(practisedDays([entry("2026-11-03"), entry("2026-11-01"), entry("2026-11-03")])).toEqual(["2026-11-01", "2026-11-03"]);
+  });
+});
+
+describe("a session that held no hold", () => {
+  it("does not make a practised day, whether it was ended early or skipped through to the end", () => {
+    const endedAtOnce = { ...entry("2026-11-02"), completed: false, held: false };
+    const skippedThrough = { ...entry("2026-11-04"), held: false };
+    expect(practisedDays([entry("2026-11-01"), endedAtOnce, skippedThrough])).toEqual(["2026-11-01"]);
   });
 });
 

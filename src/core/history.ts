@@ -9,13 +9,15 @@ import { addDays, dayNumber, weekStartOf } from "./calendar-date.ts";
 export interface PracticeEntry {
   day: string;
   completed: boolean;
+  /** At least one hold was held (see `heldAnyHold`): only such sessions make a practised day. */
+  held: boolean;
   painBefore: number | null;
   painAfter: number | null;
 }
 
-/** Every day with at least one session, finished or not, in order and once each. */
+/** Every day with at least one session that held a hold, finished or not, in order and once each. */
 export function practisedDays(entries: readonly PracticeEntry[]): string[] {
-  return [...new Set(entries.map((e) => e.day))].sort();
+  return [...new Set(entries.filter((e) => e.held).map((e) => e.day))].sort();
 }
 
 /**
@@ -71,7 +73,7 @@ export interface PainPoint {
 }
 
 /** Pain before and after each session that recorded either, oldest first. */
-export function painSeries(entries: readonly PracticeEntry[]): PainPoint[] {
+export function painSeries(entries: readonly Pick<PracticeEntry, "day" | "painBefore" | "painAfter">[]): PainPoint[] {
   return entries
     .filter((e) => e.painBefore !== null || e.painAfter !== null)
     .map((e) => ({ day: e.day, before: e.painBefore, after: e.painAfter }))

@@ -67,8 +67,14 @@ describe("progression", () => {
     expect(sessionProgresses({ completed: false, painBefore: null, painAfter: null })).toBe(false);
   });
 
-  it("progresses when pain was not rated", () => {
-    expect(sessionProgresses({ completed: true, painBefore: null, painAfter: 7 })).toBe(true);
+  it("progresses when pain was not rated, or only after and below 7", () => {
+    expect(sessionProgresses({ completed: true, painBefore: null, painAfter: null })).toBe(true);
+    expect(sessionProgresses({ completed: true, painBefore: null, painAfter: 6 })).toBe(true);
+  });
+
+  it("does not progress after a session that left pain at 7 or more, even when it was higher before", () => {
+    expect(sessionProgresses({ completed: true, painBefore: 8, painAfter: 7 })).toBe(false);
+    expect(sessionProgresses({ completed: true, painBefore: null, painAfter: 7 })).toBe(false);
   });
 
   it("progresses when pain stayed the same", () => {

@@ -1,3 +1,4 @@
+import { painCallsForCare } from "./pain-rule.ts";
 import type { Exercise, Phase, Program } from "./program.ts";
 
 /**
@@ -78,10 +79,14 @@ export interface SessionOutcome {
   painAfter: number | null;
 }
 
-/** A session counts toward progression when it was completed and did not leave pain higher. */
+/**
+ * A session counts toward progression when it was completed, did not leave pain higher, and did
+ * not leave pain high (7 or more, see `painCallsForCare`), so the next session is never harder after one that hurt.
+ */
 export function sessionProgresses(outcome: SessionOutcome): boolean {
   if (!outcome.completed) return false;
   if (outcome.painBefore !== null && outcome.painAfter !== null && outcome.painAfter > outcome.painBefore) return false;
+  if (painCallsForCare(outcome)) return false;
   return true;
 }
 
@@ -116,7 +121,10 @@ export function setHoldByHand(
   if (!ex || !phase) throw new Error(`no phase ${exerciseId}/${phaseId} in program ${program.id}`);
   const current = currentOf(progress, ex);
   if (seconds === null) {
-    return { ...progress, exercises: { ...progress.exercises, [ex.id]: { ...current, pinned: current.pinned.filter((id) => id !== phaseId) } } };
+    return {
+      ...progress,
+      exercises: { ...progress.exercises, [ex.id]: { ...current, pinned: current.pinned.filter((id) => id !== phaseId) } },
+    };
   }
   const clamped = Math.round(Math.min(MANUAL_HOLD_LIMITS.max, Math.max(MANUAL_HOLD_LIMITS.min, seconds)));
   const pinned = current.pinned.includes(phaseId) ? current.pinned : [...current.pinned, phaseId];

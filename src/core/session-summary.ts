@@ -37,3 +37,12 @@ export function summariseSession(state: PlayerState): SessionSummary {
   const holdsPlanned = steps.filter((s) => s.kind === "hold").length;
   return { completed: state.completed, stepsDone: done, stepsTotal: counted, holds, holdsPlanned, activeMs };
 }
+
+/**
+ * The rule for a practised day: a day counts when at least one of its sessions held at least one
+ * hold, finished or ended early. A session ended (or skipped through) before any hold was held is
+ * kept in the log but is not a practised day.
+ */
+export function heldAnyHold(holds: readonly Pick<HoldRecord, "skipped">[]): boolean {
+  return holds.some((h) => !h.skipped);
+}

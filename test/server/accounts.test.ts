@@ -17,7 +17,9 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   });
 
   it("sets an HttpOnly SameSite=Lax session cookie that is not Secure over plain http", async () => {
-    const res = await suite.t.client().post("/api/auth/sign-up", { email: "cookie@example.org", password: "long enough pass", displayName: "C" });
+    const res = await suite.t
+      .client()
+      .post("/api/auth/sign-up", { email: "cookie@example.org", password: "long enough pass", displayName: "C" });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("limber_session="))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -39,7 +41,11 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
   it("stores the password as a salted scrypt hash, different for two users with the same password", async () => {
     const a = await suite.t.client().signUp({ password: "same password here" });
     const b = await suite.t.client().signUp({ password: "same password here" });
-    const rows = await suite.t.database.db.selectFrom("users").select(["password_hash"]).where("id", "in", [a.account.id, b.account.id]).execute();
+    const rows = await suite.t.database.db
+      .selectFrom("users")
+      .select(["password_hash"])
+      .where("id", "in", [a.account.id, b.account.id])
+      .execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(rows[0]!.password_hash).not.toBe(rows[1]!.password_hash);
@@ -47,7 +53,9 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
 
   it("refuses a second account with the same email, whatever its case", async () => {
     await suite.t.client().signUp({ email: "twice@example.org" });
-    const res = await suite.t.client().post("/api/auth/sign-up", { email: "TWICE@example.org", password: "another password", displayName: "T" });
+    const res = await suite.t
+      .client()
+      .post("/api/auth/sign-up", { email: "TWICE@example.org", password: "another password", displayName: "T" });
     expect(res.status).toBe(409);
   });
 
@@ -79,8 +87,14 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
     await c.post("/api/auth/sign-in", { email, password: "correct horse battery" });
     expect(c.cookie).not.toBe(before);
     const stale = await c.get("/api/auth/me", { cookie: before });
-    expect(stale.status).toBe(401);
-    expect((await c.get("/api/auth/me")).status).toBe(200);
+    expect(stale.body).toEqual({ account: null, csrfToken: null });
+    expect((await c.get("/api/auth/me")).body.account).not.toBeNull();
+  });
+
+  it("answers who is signed in with an ordinary 200 when nobody is, so a signed-out page load logs no error", async () => {
+    const res = await suite.t.client().get("/api/auth/me");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ account: null, csrfToken: null });
   });
 
   it("signs out by ending the session on the server, not only in the browser", async () => {
@@ -88,7 +102,7 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
     await c.signUp();
     const cookie = c.cookie!;
     expect((await c.post("/api/auth/sign-out")).status).toBe(204);
-    expect((await c.get("/api/auth/me", { cookie })).status).toBe(401);
+    expect((await c.get("/api/auth/me", { cookie })).body).toEqual({ account: null, csrfToken: null });
   });
 
   it("changes the password, ending the user's other sessions and keeping this one working", async () => {
@@ -100,8 +114,8 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
     expect(wrong.status).toBe(403);
     const ok = await phone.post("/api/auth/password", { currentPassword: "correct horse battery", newPassword: "a brand new password" });
     expect(ok.status).toBe(200);
-    expect((await phone.get("/api/auth/me")).status).toBe(200);
-    expect((await laptop.get("/api/auth/me")).status).toBe(401);
+    expect((await phone.get("/api/auth/me")).body.account).not.toBeNull();
+    expect((await laptop.get("/api/auth/me")).body).toEqual({ account: null, csrfToken: null });
     const fresh = suite.t.client();
     expect((await fresh.post("/api/auth/sign-in", { email, password: "correct horse battery" })).status).toBe(401);
     expect((await fresh.post("/api/auth/sign-in", { email, password: "a brand new password" })).status).toBe(200);
@@ -111,9 +125,9 @@ describe.each(BACKENDS)("accounts on %s", (name) => {
     const c = suite.t.client();
     await c.signUp();
     suite.t.clock.advance(29 * 24 * 3600_000);
-    expect((await c.get("/api/auth/me")).status).toBe(200);
+    expect((await c.get("/api/auth/me")).body.account).not.toBeNull();
     suite.t.clock.advance(2 * 24 * 3600_000);
-    expect((await c.get("/api/auth/me")).status).toBe(401);
+    expect((await c.get("/api/auth/me")).body).toEqual({ account: null, csrfToken: null });
   });
 
   it("locks an account for 15 minutes after 5 failed sign-ins, even with the right password, then lets it in", async () => {
@@ -185,7 +199,7 @@ describe("expired sessions", () => {
     await fresh.signUp();
     suite.t.clock.advance(11 * 24 * 3600_000);
     expect(await deleteExpiredSessions(suite.t.database.db, suite.t.clock.now())).toBe(1);
-    expect((await fresh.get("/api/auth/me")).status).toBe(200);
-    expect((await old.get("/api/auth/me")).status).toBe(401);
+    expect((await fresh.get("/api/auth/me")).body.account).not.toBeNull();
+    expect((await old.get("/api/auth/me")).body).toEqual({ account: null, csrfToken: null });
   });
 });

@@ -97,8 +97,10 @@ export const authRoutes = new Hono<Env>()
     clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .get("/me", requireSession, (c) => {
-    const session = sessionOf(c);
+  // Signed out is an ordinary state, not an error: it answers 200 with no account, so a browser does not log a failed request.
+  .get("/me", (c) => {
+    const session = c.get("session");
+    if (!session) return c.json({ account: null, csrfToken: null });
     return c.json({ account: accountOf(session.user), csrfToken: session.csrfToken });
   })
   .post("/password", requireSession, async (c) => {

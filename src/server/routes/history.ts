@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addDays } from "../../core/calendar-date.ts";
 import { CalendarDay } from "../../core/schedule.ts";
 import { adherence, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
+import { heldAnyHold } from "../../core/session-summary.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";
@@ -25,7 +26,13 @@ export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async 
   const weeks = query.value.weeks;
   const from = addDays(today, -7 * weeks);
   const logs = await listSessionLogs(db, user.id, { from, to: today });
-  const entries = logs.map((l) => ({ day: l.localDay, completed: l.completed, painBefore: l.painBefore, painAfter: l.painAfter }));
+  const entries = logs.map((l) => ({
+    day: l.localDay,
+    completed: l.completed,
+    held: heldAnyHold(l.holds),
+    painBefore: l.painBefore,
+    painAfter: l.painAfter,
+  }));
   const days = practisedDays(entries);
   const pain = painSeries(entries);
   return c.json({

@@ -3,7 +3,7 @@ import type { SessionLog } from "../../core/session-log.ts";
 import { streakDays } from "./streak.ts";
 
 const at = (y: number, m: number, d: number, h = 9) => new Date(y, m - 1, d, h).getTime();
-const done = (ms: number, completed = true) => ({ startedAt: new Date(ms).toISOString(), completed }) as SessionLog;
+const done = (ms: number, held = true) => ({ startedAt: new Date(ms).toISOString(), holds: [{ skipped: !held }] }) as SessionLog;
 
 describe("streakDays", () => {
   it("is zero with no sessions", () => {
@@ -19,7 +19,7 @@ describe("streakDays", () => {
     expect(streakDays([done(at(2026, 11, 23)), done(at(2026, 11, 24))], at(2026, 11, 25, 6))).toBe(2);
   });
 
-  it("breaks on a missed day and ignores sessions stopped early", () => {
+  it("breaks on a missed day and on a day whose only session held no hold", () => {
     const logs = [done(at(2026, 11, 21)), done(at(2026, 11, 23)), done(at(2026, 11, 24), false), done(at(2026, 11, 25))];
     expect(streakDays(logs, at(2026, 11, 25, 12))).toBe(1);
   });

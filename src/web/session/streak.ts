@@ -1,3 +1,4 @@
+import { heldAnyHold } from "../../core/session-summary.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 
 /** The local calendar day of an instant, as YYYY-MM-DD, in the device's time zone. */
@@ -13,11 +14,11 @@ function previousDay(day: string): string {
 }
 
 /**
- * Days in a row with at least one completed session, counting back from today. A streak that
+ * Days in a row practised (a session that held at least one hold, see `heldAnyHold`), counting back from today. A streak that
  * ended yesterday still counts, so the morning before today's session does not show zero.
  */
 export function streakDays(logs: readonly SessionLog[], todayMs: number): number {
-  const days = new Set(logs.filter((l) => l.completed).map((l) => localDay(Date.parse(l.startedAt))));
+  const days = new Set(logs.filter((l) => heldAnyHold(l.holds)).map((l) => localDay(Date.parse(l.startedAt))));
   let day = localDay(todayMs);
   if (!days.has(day)) day = previousDay(day);
   let count = 0;

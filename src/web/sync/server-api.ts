@@ -4,7 +4,7 @@ import type { SessionLog } from "../../core/session-log.ts";
 import type { MeAnswer, ProgressAnswer } from "../api-types.ts";
 
 /** The signed-in person as the server describes them (GET /api/auth/me). */
-export type Account = MeAnswer["account"];
+export type Account = NonNullable<MeAnswer["account"]>;
 
 /** undefined until the server was asked; null when nobody is signed in (or the server is out of reach). */
 export const account = signal<Account | null | undefined>(undefined);
@@ -29,7 +29,12 @@ export class NetworkError extends Error {
  * One JSON call to the Limber server with the session cookie and CSRF header. Rejects with a
  * NetworkError when the server cannot be reached; any other rejection is a bug to report.
  */
-export async function callApi<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+export async function callApi<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  o: { keepalive?: boolean } = {},
+): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") headers["x-csrf-token"] = csrfToken ?? "anonymous";
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -38,6 +43,7 @@ export async function callApi<T = unknown>(method: string, path: string, body?: 
     headers,
     credentials: "same-origin",
     cache: "no-store",
+    keepalive: o.keepalive ?? false,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   }).catch((error: unknown) => {
     throw new NetworkError(error);
@@ -56,8 +62,9 @@ export async function callApi<T = unknown>(method: string, path: string, body?: 
 /** Asks the server who is signed in; offline counts as "not known to be signed in". */
 export async function refreshAccount(): Promise<Account | null> {
   try {
-    const r = await callApi<{ account: Account }>("GET", "/api/auth/me");
-    if (r.status !== 200) account.value = null;
+    const r = await callApi<MeAnswer>("GET", "/api/auth/me");
+    // Signed out answers 200 with no account (an ordinary state, so the browser logs no error).
+    if (r.status !== 200 || r.body.account === null) account.value = null;
     return account.value ?? null;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
@@ -72,9 +79,13 @@ export async function signOut(): Promise<void> {
   account.value = null;
 }
 
-/** Sends one session log; its own id makes a resend harmless. */
+/**
+ * Sends one session log; its own id makes a resend harmless. The request is `keepalive`, so a
+ * session saved just before the tab closes still reaches the server (a log is far below the 64 KB
+ * such a request may carry); if it does not, the log stays pending and goes out on the next visit.
+ */
 export async function sendLog(log: SessionLog): Promise<{ status: number }> {
-  const r = await callApi("POST", "/api/logs", log);
+  const r = await callApi("POST", "/api/logs", log, { keepalive: true });
   return { status: r.status };
 }
 
