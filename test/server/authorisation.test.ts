@@ -60,6 +60,7 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
       "POST /api/auth/sign-out",
       // Answers everyone; signed out it says so with a 200 and no account (accounts.test.ts).
       "GET /api/auth/me",
+      "POST /api/auth/reset/request",
       "POST /api/auth/reset/check",
       "POST /api/auth/reset",
       "GET /api/programs",
