@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pictureIds } from "./poses/picture.ts";
 
 /** Foot motions the glossary explains and a hold may target. */
 export const Motion = z.enum(["inversion", "eversion", "dorsiflexion", "plantar-flexion"]);
@@ -51,6 +52,8 @@ export const Phase = z.object({
   instructions: z.array(text(400)).min(1).max(12),
   /** Short lines a voice may say during the hold (breathing, form). */
   cues: z.array(text(160)).max(6).default([]),
+  /** A library picture for this phase, or "none"; when absent, one is matched from the motion, position and props. */
+  picture: z.enum([...pictureIds, "none"], { message: `expected a picture id (${pictureIds.join(", ")}) or "none"` }).optional(),
 });
 export type Phase = z.infer<typeof Phase>;
 
