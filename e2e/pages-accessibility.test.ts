@@ -103,17 +103,6 @@ describe("for people who zoom, use the keyboard or avoid motion", () => {
     await context.close();
   });
 
-  it("stops the foot animations under prefers-reduced-motion", async () => {
-    const names = async (reducedMotion: "reduce" | "no-preference") => {
-      const { context, page } = await openApp(app.browser, app.server.url, "learn", { reducedMotion });
-      const found = await page.$$eval(".foot-move", (els) => els.map((e) => getComputedStyle(e).animationName));
-      await context.close();
-      return found;
-    };
-    expect(await names("no-preference")).toEqual(["tilt-in", "tilt-out", "flex-up", "flex-down"]);
-    expect(await names("reduce")).toEqual(["none", "none", "none", "none"]);
-  });
-
   it("runs a session from the keyboard alone, with each step announced politely", async () => {
     const { context, page } = await openApp(app.browser, app.server.url, "", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
     const start = page.getByRole("link", { name: "Start session" });

@@ -81,19 +81,7 @@ export interface Pose {
 }
 
 export type LimbPoint =
-  | "hip"
-  | "knee"
-  | "ankle"
-  | "heel"
-  | "ball"
-  | "toe"
-  | "instep"
-  | "soleInner"
-  | "soleOuter"
-  | "shoulder"
-  | "elbow"
-  | "wrist"
-  | "hand";
+  "hip" | "knee" | "ankle" | "heel" | "ball" | "toe" | "instep" | "soleInner" | "soleOuter" | "shoulder" | "elbow" | "wrist" | "hand";
 export type PointName = "pelvis" | "neck" | "head" | `${Limb}.${LimbPoint}`;
 
 /** Every joint's position, and the direction (degrees, 0 pointing down) of every segment. */

@@ -34,7 +34,8 @@ export function matchedPicture(ex: Exercise, phase: Phase): PictureId | null {
   switch (phase.motion) {
     case "eversion":
     case "inversion":
-      if (ex.position === "seated" && /\b(strap|towel|band|belt)\b/.test(both)) return phase.motion === "eversion" ? "strap-eversion" : "strap-inversion";
+      if (ex.position === "seated" && /\b(strap|towel|band|belt)\b/.test(both))
+        return phase.motion === "eversion" ? "strap-eversion" : "strap-inversion";
       return null;
     case "dorsiflexion":
       if (ex.position === "standing" && /\b(wall|door)\b/.test(both)) return "calf-at-wall";

@@ -11,8 +11,7 @@ import type { Picture, Scene } from "./picture.ts";
 /** The right foot seen from the front, the body's midline to the viewer's right. */
 export const footFront = {
   /** The foot turned `tilt` degrees: inversion (sole toward the midline) positive, eversion negative. */
-  pose: (tilt: number): Pose =>
-    pose("front", { working: limb({ tilt }), anchor: { point: "working.ankle", at: { x: 0, y: -12 } } }),
+  pose: (tilt: number): Pose => pose("front", { working: limb({ tilt }), anchor: { point: "working.ankle", at: { x: 0, y: -12 } } }),
   frameAndProps: {
     frame: { x: -13, y: -29, width: 28, height: 30 },
     parts: ["working.shin", "working.foot"],

@@ -1,4 +1,13 @@
-import { add, direction, distance, forwardKinematics, type Limb, type LimbPoint as LimbPointName, type Skeleton, type Vec } from "./body.ts";
+import {
+  add,
+  direction,
+  distance,
+  forwardKinematics,
+  type Limb,
+  type LimbPoint as LimbPointName,
+  type Skeleton,
+  type Vec,
+} from "./body.ts";
 import { poseBetween } from "./movement.ts";
 import type { Frame, Part, Scene } from "./picture.ts";
 import { strapLine } from "./props.ts";
@@ -8,9 +17,7 @@ import { strapLine } from "./props.ts";
  * gets one outline, the props, and the arrow. Pure geometry; the web shell turns it into SVG.
  */
 
-export type Shape =
-  | { shape: "circle"; c: Vec; r: number; highlight: boolean }
-  | { shape: "polygon"; points: Vec[]; highlight: boolean };
+export type Shape = { shape: "circle"; c: Vec; r: number; highlight: boolean } | { shape: "polygon"; points: Vec[]; highlight: boolean };
 
 /** Body parts drawn together under one outline; "far" groups sit behind and are drawn a shade softer. */
 export interface BodyGroup {
@@ -107,7 +114,17 @@ function profileFoot(s: Skeleton, limb: Limb, highlight: boolean): Shape[] {
   const sole = direction(footDir - bend * 90);
   const lift = (v: Vec, k: number) => add(v, sole, -k);
   const toeTop = lift(add(toe, direction(s.directions[`${limb}.toes`]!), -0.3), 1.3);
-  const points = [add(ankle, along, -2.6), add(heel, along, -0.6), heel, ball, toe, toeTop, lift(ball, 2.3), p("instep"), add(ankle, along, 2)];
+  const points = [
+    add(ankle, along, -2.6),
+    add(heel, along, -0.6),
+    heel,
+    ball,
+    toe,
+    toeTop,
+    lift(ball, 2.3),
+    p("instep"),
+    add(ankle, along, 2),
+  ];
   return [{ shape: "polygon", points, highlight }];
 }
 
@@ -141,7 +158,12 @@ export function drawScene(scene: Scene, t: number): Drawing {
         : [
             {
               shape: "polygon",
-              points: [add(pt["working.shoulder"], { x: -1.5, y: -1 }, 1), add(pt["other.shoulder"], { x: 1.5, y: -1 }, 1), add(pt["other.hip"], { x: 3.5, y: 1 }, 1), add(pt["working.hip"], { x: -3.5, y: 1 }, 1)],
+              points: [
+                add(pt["working.shoulder"], { x: -1.5, y: -1 }, 1),
+                add(pt["other.shoulder"], { x: 1.5, y: -1 }, 1),
+                add(pt["other.hip"], { x: 3.5, y: 1 }, 1),
+                add(pt["working.hip"], { x: -3.5, y: 1 }, 1),
+              ],
               highlight: lit("trunk"),
             },
             { shape: "circle", c: pt["working.shoulder"], r: 2.8, highlight: lit("trunk") },
@@ -175,10 +197,20 @@ export function drawScene(scene: Scene, t: number): Drawing {
   const over: PropShape[] = [];
   const f = scene.frame;
   for (const prop of scene.props) {
-    if (prop.kind === "floor") behind.push({ shape: "line", role: "floor", points: [{ x: f.x, y: prop.y }, { x: f.x + f.width, y: prop.y }] });
+    if (prop.kind === "floor")
+      behind.push({
+        shape: "line",
+        role: "floor",
+        points: [
+          { x: f.x, y: prop.y },
+          { x: f.x + f.width, y: prop.y },
+        ],
+      });
     else if (prop.kind === "guide") behind.push({ shape: "line", role: "guide", points: [prop.from, prop.to] });
-    else if (prop.kind === "wall") behind.push({ shape: "rect", role: "wall", x: prop.x, y: f.y - 1, width: f.x + f.width - prop.x + 1, height: prop.floor - f.y + 1 });
-    else if (prop.kind === "blanket") behind.push({ shape: "rect", role: "blanket", x: prop.x, y: prop.floor - prop.thickness, width: prop.width, height: prop.thickness });
+    else if (prop.kind === "wall")
+      behind.push({ shape: "rect", role: "wall", x: prop.x, y: f.y - 1, width: f.x + f.width - prop.x + 1, height: prop.floor - f.y + 1 });
+    else if (prop.kind === "blanket")
+      behind.push({ shape: "rect", role: "blanket", x: prop.x, y: prop.floor - prop.thickness, width: prop.width, height: prop.thickness });
     else if (prop.kind === "chair") {
       const leg = 2.2;
       behind.push(
@@ -187,11 +219,25 @@ export function drawScene(scene: Scene, t: number): Drawing {
         { shape: "rect", role: "furniture", x: prop.x + prop.width - 1 - leg, y: prop.seatY, width: leg, height: prop.floor - prop.seatY },
       );
       if (prop.back !== "none")
-        behind.push({ shape: "rect", role: "furniture", x: prop.back === "left" ? prop.x : prop.x + prop.width - leg, y: prop.seatY - 26, width: leg, height: 26 });
+        behind.push({
+          shape: "rect",
+          role: "furniture",
+          x: prop.back === "left" ? prop.x : prop.x + prop.width - leg,
+          y: prop.seatY - 26,
+          width: leg,
+          height: 26,
+        });
     } else if (prop.kind === "strap") over.push({ shape: "line", role: "strap", points: strapLine(s, prop) });
   }
 
-  return { frame: f, unit: f.width / 86, behind, groups: groups.filter((g) => g.shapes.length > 0), over, arrow: scene.arrow ? arrowOf(scene) : null };
+  return {
+    frame: f,
+    unit: f.width / 86,
+    behind,
+    groups: groups.filter((g) => g.shapes.length > 0),
+    over,
+    arrow: scene.arrow ? arrowOf(scene) : null,
+  };
 }
 
 /** The arrow follows its point from the start pose to the end pose, set off to one side. */

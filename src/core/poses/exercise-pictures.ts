@@ -29,7 +29,10 @@ function strapSitting(ankle: number): Pose {
   return p;
 }
 const strapStart = strapSitting(5);
-const strapScene = (insetEnd: Pose, insetStart: Pose): Pick<Picture, "frame" | "start" | "end" | "props" | "highlight" | "arrow" | "inset"> => ({
+const strapScene = (
+  insetEnd: Pose,
+  insetStart: Pose,
+): Pick<Picture, "frame" | "start" | "end" | "props" | "highlight" | "arrow" | "inset"> => ({
   frame: { x: -16, y: -66, width: 86, height: 70 },
   start: strapStart,
   end: strapStart,
@@ -44,7 +47,17 @@ const strapScene = (insetEnd: Pose, insetStart: Pose): Pick<Picture, "frame" | "
     ...footFront.frameAndProps,
     start: insetStart,
     end: insetEnd,
-    props: [...footFront.frameAndProps.props, { kind: "strap", ends: [{ x: -8, y: -27 }, { x: 8, y: -27 }], under: ["working.soleOuter", "working.soleInner"] }],
+    props: [
+      ...footFront.frameAndProps.props,
+      {
+        kind: "strap",
+        ends: [
+          { x: -8, y: -27 },
+          { x: 8, y: -27 },
+        ],
+        under: ["working.soleOuter", "working.soleInner"],
+      },
+    ],
     highlight: ["working.foot"],
     arrow: { point: "working.soleInner", offset: { x: 1, y: 1 }, scale: 1.7 },
   },
@@ -75,7 +88,13 @@ function toeSitting(toes: number, hands: "resting" | "under" | "over"): Pose {
     other: limb({ hip: 4, knee: 4 }),
     anchor: { point: "pelvis", at: { x: 0, y: seatY - 5 } },
     // An arm reaching forward to the foot points partly toward the viewer.
-    foreshorten: { "other.thigh": 0.16, "working.thigh": 0.26, "working.upperArm": 0.92, "other.upperArm": hands === "over" ? 0.45 : 0.92, "other.forearm": hands === "over" ? 0.85 : 1 },
+    foreshorten: {
+      "other.thigh": 0.16,
+      "working.thigh": 0.26,
+      "working.upperArm": 0.92,
+      "other.upperArm": hands === "over" ? 0.45 : 0.92,
+      "other.forearm": hands === "over" ? 0.85 : 1,
+    },
     feet: { working: "profile", other: "end-on" },
   });
   p = footPointing(p, "working", 180);

@@ -65,17 +65,20 @@ describe("kneeling shin stretch", () => {
 describe("calf stretch at the wall", () => {
   const p = pictureLibrary["calf-at-wall"];
   const wall = (p.props.find((x) => x.kind === "wall") as Extract<Prop, { kind: "wall" }>).x;
-  it.each(both(p))("at the %s, both palms are on the wall near shoulder height, the front toes up on the wall and that heel on the floor", (_, s) => {
-    for (const limb of ["working", "other"] as const) {
-      expect(near(s.points[`${limb}.wrist`].x, wall - 2.4, 0.3)).toBe(true);
-      expect(near(s.points[`${limb}.hand`].x, wall - 2.4, 1.5)).toBe(true);
-      expect(near(s.points[`${limb}.wrist`].y, s.points[`${limb}.shoulder`].y, 4)).toBe(true);
-    }
-    expect(near(s.points["working.toe"].x, wall, 1.5)).toBe(true);
-    expect(s.points["working.toe"].y).toBeLessThan(-8);
-    expect(s.points["working.heel"].y).toBeCloseTo(0, 6);
-    expect(near(s.points["other.heel"].y, 0, 3)).toBe(true);
-  });
+  it.each(both(p))(
+    "at the %s, both palms are on the wall near shoulder height, the front toes up on the wall and that heel on the floor",
+    (_, s) => {
+      for (const limb of ["working", "other"] as const) {
+        expect(near(s.points[`${limb}.wrist`].x, wall - 2.4, 0.3)).toBe(true);
+        expect(near(s.points[`${limb}.hand`].x, wall - 2.4, 1.5)).toBe(true);
+        expect(near(s.points[`${limb}.wrist`].y, s.points[`${limb}.shoulder`].y, 4)).toBe(true);
+      }
+      expect(near(s.points["working.toe"].x, wall, 1.5)).toBe(true);
+      expect(s.points["working.toe"].y).toBeLessThan(-8);
+      expect(s.points["working.heel"].y).toBeCloseTo(0, 6);
+      expect(near(s.points["other.heel"].y, 0, 3)).toBe(true);
+    },
+  );
   it("brings the chest toward the wall from start to end", () => {
     expect(fk(p.end).points.neck.x - fk(p.start).points.neck.x).toBeGreaterThan(4);
   });

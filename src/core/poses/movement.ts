@@ -16,7 +16,9 @@ function limbAt(a: LimbAngles, b: LimbAngles, t: number): LimbAngles {
 /** The pose a fraction `t` (0..1) of the way from start to end; the end pose keeps the start's anchor point. */
 export function poseBetween(start: Pose, end: Pose, t: number): Pose {
   const foreshorten: NonNullable<Pose["foreshorten"]> = {};
-  for (const key of new Set([...Object.keys(start.foreshorten ?? {}), ...Object.keys(end.foreshorten ?? {})]) as Set<keyof typeof foreshorten>)
+  for (const key of new Set([...Object.keys(start.foreshorten ?? {}), ...Object.keys(end.foreshorten ?? {})]) as Set<
+    keyof typeof foreshorten
+  >)
     foreshorten[key] = lerp(start.foreshorten?.[key] ?? 1, end.foreshorten?.[key] ?? 1, t);
   return {
     ...start,

@@ -22,7 +22,13 @@ function seated(): Pose {
 
 function lying(): Pose {
   // On the back, knees bent and feet flat: the trunk points back along the floor.
-  let p = pose("side", { trunk: -90, neck: 0, working: limb({ ankle: 0 }), other: limb({ ankle: 0 }), anchor: { point: "pelvis", at: { x: 0, y: -7 } } });
+  let p = pose("side", {
+    trunk: -90,
+    neck: 0,
+    working: limb({ ankle: 0 }),
+    other: limb({ ankle: 0 }),
+    anchor: { point: "pelvis", at: { x: 0, y: -7 } },
+  });
   p = legReaching(p, "working", { x: 30, y: -5 });
   p = legReaching(p, "other", { x: 29, y: -5 });
   p = armReaching(p, "working", { x: 3, y: -4.5 }, 0);
@@ -45,7 +51,14 @@ export const positionStanding: Picture = {
   alt: "A person standing upright, arms relaxed at the sides.",
   frame: { x: -30, y: -104, width: 60, height: 108 },
   props: [{ kind: "floor", y: 0 }],
-  ...still(pose("side", { neck: 0, working: limb({ elbow: 8 }), other: limb({ elbow: 8 }), anchor: { point: "working.heel", at: { x: -2, y: 0 } } })),
+  ...still(
+    pose("side", {
+      neck: 0,
+      working: limb({ elbow: 8 }),
+      other: limb({ elbow: 8 }),
+      anchor: { point: "working.heel", at: { x: -2, y: 0 } },
+    }),
+  ),
 };
 
 export const positionKneeling: Picture = {

@@ -35,7 +35,9 @@ export function armReaching(pose: Pose, limb: Limb, target: Vec, wrist = pose[li
     elbow: wrap((fore - upper) * bend),
     elbowY: add(shoulderAt, direction(upper), upperLength).y,
   }));
-  const bendable = options.filter((o) => o.elbow >= 0 && o.elbow <= 150).sort((a, b) => (elbow === "low" ? b.elbowY - a.elbowY : a.elbowY - b.elbowY));
+  const bendable = options
+    .filter((o) => o.elbow >= 0 && o.elbow <= 150)
+    .sort((a, b) => (elbow === "low" ? b.elbowY - a.elbowY : a.elbowY - b.elbowY));
   const best = bendable[0] ?? options[0]!;
   return { ...pose, [limb]: { ...pose[limb], shoulder: best.shoulder, elbow: best.elbow, wrist } };
 }

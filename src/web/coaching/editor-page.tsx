@@ -10,6 +10,7 @@ import { problemText } from "../import/problem-text.ts";
 import { openSavedPrograms } from "../import/saved-programs.ts";
 import "../import/import.css";
 import { account, callApi } from "../sync/server-api.ts";
+import { PicturePicker } from "./picture-picker.tsx";
 import { TimelinePreview } from "./timeline-preview.tsx";
 import "./coaching.css";
 
@@ -157,8 +158,11 @@ export default function EditorPage() {
         <form onSubmit={(e) => void save(e)} noValidate>
           <TextField ctx={ctx} path="title" label="Title" value={String(edited.title ?? "")} />
           {problems.get("")?.length ? <p class="field-error">{problems.get("")!.join(" ")}</p> : null}
-          {edited.exercises.map((_, i) => (
-            <ExerciseFields key={i} ctx={ctx} index={i} />
+          {edited.exercises.map((ex, i) => (
+            <div key={i}>
+              <ExerciseFields ctx={ctx} index={i} />
+              {Array.isArray(ex.phases) && <PicturePicker exercise={ex} index={i} onChange={ctx.change} />}
+            </div>
           ))}
           {check?.ok ? (
             <TimelinePreview program={check.value} />

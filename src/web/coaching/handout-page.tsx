@@ -3,7 +3,8 @@ import { renderSVG } from "uqr";
 import { withOverrides } from "../../core/prescription.ts";
 import type { Exercise, Program } from "../../core/program.ts";
 import { holdSecondsFor, initialProgress } from "../../core/progress.ts";
-import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { pictureForPhase } from "../../core/poses/choose-picture.ts";
+import { PictureView } from "../illustrations/picture-view.tsx";
 import { callApi } from "../sync/server-api.ts";
 import { scheduleText, type ClientDetail, type MyPlan, type StoredPrescription } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
@@ -37,10 +38,12 @@ export default function HandoutPage() {
     const load = async () => {
       if (clientId) {
         const r = await callApi<ClientDetail>("GET", `/api/clients/${encodeURIComponent(clientId)}`);
-        if (r.status === 200 && r.body.prescription && r.body.program) return show({ forName: r.body.client.displayName, program: r.body.program, prescription: r.body.prescription });
+        if (r.status === 200 && r.body.prescription && r.body.program)
+          return show({ forName: r.body.client.displayName, program: r.body.program, prescription: r.body.prescription });
       } else {
         const r = await callApi<MyPlan>("GET", "/api/prescription");
-        if (r.status === 200 && r.body.prescription && r.body.program) return show({ forName: null, program: r.body.program, prescription: r.body.prescription });
+        if (r.status === 200 && r.body.prescription && r.body.program)
+          return show({ forName: null, program: r.body.program, prescription: r.body.prescription });
       }
       if (current) setProblem("There is no plan to print yet.");
     };
@@ -89,7 +92,12 @@ export default function HandoutPage() {
         {program.exercises.map((ex) => (
           <li key={ex.id} class="handout-exercise">
             <h2>{ex.name}</h2>
-            <ExerciseArt exerciseId={ex.id} />
+            <div class="handout-pictures">
+              {ex.phases.map((p) => {
+                const id = pictureForPhase(ex, p);
+                return id && <PictureView key={p.id} id={id} side={ex.firstSide} mode="end" />;
+              })}
+            </div>
             <p>{ex.positionDetail}</p>
             <dl class="facts">
               <dt>Repetitions</dt>

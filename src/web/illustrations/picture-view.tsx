@@ -37,7 +37,10 @@ function useMovement(mode: PictureMode, host: { current: Element | null }): numb
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
-    const seen = typeof IntersectionObserver === "function" && host.current ? new IntersectionObserver(([e]) => (visible = !!e?.isIntersecting)) : null;
+    const seen =
+      typeof IntersectionObserver === "function" && host.current
+        ? new IntersectionObserver(([e]) => (visible = !!e?.isIntersecting))
+        : null;
     if (seen && host.current) seen.observe(host.current);
     return () => {
       cancelAnimationFrame(frame);

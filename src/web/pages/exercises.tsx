@@ -1,5 +1,6 @@
 import type { Exercise } from "../../core/program.ts";
-import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { pictureForExercise, pictureForPhase } from "../../core/poses/choose-picture.ts";
+import { PictureView } from "../illustrations/picture-view.tsx";
 import { todaysProgram } from "../programs.ts";
 
 const positions: Record<Exercise["position"], string> = {
@@ -30,12 +31,13 @@ function positionText(ex: Exercise): string {
 }
 
 function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
+  const start = pictureForExercise(ex);
   return (
     <article class="card" id={`exercise-${ex.id}`} aria-labelledby={`title-${ex.id}`}>
       <h2 id={`title-${ex.id}`}>
         {n}. {ex.name}
       </h2>
-      <ExerciseArt exerciseId={ex.id} />
+      {start && <PictureView id={start} side={ex.firstSide} mode="start" />}
       <p>{ex.summary}</p>
       <dl class="facts">
         <dt>Position</dt>
@@ -63,16 +65,20 @@ function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
           <li key={s}>{s}</li>
         ))}
       </ol>
-      {ex.phases.map((p) => (
-        <section key={p.id} aria-label={p.name}>
-          <h3>{p.name}</h3>
-          <ol class="steps">
-            {p.instructions.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ol>
-        </section>
-      ))}
+      {ex.phases.map((p) => {
+        const picture = pictureForPhase(ex, p);
+        return (
+          <section key={p.id} aria-label={p.name}>
+            <h3>{p.name}</h3>
+            {picture && <PictureView id={picture} side={ex.firstSide} mode="move" />}
+            <ol class="steps">
+              {p.instructions.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
     </article>
   );
 }

@@ -2,7 +2,8 @@ import { compileTimeline } from "../../core/timeline.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import { activeSession, progress, sessions } from "../app-data.ts";
 import { services } from "../app-services.ts";
-import { ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { pictureForExercise } from "../../core/poses/choose-picture.ts";
+import { PictureView } from "../illustrations/picture-view.tsx";
 import { todaysProgram } from "../programs.ts";
 import { hrefOf } from "../router.ts";
 import { localDay, streakDays } from "../session/streak.ts";
@@ -40,7 +41,10 @@ export default function HomePage() {
         <p class="muted">
           About {minutes} minutes{ownProgram && ` · ${program.exercises.length} exercises · ${timeline.holdCount} holds`}
         </p>
-        <a class="button primary big" href={resuming || !plan ? hrefOf("play") : `${hrefOf("play")}?program=${encodeURIComponent(plan.programId)}`}>
+        <a
+          class="button primary big"
+          href={resuming || !plan ? hrefOf("play") : `${hrefOf("play")}?program=${encodeURIComponent(plan.programId)}`}
+        >
           {resuming ? "Continue your session" : "Start session"}
         </a>
         {ownProgram && (
@@ -70,7 +74,9 @@ export default function HomePage() {
         )}
       </dl>
       <section class="card" aria-label="About today’s program" style={{ marginTop: "1rem" }}>
-        {ownProgram && <ExerciseArt exerciseId={program.exercises[0]?.id ?? null} />}
+        {ownProgram && program.exercises[0] && pictureForExercise(program.exercises[0]) && (
+          <PictureView id={pictureForExercise(program.exercises[0])!} side={program.exercises[0].firstSide} mode="start" />
+        )}
         {ownProgram && <p>{program.summary}</p>}
         <p class="muted">A calm voice tells you each step, so you can keep the phone on the floor beside you.</p>
       </section>

@@ -1,4 +1,5 @@
-import { FootMotion } from "../illustrations/foot-motion.tsx";
+import type { PictureId } from "../../core/poses/picture.ts";
+import { PictureView } from "../illustrations/picture-view.tsx";
 import { todaysProgram } from "../programs.ts";
 
 /** The words for foot motions, why feet matter for the back, and how to stay safe. */
@@ -11,7 +12,7 @@ export default function LearnPage() {
         <h2 id="words">Four ways a foot moves</h2>
         {program.glossary.map((g) => (
           <article key={g.term} class="card motion" aria-labelledby={`term-${g.term}`}>
-            {g.motion ? <FootMotion motion={g.motion} /> : <span />}
+            {g.motion ? <PictureView id={`foot-${g.motion}` satisfies PictureId} side="right" mode="move" class="close-up" /> : <span />}
             <div>
               <h3 id={`term-${g.term}`}>{g.term}</h3>
               <p>{g.meaning}</p>
@@ -36,7 +37,8 @@ export default function LearnPage() {
       </section>
       {program.source && (
         <p class="muted">
-          Source: {program.source.title}{program.source.author ? `, by ${program.source.author}` : ""}. Written in Limber’s own words.
+          Source: {program.source.title}
+          {program.source.author ? `, by ${program.source.author}` : ""}. Written in Limber’s own words.
         </p>
       )}
     </>

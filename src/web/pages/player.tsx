@@ -5,7 +5,9 @@ import { services } from "../app-services.ts";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { CountdownRing } from "../components/countdown-ring.tsx";
 import { PainRating } from "../components/pain-rating.tsx";
-import { DoneArt, ExerciseArt } from "../illustrations/exercise-art.tsx";
+import { pictureForStep } from "../../core/poses/choose-picture.ts";
+import { DoneArt } from "../illustrations/exercise-art.tsx";
+import { PictureView } from "../illustrations/picture-view.tsx";
 import { programIdInHash, programToPlay } from "../import/program-to-play.ts";
 import { todaysProgram } from "../programs.ts";
 import { announcementOf } from "../session/guided-session.ts";
@@ -115,7 +117,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
   const step = currentStep(state);
   const next = state.timeline.steps[state.index + 1];
   const paused = state.status === "paused";
-  const artId = step.exerciseId ?? next?.exerciseId ?? null;
+  const picture = pictureForStep(view.program!, step, next);
   const steps = instructionsOf(step, view.program!);
   return (
     <section class="player" aria-labelledby="exercise-name" data-step-index={state.index} data-status={state.status}>
@@ -137,7 +139,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
         </p>
       )}
       <CountdownRing state={state} clock={controller.clock} />
-      {step.kind === "done" ? <DoneArt /> : <ExerciseArt exerciseId={artId} />}
+      {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
       {next && (
         <p class="next" data-testid="next">
           Next: {next.title}
