@@ -19,7 +19,9 @@ function made(over: Partial<Exercise> & { motion?: Exercise["phases"][number]["m
     firstSide: null,
     reps: { min: 1, max: 1 },
     setup: over.setup ?? ["Sit."],
-    phases: [{ id: "p", name: over.phaseName ?? "Hold", motion: over.motion ?? null, holdSeconds: { min: 10, max: 10 }, instructions: ["Hold."] }],
+    phases: [
+      { id: "p", name: over.phaseName ?? "Hold", motion: over.motion ?? null, holdSeconds: { min: 10, max: 10 }, instructions: ["Hold."] },
+    ],
   });
 }
 

@@ -62,6 +62,10 @@ export function pictureForExercise(ex: Exercise): PictureId | null {
   return ex.phases[0] ? pictureForPhase(ex, ex.phases[0]) : (positionPictures[ex.position] ?? null);
 }
 
+/**
+ * How a picture is shown: its start pose (getting into position), its end pose with the arrow (print, and
+ * under reduced motion), or moving between them on a gentle loop.
+ */
 export type PictureMode = "start" | "end" | "move";
 
 export interface StepPicture {

@@ -112,13 +112,13 @@ function toeSitting(toes: number, hands: "resting" | "under" | "over"): Pose {
 }
 /** The close-up: the foot from the side with only the toes moving, up toward the shin or down. */
 const toeInset = (toes: number): NonNullable<Picture["inset"]> => ({
-  circle: { x: 45, y: -46, r: 19 },
+  circle: { x: 46, y: -50, r: 19 },
   ...footSideFrame,
-  frame: { x: -4, y: -27, width: 26, height: 26 },
+  frame: { x: 0, y: -23, width: 19, height: 19 },
   start: footSide(0, 0),
   end: footSide(0, toes),
   highlight: ["working.foot"],
-  arrow: { point: "working.toe", offset: { x: 1, y: 0 }, scale: 1.5 },
+  arrow: { point: "working.toe", offset: { x: 0.5, y: 0 }, scale: 1.25 },
 });
 const toeProps: Picture["props"] = [
   { kind: "floor", y: floor },
@@ -128,7 +128,7 @@ export const toeDorsiflexion: Picture = {
   id: "toe-dorsiflexion",
   title: "Toe stretch: toes drawn back",
   alt: "A person sitting on a chair, seen from the front, with the lower part of the {side} leg resting across the other thigh. The hand on the same side has its fingers under the toes and draws them back toward the shin.",
-  frame: { x: -34, y: -78, width: 100, height: 82 },
+  frame: { x: -34, y: -84, width: 100, height: 88 },
   start: toeSitting(0, "under"),
   end: toeSitting(45, "under"),
   props: toeProps,

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Side } from "../../core/program.ts";
+import type { PictureMode } from "../../core/poses/choose-picture.ts";
 import { drawScene } from "../../core/poses/drawing.ts";
 import { loopProgress } from "../../core/poses/movement.ts";
 import { pictureLibrary } from "../../core/poses/library.ts";
@@ -7,25 +8,33 @@ import type { Picture, PictureId, Scene } from "../../core/poses/picture.ts";
 import { DrawingShapes } from "./picture-svg.tsx";
 import "./pictures.css";
 
-/**
- * How a picture is shown: its start pose (getting into position), its end pose with the arrow (print, and
- * under reduced motion), or moving between them on a gentle loop.
- */
-export type PictureMode = "start" | "end" | "move";
-
 /** The picture's words for the side drawn. */
 export function altOf(p: Picture, side: Side | null): string {
   return p.alt.replaceAll("{side}", side ?? "right");
 }
 
-const reducedMotion = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+const motionQuery = () => (typeof matchMedia === "function" ? matchMedia("(prefers-reduced-motion: reduce)") : null);
+
+/** Whether the person asked for less motion, following the setting if it changes while the page is open. */
+function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(() => motionQuery()?.matches ?? false);
+  useEffect(() => {
+    const q = motionQuery();
+    if (!q) return;
+    const changed = () => setReduced(q.matches);
+    q.addEventListener("change", changed);
+    return () => q.removeEventListener("change", changed);
+  }, []);
+  return reduced;
+}
 
 /** 0..1 through the movement, advancing on animation frames while the picture is on screen. */
 function useMovement(mode: PictureMode, host: { current: Element | null }): number {
   const still = mode === "start" ? 0 : 1;
+  const reduced = useReducedMotion();
   const [t, setT] = useState(still);
   useEffect(() => {
-    if (mode !== "move" || reducedMotion()) {
+    if (mode !== "move" || reduced) {
       setT(still);
       return;
     }
@@ -46,7 +55,7 @@ function useMovement(mode: PictureMode, host: { current: Element | null }): numb
       cancelAnimationFrame(frame);
       seen?.disconnect();
     };
-  }, [mode]);
+  }, [mode, reduced]);
   return t;
 }
 
@@ -72,6 +81,7 @@ export function PictureView({ id, side, mode, class: className }: { id: PictureI
       aria-label={altOf(picture, side)}
       data-picture={id}
       data-side={side ?? "right"}
+      data-mode={mode}
     >
       <g transform={mirror}>
         <SceneSvg scene={picture} t={t} arrow={mode !== "start"} />
