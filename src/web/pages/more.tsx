@@ -12,16 +12,7 @@ const entries: { route: RouteName; title: string; about: string }[] = [
 /** The pages that are not needed every day, one tap from the main navigation, each with what it is for. */
 export default function MorePage() {
   const coach = account.value?.role === "coach";
-  const all = coach
-    ? [
-        ...entries,
-        {
-          route: "editor" as const,
-          title: "Programs",
-          about: "Write and change your practice's programs, with a preview of each session.",
-        },
-      ]
-    : entries;
+  const all = coach ? [...entries, { route: "editor" as const, title: "Programs", about: "Write and change your practice's programs, with a preview of each session." }] : entries;
   return (
     <>
       <h1>More</h1>
