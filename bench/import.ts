@@ -12,6 +12,7 @@ import { draftToProgram, importRoutine } from "../src/core/import/index.ts";
 import { combineScores, formatScore, scoreDraft } from "../test/import-cases/score.ts";
 import { loadCases, loadHeldOutCases } from "../test/import-cases/cases.ts";
 import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
+import { corpusSection } from "./import-corpus.ts";
 
 const RUNS = Number(process.env.RUNS ?? 200);
 const run = beginRun("bench:import", { RUNS });
@@ -154,3 +155,4 @@ const verdict =
 say(`\n${verdict} within the ${BOUND_MS} ms bound on their fastest run.`);
 
 await writeSection("importer", out);
+await writeSection("importer-corpus", await corpusSection(run, RUNS));

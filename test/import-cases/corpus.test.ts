@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { importRoutine } from "../../src/core/import/index.ts";
 import { loadCorpus } from "./cases.ts";
+import { combineScores, scoreDraft } from "./score.ts";
 
 const dev = loadCorpus("dev");
 const heldOut = loadCorpus("held-out");
@@ -30,5 +34,15 @@ describe("the corpus of real routine texts", () => {
         .map((e) => `${c.name}: ${e.name}`),
     );
     expect(bad).toEqual([]);
+  });
+});
+
+describe("the importer on the development corpus", () => {
+  it("misses exactly the pinned fields, no more and no fewer (test/import-cases/corpus/dev-misses.txt)", () => {
+    const pinned = readFileSync(join(import.meta.dirname, "corpus", "dev-misses.txt"), "utf8")
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("#"));
+    const all = combineScores(dev.map((c) => scoreDraft(importRoutine(c.text), c.expected, c.name)));
+    expect(all.misses).toEqual(pinned);
   });
 });
