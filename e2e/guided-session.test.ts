@@ -39,19 +39,18 @@ describe("a guided session in the browser", () => {
     const instructions = observed.requested.filter((r) => r.mode === "interrupt");
     expect(instructions.every((r) => !r.dropped)).toBe(true);
     expect(observed.spoken.map((s) => s.text)).toEqual(observed.requested.filter((r) => !r.dropped).map((r) => r.text));
-    const spokenKinds = timeline.steps.flatMap((s) => cueMarks(s).map((m) => m.kind));
-    expect(spokenKinds.filter((k) => k === "switch-side")).toHaveLength(3);
-    expect(spokenKinds.filter((k) => k === "countdown")).toHaveLength(
-      3 * timeline.steps.filter((s) => s.kind !== "release" && s.kind !== "done").length,
-    );
+    // Counted in what the page asked for, against the session's known make-up: 3 side switches,
+    // 25 holds, 105 counts of 3-2-1 (the timing of the beeps is checked on real time in beep-schedule.test.ts).
+    const switchSay = new Set(timeline.steps.filter((s) => s.kind === "switch-side").map((s) => s.say));
+    expect(observed.requested.filter((r) => switchSay.has(r.text))).toHaveLength(3);
     expect(observed.spoken.filter((s) => s.text.includes("Hold for"))).toHaveLength(25);
-    expect(observed.requested.filter((r) => r.mode === "if-idle" && /^[123]$/.test(r.text))).toHaveLength(
-      spokenKinds.filter((k) => k === "countdown").length,
-    );
+    expect(observed.requested.filter((r) => r.mode === "if-idle" && /^[123]$/.test(r.text))).toHaveLength(105);
     expect(observed.spoken[observed.spoken.length - 1]!.text).toBe("That is the whole session. Well done.");
-    expect(observed.wakeLockRequests).toBeGreaterThan(0);
-    expect(observed.oscillatorStarts).toBeGreaterThan(0);
-    expect(observed.vibrations.length).toBeGreaterThan(0);
+    expect(observed.wakeLockRequests).toBe(1);
+    // One buzz for every cue: 50 step starts, 3 side switches, 25 halfway marks, 105 counts and the end.
+    const buzzes = new Map<string, number>();
+    for (const v of observed.vibrations) buzzes.set(v.join(","), (buzzes.get(v.join(",")) ?? 0) + 1);
+    expect(Object.fromEntries(buzzes)).toEqual({ "180": 50, "180,120,180": 3, "60": 25, "40": 105, "250,150,250,150,400": 1 });
 
     const titles = await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
     // The "done" step hands over to the pain question, whose heading takes focus and is read out.

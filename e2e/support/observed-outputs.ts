@@ -10,6 +10,8 @@ export interface ObservedOutputs {
   vibrations: number[][];
   wakeLockRequests: number;
   oscillatorStarts: number;
+  /** Each oscillator started: its pitch, the audio time it was told to start at, and both clocks at that call. */
+  oscillators: { hz: number; when: number; audioNow: number; perfNow: number; audioState: string }[];
 }
 
 /**
@@ -26,6 +28,7 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
       vibrations: [] as number[][],
       wakeLockRequests: 0,
       oscillatorStarts: 0,
+      oscillators: [] as { hz: number; when: number; audioNow: number; perfNow: number; audioState: string }[],
     };
     (window as unknown as { __observed: typeof seen }).__observed = seen;
     window.addEventListener("limber:speech", (e) => seen.requested.push({ ...(e as CustomEvent).detail }));
@@ -64,6 +67,13 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
     const start = OscillatorNode.prototype.start;
     OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
       seen.oscillatorStarts++;
+      seen.oscillators.push({
+        hz: this.frequency.value,
+        when: when ?? 0,
+        audioNow: this.context.currentTime,
+        perfNow: performance.now(),
+        audioState: this.context.state,
+      });
       return start.call(this, when);
     };
   });
