@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Kysely } from "kysely";
 import type { Program } from "../core/program.ts";
-import type { FailureLimiter } from "./auth/rate-limit.ts";
+import type { AttemptLimits } from "./auth/rate-limit.ts";
 import type { Clock } from "./clock.ts";
 import type { Tables } from "./db/tables.ts";
 import type { LiveSession } from "./store/auth-sessions.ts";
@@ -10,17 +10,10 @@ import type { LiveSession } from "./store/auth-sessions.ts";
 export interface ServerDeps {
   db: Kysely<Tables>;
   clock: Clock;
-  signInLimits: { account: FailureLimiter; address: FailureLimiter };
-  /** Wrong password-reset tokens per client address. */
-  resetGuesses: FailureLimiter;
-  /** Sign-ups refused for a taken email, per client address. */
-  signUpRefusals: FailureLimiter;
-  /** Reset links asked for by mail, per client address (every request counts). */
-  resetRequests: FailureLimiter;
+  /** Rate limits, kept in the database: `reserveAttempts` in http/too-many.ts is the usual way in. */
+  limits: AttemptLimits;
   /** The mail sender, told when a mail was queued so it goes out at once. */
   mail: { queued(): void };
-  /** Wrong current passwords per user id. */
-  passwordChecks: FailureLimiter;
   /** Built-in programs, already seeded into the database. */
   builtInPrograms: readonly Program[];
   /** Whether X-Forwarded-Proto and X-Forwarded-For from a proxy in front are believed. */

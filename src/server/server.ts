@@ -3,8 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { builtInPrograms } from "../../content/index.ts";
 import { createApp } from "./app.ts";
 import { hostname } from "node:os";
-import { RESET_GUESS_LIMIT, RESET_REQUEST_LIMIT } from "./auth/password-reset.ts";
-import { FailureLimiter, PASSWORD_CHECK_LIMIT, SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "./auth/rate-limit.ts";
+import { AttemptLimits, deleteExpiredAttempts } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
@@ -50,14 +49,7 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     clock,
     builtInPrograms,
     trustProxy,
-    signInLimits: {
-      account: new FailureLimiter(SIGN_IN_LIMITS.account, clock),
-      address: new FailureLimiter(SIGN_IN_LIMITS.address, clock),
-    },
-    resetGuesses: new FailureLimiter(RESET_GUESS_LIMIT, clock),
-    signUpRefusals: new FailureLimiter(SIGN_UP_LIMIT, clock),
-    passwordChecks: new FailureLimiter(PASSWORD_CHECK_LIMIT, clock),
-    resetRequests: new FailureLimiter(RESET_REQUEST_LIMIT, clock),
+    limits: new AttemptLimits(database.db, clock),
     mail: { queued: () => undefined },
   };
 }
@@ -77,9 +69,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
     s.once("error", reject);
   });
-  // Expired sign-in sessions are refused on sight; this only keeps the table small.
+  // Expired sign-in sessions and rate-limit attempts are ignored on sight; this only keeps the tables small.
   const clock = deps.clock;
-  const sweep = () => void deleteExpiredSessions(database.db, clock.now()).catch((e) => console.error("limber: session sweep failed:", e));
+  const sweep = () =>
+    void Promise.all([deleteExpiredSessions(database.db, clock.now()), deleteExpiredAttempts(database.db, clock.now())]).catch((e) =>
+      console.error("limber: sweep of expired rows failed:", e),
+    );
   sweep();
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();

@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
+import { AttemptLimits } from "../../src/server/auth/rate-limit.ts";
 import { manualClock } from "../../src/server/clock.ts";
 import { openDatabase, type DatabaseConfig } from "../../src/server/db/database.ts";
 import { migrationProvider, migrations } from "../../src/server/db/migrations/index.ts";
@@ -32,56 +33,74 @@ describe.each(BACKENDS)("upgrading an older schema on %s", (name) => {
   afterAll(() => backend.stop());
 
   // Every version but the latest gets its own case, so a new migration is tested from the one before it too.
-  it.each(EARLIER)("brings a database made at %s, with people's data in it, to the latest version with every record kept", async (version) => {
-    const config = await backend.emptyDatabase();
-    const clock = manualClock("2026-11-20T09:00:00Z");
+  it.each(EARLIER)(
+    "brings a database made at %s, with people's data in it, to the latest version with every record kept",
+    async (version) => {
+      const config = await backend.emptyDatabase();
+      const clock = manualClock("2026-11-20T09:00:00Z");
 
-    // Data written by the app while the schema is at the old version: accounts, logs, progress, settings.
-    const old = await openAt(config, version);
-    const oldApp = createApp(await prepareDeps({ db: old, config, close: () => old.destroy() }, clock));
-    const person = new ApiClient(inProcess(oldApp));
-    const { email, account } = await person.signUp({ password: "an old long password", displayName: "Older Release" });
-    const logs = [sessionLog({ notes: "from the old release" }), sessionLog({ painBefore: 7, painAfter: 3 })];
-    for (const log of logs) expect((await person.post("/api/logs", log)).status).toBe(201);
-    expect((await person.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 45 })).status).toBe(200);
-    expect((await person.put("/api/settings", { planDaysPerWeek: 5 })).status).toBe(200);
-    const coach = new ApiClient(inProcess(oldApp));
-    await coach.signUp({ role: "coach", displayName: "Old Coach" });
-    const before = {
-      users: await old.selectFrom("users").selectAll().orderBy("id").execute(),
-      logs: await old.selectFrom("session_logs").selectAll().orderBy("id").execute(),
-      progress: await old.selectFrom("progress").selectAll().orderBy("user_id").execute(),
-    };
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(old);
-    expect(applied.rows.map((r) => r.name)).toEqual(VERSIONS.slice(0, VERSIONS.indexOf(version) + 1));
-    await old.destroy();
+      // Data written by the app while the schema is at the old version: accounts, logs, progress, settings.
+      const old = await openAt(config, version);
+      const oldDeps = await prepareDeps({ db: old, config, close: () => old.destroy() }, clock);
+      // Today's rate limits count attempts in a table older schemas lack; they count in a current database beside it.
+      const limitsDatabase = await openDatabase(await backend.emptyDatabase());
+      const oldApp = createApp({ ...oldDeps, limits: new AttemptLimits(limitsDatabase.db, clock) });
+      const person = new ApiClient(inProcess(oldApp));
+      const { email, account } = await person.signUp({ password: "an old long password", displayName: "Older Release" });
+      const logs = [sessionLog({ notes: "from the old release" }), sessionLog({ painBefore: 7, painAfter: 3 })];
+      for (const log of logs) expect((await person.post("/api/logs", log)).status).toBe(201);
+      expect(
+        (await person.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 45 })).status,
+      ).toBe(200);
+      expect((await person.put("/api/settings", { planDaysPerWeek: 5 })).status).toBe(200);
+      const coach = new ApiClient(inProcess(oldApp));
+      await coach.signUp({ role: "coach", displayName: "Old Coach" });
+      const before = {
+        users: await old.selectFrom("users").selectAll().orderBy("id").execute(),
+        logs: await old.selectFrom("session_logs").selectAll().orderBy("id").execute(),
+        progress: await old.selectFrom("progress").selectAll().orderBy("user_id").execute(),
+      };
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(old);
+      expect(applied.rows.map((r) => r.name)).toEqual(VERSIONS.slice(0, VERSIONS.indexOf(version) + 1));
+      await old.destroy();
+      await limitsDatabase.close();
 
-    // The current release opens it: migrations run at start-up.
-    const upgraded = await openDatabase(config);
-    try {
-      const now = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(upgraded.db);
-      expect(now.rows.map((r) => r.name)).toEqual(VERSIONS);
-      expect(await upgraded.db.selectFrom("users").selectAll().orderBy("id").execute()).toEqual(before.users.map((u) => expect.objectContaining(u)));
-      expect(await upgraded.db.selectFrom("session_logs").selectAll().orderBy("id").execute()).toEqual(before.logs.map((l) => expect.objectContaining(l)));
-      expect(await upgraded.db.selectFrom("progress").selectAll().orderBy("user_id").execute()).toEqual(before.progress.map((p) => expect.objectContaining(p)));
+      // The current release opens it: migrations run at start-up.
+      const upgraded = await openDatabase(config);
+      try {
+        const now = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(upgraded.db);
+        expect(now.rows.map((r) => r.name)).toEqual(VERSIONS);
+        expect(await upgraded.db.selectFrom("users").selectAll().orderBy("id").execute()).toEqual(
+          before.users.map((u) => expect.objectContaining(u)),
+        );
+        expect(await upgraded.db.selectFrom("session_logs").selectAll().orderBy("id").execute()).toEqual(
+          before.logs.map((l) => expect.objectContaining(l)),
+        );
+        expect(await upgraded.db.selectFrom("progress").selectAll().orderBy("user_id").execute()).toEqual(
+          before.progress.map((p) => expect.objectContaining(p)),
+        );
 
-      // And the person carries on: the old password, session, logs, progress and settings all work.
-      const app = createApp(await prepareDeps(upgraded, clock));
-      const same = new ApiClient(inProcess(app));
-      same.cookie = person.cookie;
-      same.csrfToken = person.csrfToken;
-      expect((await same.get("/api/auth/me")).body.account.id).toBe(account.id);
-      const again = new ApiClient(inProcess(app));
-      expect((await again.post("/api/auth/sign-in", { email, password: "an old long password" })).status).toBe(200);
-      expect((await again.get("/api/logs")).body.logs.map((l: { id: string; notes: string }) => l.id).sort()).toEqual(logs.map((l) => l.id).sort());
-      expect((await again.get(`/api/logs/${logs[0]!.id}`)).body.notes).toBe("from the old release");
-      const progress = (await again.get(`/api/progress/${PROGRAM}`)).body;
-      expect(progress.sessionsProgressed).toBe(2);
-      expect(progress.exercises["wall-calf-stretch"].holds.calf).toBe(45);
-      expect((await again.get("/api/settings")).body.planDaysPerWeek).toBe(5);
-      expect((await again.post("/api/logs", sessionLog())).status).toBe(201);
-    } finally {
-      await upgraded.close();
-    }
-  }, 60_000);
+        // And the person carries on: the old password, session, logs, progress and settings all work.
+        const app = createApp(await prepareDeps(upgraded, clock));
+        const same = new ApiClient(inProcess(app));
+        same.cookie = person.cookie;
+        same.csrfToken = person.csrfToken;
+        expect((await same.get("/api/auth/me")).body.account.id).toBe(account.id);
+        const again = new ApiClient(inProcess(app));
+        expect((await again.post("/api/auth/sign-in", { email, password: "an old long password" })).status).toBe(200);
+        expect((await again.get("/api/logs")).body.logs.map((l: { id: string; notes: string }) => l.id).sort()).toEqual(
+          logs.map((l) => l.id).sort(),
+        );
+        expect((await again.get(`/api/logs/${logs[0]!.id}`)).body.notes).toBe("from the old release");
+        const progress = (await again.get(`/api/progress/${PROGRAM}`)).body;
+        expect(progress.sessionsProgressed).toBe(2);
+        expect(progress.exercises["wall-calf-stretch"].holds.calf).toBe(45);
+        expect((await again.get("/api/settings")).body.planDaysPerWeek).toBe(5);
+        expect((await again.post("/api/logs", sessionLog())).status).toBe(201);
+      } finally {
+        await upgraded.close();
+      }
+    },
+    60_000,
+  );
 });

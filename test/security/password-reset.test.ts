@@ -117,7 +117,7 @@ describe.each(BACKENDS)("password reset links on %s", (name) => {
     suite.t.clock.advance(RESET_GUESS_LIMIT.windowMs); // a clean window for this address
     const { email, token } = await personWithLink();
     const guesses = [
-      ...Array.from({ length: RESET_GUESS_LIMIT.failures - 3 }, () => randomBytes(32).toString("base64url")),
+      ...Array.from({ length: RESET_GUESS_LIMIT.attempts - 3 }, () => randomBytes(32).toString("base64url")),
       token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
       token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase(),
       token.slice(1),

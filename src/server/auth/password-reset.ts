@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Tables } from "../db/tables.ts";
 import { findUserByEmail } from "../store/accounts.ts";
 import { countResetsSince, insertPasswordReset } from "../store/password-resets.ts";
+import type { AttemptRule } from "./rate-limit.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 
 /** A reset link works for 30 minutes, once. */
@@ -9,10 +10,10 @@ export const RESET_LIFETIME_MS = 30 * 60_000;
 /** At most 5 links per account in an hour, so a mistaken loop cannot mint links without end. */
 export const RESET_ISSUE_LIMIT = { links: 5, windowMs: 60 * 60_000 } as const;
 /** Wrong tokens tried from one address: 20 in 15 minutes, then 429 until the window passes. */
-export const RESET_GUESS_LIMIT = { failures: 20, windowMs: 15 * 60_000 } as const;
+export const RESET_GUESS_LIMIT = { name: "reset-guess/address", attempts: 20, windowMs: 15 * 60_000 } as const satisfies AttemptRule;
 
 /** Reset mails asked for from one client address: 10 in an hour, counted whether or not an account matched. */
-export const RESET_REQUEST_LIMIT = { failures: 10, windowMs: 60 * 60_000 } as const;
+export const RESET_REQUEST_LIMIT = { name: "reset-request/address", attempts: 10, windowMs: 60 * 60_000 } as const satisfies AttemptRule;
 
 export type IssuedReset = { ok: true; token: string; expiresAt: Date; displayName: string; email: string } | { ok: false; problem: string };
 

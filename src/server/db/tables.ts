@@ -91,6 +91,7 @@ export interface Tables {
   calendar_feeds: CalendarFeedsTable;
   messages: MessagesTable;
   password_resets: PasswordResetsTable;
+  rate_limit_attempts: RateLimitAttemptsTable;
   mail_queue: MailQueueTable;
   email_checks: EmailChecksTable;
   mail_settings: MailSettingsTable;
@@ -152,6 +153,14 @@ export interface ServerSecretsTable {
   name: string;
   value: string;
   created_at: Timestamp;
+}
+
+/** One attempt a rate limit counts until it expires; `subject` is the SHA-256 of the limited key. */
+export interface RateLimitAttemptsTable {
+  id: string;
+  limit_name: string;
+  subject: string;
+  expires_at: Timestamp;
 }
 
 /** One password-reset link; the token itself is shown once to the operator and never stored. */

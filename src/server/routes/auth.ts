@@ -9,7 +9,8 @@ import { newToken, tokenHash } from "../auth/tokens.ts";
 import { sessionOf, type AppContext, type Env } from "../context.ts";
 import type { UserRow } from "../db/tables.ts";
 import { readBody } from "../http/problems.ts";
-import { tooManyRequests } from "../http/too-many.ts";
+import { reserveAttempts } from "../http/too-many.ts";
+import { SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "../auth/rate-limit.ts";
 import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../store/accounts.ts";
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
@@ -56,39 +57,37 @@ export const authRoutes = new Hono<Env>()
   .post("/sign-up", async (c) => {
     const body = await readBody(c, SignUp);
     if (!body.ok) return body.response;
-    const { db, clock, signUpRefusals } = c.get("deps");
-    const address = clientAddress(c);
-    const limited = tooManyRequests(
+    const { db, clock } = c.get("deps");
+    const attempt = await reserveAttempts(
       c,
-      signUpRefusals.retryAfterMs(address),
+      [[SIGN_UP_LIMIT, clientAddress(c)]],
       "too many sign-ups with emails that already have accounts; try again later",
     );
-    if (limited) return limited;
+    if (attempt instanceof Response) return attempt;
     const { email, password, displayName, role } = body.value;
     const user = await createAccount(db, { email, displayName, role, passwordHash: await hashPassword(password) }, clock.now());
-    if (!user) {
-      signUpRefusals.recordFailure(address);
-      return c.json({ error: "an account with this email already exists" }, 409);
-    }
+    // A refusal for a taken email keeps its attempt; a new account gives it back.
+    if (!user) return c.json({ error: "an account with this email already exists" }, 409);
+    await attempt.release();
     return c.json(await startSession(c, user), 201);
   })
   .post("/sign-in", async (c) => {
     const body = await readBody(c, SignIn);
     if (!body.ok) return body.response;
-    const { db, signInLimits } = c.get("deps");
+    const { db, limits } = c.get("deps");
     const { email, password } = body.value;
-    const address = clientAddress(c);
-    const wait = Math.max(signInLimits.account.retryAfterMs(email), signInLimits.address.retryAfterMs(address));
-    const limited = tooManyRequests(c, wait, "too many failed sign-in attempts; try again later");
-    if (limited) return limited;
+    const wanted = [
+      [SIGN_IN_LIMITS.account, email],
+      [SIGN_IN_LIMITS.address, clientAddress(c)],
+    ] as const;
+    const attempt = await reserveAttempts(c, wanted, "too many failed sign-in attempts; try again later");
+    if (attempt instanceof Response) return attempt;
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
-    if (!user || !ok) {
-      signInLimits.account.recordFailure(email);
-      signInLimits.address.recordFailure(address);
-      return c.json({ error: "email or password is wrong" }, 401);
-    }
-    signInLimits.account.reset(email);
+    // A failure keeps both attempts; a right password gives them back and ends the account's run of wrong ones.
+    if (!user || !ok) return c.json({ error: "email or password is wrong" }, 401);
+    await attempt.release();
+    await limits.forget(SIGN_IN_LIMITS.account, email);
     return c.json(await startSession(c, user), 200);
   })
   .post("/sign-out", async (c) => {

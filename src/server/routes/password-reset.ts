@@ -5,7 +5,9 @@ import { hashPassword } from "../auth/password.ts";
 import { tokenHash } from "../auth/tokens.ts";
 import type { AppContext, Env } from "../context.ts";
 import { readBody } from "../http/problems.ts";
-import { tooManyRequests } from "../http/too-many.ts";
+import { reserveAttempts } from "../http/too-many.ts";
+import { RESET_GUESS_LIMIT, RESET_REQUEST_LIMIT } from "../auth/password-reset.ts";
+import type { HeldAttempt } from "../auth/rate-limit.ts";
 import { lookUpPasswordReset, redeemPasswordReset, type ResetLookup } from "../store/password-resets.ts";
 import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
 import { Email, NewPassword, startSession } from "./auth.ts";
@@ -28,16 +30,16 @@ export const RESET_REQUESTED =
 
 /**
  * Refuses a token that cannot be used, in words the person can act on. Answers undefined when it
- * can be used. Unknown tokens count against the address, so guessing is slowed as well as hopeless.
+ * can be used. Unknown tokens keep the attempt reserved against the address, so guessing is slowed
+ * as well as hopeless; any other answer gives it back.
  */
-function refusal(c: AppContext, found: ResetLookup) {
-  const { resetGuesses } = c.get("deps");
+async function refusal(c: AppContext, found: ResetLookup, attempt: HeldAttempt): Promise<Response | undefined> {
+  if (found.state === "unknown")
+    return c.json({ error: "this reset link is not valid: check that the whole link was copied, or ask for a new one" }, 404);
+  await attempt.release();
   switch (found.state) {
     case "usable":
       return undefined;
-    case "unknown":
-      resetGuesses.recordFailure(clientAddress(c));
-      return c.json({ error: "this reset link is not valid: check that the whole link was copied, or ask for a new one" }, 404);
     case "used":
       return c.json({ error: "this reset link was already used; ask for a new one if you still cannot sign in" }, 410);
     case "expired":
@@ -45,19 +47,16 @@ function refusal(c: AppContext, found: ResetLookup) {
   }
 }
 
-const tooManyGuesses = (c: AppContext) =>
-  tooManyRequests(
-    c,
-    c.get("deps").resetGuesses.retryAfterMs(clientAddress(c)),
-    "too many wrong reset links from this address; try again later",
-  );
-
-/** The request's body, once it is well formed and its address may still try tokens. */
+/** The request's body, once it is well formed and an attempt to try a token is reserved for its address. */
 async function readGuarded<S extends z.ZodType>(c: AppContext, schema: S) {
   const body = await readBody(c, schema);
   if (!body.ok) return body;
-  const limited = tooManyGuesses(c);
-  return limited ? { ok: false as const, response: limited } : body;
+  const attempt = await reserveAttempts(
+    c,
+    [[RESET_GUESS_LIMIT, clientAddress(c)]],
+    "too many wrong reset links from this address; try again later",
+  );
+  return attempt instanceof Response ? { ok: false as const, response: attempt } : { ...body, attempt };
 }
 
 /**
@@ -68,15 +67,14 @@ export const passwordResetRoutes = new Hono<Env>()
   .post("/request", async (c) => {
     const body = await readBody(c, ResetRequest);
     if (!body.ok) return body.response;
-    const { db, clock, resetRequests, mail } = c.get("deps");
-    const address = clientAddress(c);
-    const limited = tooManyRequests(
+    const { db, clock, mail } = c.get("deps");
+    // Every request counts (its attempt is never given back).
+    const attempt = await reserveAttempts(
       c,
-      resetRequests.retryAfterMs(address),
+      [[RESET_REQUEST_LIMIT, clientAddress(c)]],
       "too many reset links asked for from this address; try again later",
     );
-    if (limited) return limited;
-    resetRequests.recordFailure(address);
+    if (attempt instanceof Response) return attempt;
     // Known and unknown addresses take the same path here (one count, one insert); whether an
     // account has the address is found out by the mail sender, after the answer has gone.
     const { email } = body.value;
@@ -93,7 +91,7 @@ export const passwordResetRoutes = new Hono<Env>()
     if (!body.ok) return body.response;
     const { db, clock } = c.get("deps");
     const found = await lookUpPasswordReset(db, tokenHash(body.value.token), clock.now());
-    const refused = refusal(c, found);
+    const refused = await refusal(c, found, body.attempt);
     if (refused || found.state !== "usable") return refused;
     return c.json({ displayName: found.user.display_name, email: found.user.email, expiresAt: found.expiresAt.toISOString() });
   })
@@ -103,7 +101,7 @@ export const passwordResetRoutes = new Hono<Env>()
     const { db, clock } = c.get("deps");
     const hash = tokenHash(body.value.token);
     // Checked before the (slow) password hash, so a wrong token costs the server nothing.
-    const refused = refusal(c, await lookUpPasswordReset(db, hash, clock.now()));
+    const refused = await refusal(c, await lookUpPasswordReset(db, hash, clock.now()), body.attempt);
     if (refused) return refused;
     const passwordHash = await hashPassword(body.value.newPassword);
     const now = clock.now();
@@ -111,7 +109,7 @@ export const passwordResetRoutes = new Hono<Env>()
     // Used or expired while the password was being hashed: say which.
     if (!user)
       return (
-        refusal(c, await lookUpPasswordReset(db, hash, now)) ??
+        (await refusal(c, await lookUpPasswordReset(db, hash, now), body.attempt)) ??
         c.json({ error: "this reset link could not be used; ask for a new one" }, 410)
       );
     return c.json(await startSession(c, user), 200);

@@ -4,6 +4,7 @@ import * as coaching from "./0002-coaching.ts";
 import * as organisationDayIndex from "./0003-organisation-day-index.ts";
 import * as passwordResets from "./0004-password-resets.ts";
 import * as conversations from "./0005-conversations.ts";
+import * as rateLimitAttempts from "./0006-rate-limit-attempts.ts";
 import * as mail from "./0007-mail.ts";
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0003-organisation-day-index": organisationDayIndex,
   "0004-password-resets": passwordResets,
   "0005-conversations": conversations,
+  "0006-rate-limit-attempts": rateLimitAttempts,
   "0007-mail": mail,
 };
 
