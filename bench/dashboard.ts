@@ -244,7 +244,7 @@ async function main() {
     const full = at(b, dash, LARGE, DAYS).p50;
     const sqlPart = at(b, "dashboardRows alone (the SQL and its rows, no HTTP or maths)", LARGE, DAYS).p50;
     const naive = at(b, "baseline: every log into Node, core per client", LARGE, DAYS).p50;
-    return `${b}: at ${LARGE} clients × ${DAYS} days the SQL takes ${sqlPart} of the dashboard's ${full} ms p50, and the dashboard is ${(naive / full).toFixed(1)}× faster than the baseline.`;
+    return `${b}: at ${LARGE} clients × ${DAYS} days the SQL takes ${sqlPart} ms of the dashboard's ${full} ms p50, and the dashboard is ${(naive / full).toFixed(1)}× faster than the baseline.`;
   });
   const lines = [
     "## Coach dashboard and organisation-wide adherence (bench/dashboard.ts)",
