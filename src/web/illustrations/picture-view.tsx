@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Side } from "../../core/program.ts";
 import type { PictureMode } from "../../core/poses/choose-picture.ts";
 import { drawScene } from "../../core/poses/drawing.ts";
-import { loopProgress } from "../../core/poses/movement.ts";
+import { loopMs, loopProgress } from "../../core/poses/movement.ts";
 import { pictureLibrary } from "../../core/poses/library.ts";
 import type { Picture, PictureId, Scene } from "../../core/poses/picture.ts";
 import { DrawingShapes } from "./picture-svg.tsx";
@@ -28,53 +28,32 @@ function useReducedMotion(): boolean {
   return reduced;
 }
 
-/** 0..1 through the movement, advancing on animation frames while the picture is on screen. */
-function useMovement(mode: PictureMode, host: { current: Element | null }): number {
-  const still = mode === "start" ? 0 : 1;
-  const reduced = useReducedMotion();
-  const [t, setT] = useState(still);
-  useEffect(() => {
-    if (mode !== "move" || reduced) {
-      setT(still);
-      return;
-    }
-    let frame = 0;
-    let visible = true;
-    const began = performance.now();
-    const tick = (now: number) => {
-      if (visible) setT(loopProgress(now - began));
-      frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-    const seen =
-      typeof IntersectionObserver === "function" && host.current
-        ? new IntersectionObserver(([e]) => (visible = !!e?.isIntersecting))
-        : null;
-    if (seen && host.current) seen.observe(host.current);
-    return () => {
-      cancelAnimationFrame(frame);
-      seen?.disconnect();
-    };
-  }, [mode, reduced]);
-  return t;
-}
+/** Keyframes per loop: enough that straight-line steps between them read as a smooth, eased movement. */
+const keyframes = 48;
 
-function SceneSvg({ scene, t, arrow }: { scene: Scene; t: number; arrow: boolean }) {
-  const d = useMemo(() => drawScene(scene, 1), [scene]);
-  return <DrawingShapes d={{ ...drawScene(scene, t), arrow: arrow ? d.arrow : null }} />;
+function SceneSvg({ scene, mode, moving }: { scene: Scene; mode: PictureMode; moving: boolean }) {
+  const end = useMemo(() => drawScene(scene, 1), [scene]);
+  const loop = useMemo(
+    () =>
+      moving
+        ? { dur: loopMs, frames: Array.from({ length: keyframes + 1 }, (_, k) => drawScene(scene, loopProgress((k / keyframes) * loopMs))) }
+        : null,
+    [scene, moving],
+  );
+  const shown = mode === "start" ? drawScene(scene, 0) : end;
+  return <DrawingShapes d={{ ...shown, arrow: mode === "start" ? null : end.arrow }} loop={loop} />;
 }
 
 /** One library picture, for the left or right side, still or moving; an image with words for screen readers. */
 export function PictureView({ id, side, mode, class: className }: { id: PictureId; side: Side | null; mode: PictureMode; class?: string }) {
   const picture = pictureLibrary[id];
-  const host = useRef<SVGSVGElement>(null);
-  const t = useMovement(mode, host);
+  const reduced = useReducedMotion();
+  const moving = mode === "move" && !reduced;
   const f = picture.frame;
   const mirror = side === "left" ? `translate(${2 * f.x + f.width} 0) scale(-1 1)` : undefined;
   const inset = picture.inset;
   return (
     <svg
-      ref={host}
       class={`picture ${className ?? ""}`}
       viewBox={`${f.x} ${f.y} ${f.width} ${f.height}`}
       role="img"
@@ -82,9 +61,10 @@ export function PictureView({ id, side, mode, class: className }: { id: PictureI
       data-picture={id}
       data-side={side ?? "right"}
       data-mode={mode}
+      data-moving={moving ? "yes" : "no"}
     >
       <g transform={mirror}>
-        <SceneSvg scene={picture} t={t} arrow={mode !== "start"} />
+        <SceneSvg scene={picture} mode={mode} moving={moving} />
         {inset && (
           <g class="fig-inset">
             <circle class="fig-inset-ring" cx={inset.circle.x} cy={inset.circle.y} r={inset.circle.r} />
@@ -95,7 +75,7 @@ export function PictureView({ id, side, mode, class: className }: { id: PictureI
               height={inset.circle.r * 1.84}
               viewBox={`${inset.frame.x} ${inset.frame.y} ${inset.frame.width} ${inset.frame.height}`}
             >
-              <SceneSvg scene={inset} t={t} arrow={mode !== "start"} />
+              <SceneSvg scene={inset} mode={mode} moving={moving} />
             </svg>
           </g>
         )}
