@@ -28,3 +28,5 @@ export type PrescriptionSaved = AnswerOf<Api["prescription"]["$put"]>;
 export type InviteAccepted = AnswerOf<Api["invites"]["accept"]["$post"]>;
 /** GET /api/progress/:programId */
 export type ProgressAnswer = AnswerOf<Api["progress"][":programId"]["$get"]>;
+/** GET /api/history: the client's own calendar, streak, adherence and pain trend. */
+export type HistoryAnswer = AnswerOf<Api["history"]["$get"]>;

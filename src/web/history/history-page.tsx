@@ -1,19 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { addDays } from "../../core/calendar-date.ts";
-import type { Adherence, PainPoint } from "../../core/history.ts";
+import type { PainPoint } from "../../core/history.ts";
+import type { HistoryAnswer } from "../api-types.ts";
 import { account, callApi } from "../sync/server-api.ts";
 import "./history.css";
-
-interface HistoryAnswer {
-  today: string;
-  planDaysPerWeek: number;
-  days: string[];
-  sessions: number;
-  streak: number;
-  adherence: Adherence;
-  pain: PainPoint[];
-  summary: string;
-}
 
 /** Today's date on this device, as YYYY-MM-DD. */
 function localToday(): string {
