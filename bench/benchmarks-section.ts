@@ -33,11 +33,13 @@ export interface BenchRun {
   parameters: Record<string, string | number>;
   startedAt: Date;
   loadAtStart: number;
+  /** The commit measured, read when the run begins (the code it loaded). */
+  commit: string;
 }
 
 /** Call first thing: notes the time and the machine's load before the bench does anything. */
 export function beginRun(script: string, parameters: Record<string, string | number>): BenchRun {
-  return { script, parameters, startedAt: new Date(), loadAtStart: loadavg()[0]! };
+  return { script, parameters, startedAt: new Date(), loadAtStart: loadavg()[0]!, commit: commitLine() };
 }
 
 const minute = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
@@ -62,7 +64,7 @@ export function runHeader(run: BenchRun): string[] {
     .join(" ");
   const cpu = cpus();
   return [
-    `Command: \`${params ? `${params} ` : ""}npm run ${run.script}\`. Date: ${minute(run.startedAt)}–${minute(new Date()).slice(11)} UTC; ${commitLine()}.`,
+    `Command: \`${params ? `${params} ` : ""}npm run ${run.script}\`. Date: ${minute(run.startedAt)}–${minute(new Date()).slice(11)} UTC; ${run.commit}.`,
     `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown"}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}; ` +
       `1-minute load average ${run.loadAtStart.toFixed(2)} at the start and ${loadavg()[0]!.toFixed(2)} at the end.`,
   ];
