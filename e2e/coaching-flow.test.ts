@@ -53,7 +53,10 @@ describe("a coach and a client in the browser", () => {
 
     // The client sees the plan and the coach, then does a session on an accelerated clock.
     await client.page.goto(`${app.server.url}/#/plan`);
-    await client.page.getByTestId("plan-summary").getByText(/Monday, Tuesday, Wednesday, Thursday, Friday, Saturday and Sunday/).waitFor();
+    await client.page
+      .getByTestId("plan-summary")
+      .getByText(/Monday, Tuesday, Wednesday, Thursday, Friday, Saturday and Sunday/)
+      .waitFor();
     expect(await client.page.getByTestId("coach-name").textContent()).toContain("Casey Coach");
     await client.page.getByText("“Gently; stop if it hurts.”").waitFor();
     await client.page.goto(`${app.server.url}/#/`);
@@ -68,15 +71,19 @@ describe("a coach and a client in the browser", () => {
     await client.page.clock.runFor(31_000); // the background sync's next round
     await client.page.goto(`${app.server.url}/#/plan`);
     await client.page.getByLabel("How did your last session go?").fill("My left calf felt tight.");
-    await client.page.getByRole("button", { name: "Send note" }).click();
+    await client.page.getByRole("button", { name: "Send", exact: true }).click();
     await client.page.getByText("Sent to Casey Coach.").waitFor();
 
     // The coach sees the session counted, the pain flag first, and the note.
     await coach.page.goto(`${app.server.url}/#/coach`);
     const row = coach.page.getByTestId("client-row").filter({ hasText: "Robin Client" });
     await row.getByText("Pain after the last session was 8 out of 10.").waitFor();
-    expect(await row.textContent()).toContain("last 7 days 100% (1 of 1)");
-    expect(await row.getByTestId("client-note").textContent()).toContain("My left calf felt tight.");
+    expect(await row.getByRole("img", { name: /^Plan kept over the last 4 weeks/ }).getAttribute("aria-label")).toBe(
+      "Plan kept over the last 4 weeks: 0 of 0, 0 of 0, 0 of 0, 1 of 1 (oldest first)",
+    );
+    expect(await row.getByTestId("client-last").textContent()).toBe("Last session: 25 of 25 holds, today; pain 3 → 8.");
+    expect(await row.getByTestId("client-note").textContent()).toBe("1 unread note");
+    expect(await row.getByTestId("client-quote").textContent()).toBe("“My left calf felt tight.”");
     expect(await row.getAttribute("data-flagged")).toBe("yes");
     expect(await axeViolations(coach.page)).toEqual([]);
 
@@ -110,7 +117,12 @@ describe("a coach and a client in the browser", () => {
     const coach = new ApiClient(overHttp, app.server.url);
     await coach.signUp({ displayName: "Noor Coach", role: "coach" });
     const builtIn = builtInProgram(defaultProgramId)!;
-    const own = await coach.post("/api/programs", { ...builtIn, id: "calf-only", title: "Calves only, for Sam", exercises: builtIn.exercises.filter((e) => e.id === "wall-calf-stretch") });
+    const own = await coach.post("/api/programs", {
+      ...builtIn,
+      id: "calf-only",
+      title: "Calves only, for Sam",
+      exercises: builtIn.exercises.filter((e) => e.id === "wall-calf-stretch"),
+    });
     expect(own.status).toBe(201);
     const { code } = (await coach.post("/api/invites", {})).body;
     const email = `sam-${stamp}@example.org`;

@@ -47,3 +47,16 @@ export type SessionLog = z.infer<typeof SessionLog>;
 // The summary lives in its own zod-free module so the browser player can use it without
 // shipping the schemas; it is re-exported here for existing callers.
 export { summariseSession, type SessionSummary } from "./session-summary.ts";
+
+/**
+ * Holds done (not skipped) of holds planned. A completed session recorded every planned hold, so
+ * its total is known even from devices that did not send `holdsPlanned`; a session stopped early on
+ * such a device has an unknown total (null). The dashboard's SQL (src/server/store/dashboard.ts)
+ * counts the same way, and test/server/dashboard-glance.test.ts holds both to it.
+ */
+export function holdsDoneOf(log: { holds: { skipped: boolean }[]; completed: boolean; holdsPlanned?: number | undefined }): {
+  done: number;
+  planned: number | null;
+} {
+  return { done: log.holds.filter((h) => !h.skipped).length, planned: log.holdsPlanned ?? (log.completed ? log.holds.length : null) };
+}

@@ -30,3 +30,9 @@ export type InviteAccepted = AnswerOf<Api["invites"]["accept"]["$post"]>;
 export type ProgressAnswer = AnswerOf<Api["progress"][":programId"]["$get"]>;
 /** GET /api/history: the client's own calendar, streak, adherence and pain trend. */
 export type HistoryAnswer = AnswerOf<Api["history"]["$get"]>;
+/** GET /api/messages: a client's conversation with their coach. */
+export type ConversationAnswer = AnswerOf<Api["messages"]["$get"]>;
+/** POST /api/invites/preview: whom an invite leads to. */
+export type InvitePreviewAnswer = AnswerOf<Api["invites"]["preview"]["$post"]>;
+/** POST /api/invites: a new invite, its code shown once. */
+export type InviteMade = AnswerOf<Api["invites"]["$post"], 201>;

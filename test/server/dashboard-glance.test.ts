@@ -104,8 +104,8 @@ describe.each(BACKENDS)("the dashboard at a glance on %s", (name) => {
     expect((await coach.post("/api/clients/seen")).status).toBe(204);
     const seenAt = suite.t.clock.now().toISOString();
     suite.t.clock.advance(3_600_000);
-    // A session started after the look, and a note written after it.
-    await robin.c.post("/api/logs", sessionLog({ startedAt: "2026-11-25T09:30:00Z", endedAt: "2026-11-25T09:40:00Z" }));
+    // A session done this morning but sent after the look (a phone offline until now) is new too.
+    await robin.c.post("/api/logs", sessionLog({ startedAt: "2026-11-25T07:30:00Z", endedAt: "2026-11-25T07:40:00Z" }));
     await robin.c.post("/api/messages", { body: "And today too." });
     const next = (await coach.get(`/api/clients?today=${TODAY}`)).body;
     expect([next.seenAt, next.clients[0].newSince]).toEqual([seenAt, { sessions: 1, notes: 1 }]);

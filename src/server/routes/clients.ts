@@ -16,6 +16,7 @@ import { findProgram } from "../store/programs.ts";
 import { savePrescription } from "./prescription-saving.ts";
 import { adherenceOver } from "../../core/adherence.ts";
 import { Schedule } from "../../core/schedule.ts";
+import { holdsDoneOf } from "../../core/session-log.ts";
 import { CalendarDay } from "../../core/schedule.ts";
 import { utcToday } from "../clock.ts";
 
@@ -124,6 +125,7 @@ export const clientRoutes = new Hono<Env>()
         painAfter: l.painAfter,
         notes: l.notes,
         programVersion: l.programVersion,
+        holds: holdsDoneOf(l),
       })),
       messages: await listMessages(db, client.organisation_id, client.id),
     });

@@ -73,7 +73,8 @@ export const SPARK_SESSIONS = 8;
  * logs are reached through the (organisation_id, user_id, local_day / started_at) indexes and
  * only a handful of values per client leave the database (28 days of practised days, the last
  * 8 sessions, the last 3 rated), however long their history. `seenAt` is the coach's last look;
- * what is new since is counted within the same 28 days, so an old visit costs no more. With
+ * what is new since (sessions received, notes written) is counted within the same 28 days, so an
+ * old visit costs no more. With
  * `onlyClient`, the same query for that one client: the client page reads its standing here too,
  * so the dashboard and the client page can never judge a client differently.
  */
@@ -101,7 +102,7 @@ export async function dashboardRows(
     left join lateral (
       select array_agg(distinct s.local_day) as days,
         count(*) filter (where s.local_day >= ${weekFrom})::int as week_sessions,
-        count(*) filter (where s.started_at > ${since})::int as new_sessions
+        count(*) filter (where s.received_at > ${since})::int as new_sessions
       from session_logs s
       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today}
     ) recent on true

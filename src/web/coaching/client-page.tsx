@@ -6,6 +6,9 @@ import { callApi, problemText } from "../sync/server-api.ts";
 import { percent, scheduleText, type ClientDetail } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
 import { PrescriptionForm } from "./prescription-form.tsx";
+import { Conversation } from "./conversation.tsx";
+import { holdsText } from "./glance-text.ts";
+import { WeekCalendar, WeekCalendarKey } from "./week-calendar.tsx";
 import "./coaching.css";
 
 /** Lets the practice go of a client; the person keeps their account and everything in it. */
@@ -47,7 +50,8 @@ export default function ClientPage() {
     if (r.status !== 200)
       return setProblem(r.status === 404 || r.status === 400 ? "There is no such client in your practice." : "Could not load this client.");
     setDetail(r.body);
-    if (r.body.messages.some((m) => m.readAt === null)) void callApi("POST", `/api/clients/${encodeURIComponent(id)}/messages/read`);
+    if (r.body.messages.some((m) => m.author === "client" && m.readAt === null))
+      void callApi("POST", `/api/clients/${encodeURIComponent(id)}/messages/read`);
   }
   useEffect(() => {
     setDetail(null);
@@ -70,11 +74,12 @@ export default function ClientPage() {
   }
   if (!detail) return <p class="loading">Loading…</p>;
   const { client, standing, prescription } = detail;
+  const doneDays = [...new Set(detail.sessions.map((s) => s.day))];
   return (
     <>
       <h1>{client.displayName}</h1>
       <p>
-        <a href="#/coach">Back to your clients</a> · {client.email}
+        <a href="#/coach">Back to your clients</a> · <span class="muted">{client.email}</span>
       </p>
       <section class="card" aria-labelledby="standing-title">
         <h2 id="standing-title">How it is going</h2>
@@ -92,37 +97,38 @@ export default function ClientPage() {
         </p>
         <p class="lead">{detail.painSummary}</p>
       </section>
+      <section class="card" aria-labelledby="calendar-title">
+        <h2 id="calendar-title">Planned and done, by week</h2>
+        <WeekCalendar schedule={prescription?.schedule ?? null} doneDays={doneDays} today={today} />
+        <WeekCalendarKey />
+      </section>
       <section class="card" aria-labelledby="pain-title">
         <h2 id="pain-title">Pain before and after</h2>
         <PainChart points={detail.pain} />
       </section>
       <section class="card" aria-labelledby="notes-title">
-        <h2 id="notes-title">Notes from {client.displayName}</h2>
-        {detail.messages.length === 0 ? (
-          <p class="muted">No notes yet.</p>
-        ) : (
-          <ul class="note-list">
-            {detail.messages.map((m) => (
-              <li key={m.id}>
-                <span class="muted">{new Date(m.createdAt).toLocaleString()}:</span> {m.body}
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="notes-title">Conversation with {client.displayName}</h2>
+        <Conversation
+          messages={detail.messages}
+          me="coach"
+          otherName={client.displayName}
+          path={`/api/clients/${encodeURIComponent(client.id)}/messages`}
+          label={detail.messages.some((m) => m.author === "client") ? `Answer ${client.displayName}` : `Write to ${client.displayName}`}
+          onSent={() => void load()}
+        />
       </section>
       <section class="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions (last 12 weeks)</h2>
         {detail.sessions.length === 0 ? (
-          <p class="muted">
-            {detail.lastSession ? `None in these 12 weeks; the last was on ${detail.lastSession.day}.` : "No sessions yet."}
-          </p>
+          <p class="muted">No sessions yet.</p>
         ) : (
-          <ol class="session-list" reversed>
+          <ol class="session-list" reversed data-testid="session-list">
             {[...detail.sessions].reverse().map((s) => (
               <li key={s.id}>
-                {s.day}: {s.completed ? "completed" : "stopped early"}
-                {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`} (program version{" "}
-                {s.programVersion}){s.notes && ` — “${s.notes}”`}
+                {s.day}: <span class="session-holds">{holdsText(s.holds)}</span>
+                {!s.completed && " (stopped early)"}
+                {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`}
+                {s.notes && ` — “${s.notes}”`} <span class="muted">(version {s.programVersion})</span>
               </li>
             ))}
           </ol>

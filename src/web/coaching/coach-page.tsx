@@ -3,7 +3,8 @@ import { services } from "../app-services.ts";
 import { localDay } from "../session/streak.ts";
 import type { DashboardAnswer } from "../api-types.ts";
 import { account, callApi, NetworkError, problemText } from "../sync/server-api.ts";
-import { percent, type DashboardClient } from "./coaching-api.ts";
+import { Dashboard } from "./dashboard.tsx";
+import { InvitePanel } from "./invite-panel.tsx";
 import { AccountField, FormProblem } from "../components/account-field.tsx";
 import { TextArea, TextInput } from "../components/field.tsx";
 import "./coaching.css";
@@ -86,101 +87,26 @@ function Practice() {
   );
 }
 
-function Invite() {
-  const [label, setLabel] = useState("");
-  const [made, setMade] = useState<{ code: string; link: string; expiresAt: string } | null>(null);
-  const [status, setStatus] = useState("");
-  async function create(e: Event) {
-    e.preventDefault();
-    const r = await callApi<{ code: string; path: string; invite: { expiresAt: string } }>("POST", "/api/invites", { label });
-    if (r.status !== 201) return setStatus(problemText(r));
-    setMade({ code: r.body.code, link: `${location.origin}${r.body.path}`, expiresAt: r.body.invite.expiresAt });
-    setLabel("");
-  }
-  return (
-    <section class="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite a client</h2>
-      <p class="muted">Each invite works once and for 14 days. Give the link or the code to one client, by message or on paper.</p>
-      <form onSubmit={(e) => void create(e)}>
-        <TextInput
-          id="invite-label"
-          label="Who it is for (optional)"
-          hint="Only you see this."
-          value={label}
-          maxLength={80}
-          onInput={setLabel}
-        />
-        <button type="submit" class="primary">
-          Make an invite
-        </button>
-      </form>
-      {status && <p role="alert">{status}</p>}
-      {made && (
-        <div role="status" data-testid="invite">
-          <p>Invite link:</p>
-          <p class="invite-link" data-testid="invite-link">
-            {made.link}
-          </p>
-          <p>
-            Or the code: <strong data-testid="invite-code">{made.code}</strong>
-          </p>
-          <p class="muted">
-            Valid until {new Date(made.expiresAt).toLocaleDateString()}. It is shown only now; make a new one if it is lost.
-          </p>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function ClientRow({ c }: { c: DashboardClient }) {
-  const flagged = c.standing.flags.length > 0;
-  const last = c.lastSession;
-  return (
-    <li data-flagged={flagged ? "yes" : "no"} data-testid="client-row">
-      <h3>
-        <a href={`#/client/${c.id}`}>{c.displayName}</a>
-      </h3>
-      {flagged && (
-        <ul class="flags" aria-label={`Needs attention: ${c.displayName}`}>
-          {c.standing.flags.map((f) => (
-            <li key={f.kind}>
-              <span class="flag-word">Needs attention:</span> {f.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        Plan kept: last 7 days {percent(c.standing.week)}; last 28 days {percent(c.standing.month)}.
-      </p>
-      <p class="muted">
-        {last
-          ? `Last session ${last.day}${last.completed ? "" : " (stopped early)"}${last.painBefore !== null && last.painAfter !== null ? `, pain ${last.painBefore} before → ${last.painAfter} after` : ""}.`
-          : "No session yet."}
-        {c.programId === null && " No plan yet."}
-      </p>
-      {c.unreadMessages > 0 && c.latestMessage && (
-        <p data-testid="client-note">
-          New note ({c.unreadMessages}): “{c.latestMessage.body}”
-        </p>
-      )}
-    </li>
-  );
-}
-
 /** The coach's home: invite clients and see, first, the ones who need attention. */
 export default function CoachPage() {
   const me = account.value;
-  const [clients, setClients] = useState<DashboardClient[] | null>(null);
+  const [answer, setAnswer] = useState<DashboardAnswer | null>(null);
+  const [practice, setPractice] = useState("your practice");
   const [problem, setProblem] = useState("");
   useEffect(() => {
     if (me?.role !== "coach") return;
     setProblem("");
+    let shown = false;
+    void callApi<{ name: string }>("GET", "/api/organisation").then(
+      (r) => r.status === 200 && setPractice(r.body.name),
+      () => undefined,
+    );
     callApi<DashboardAnswer>("GET", `/api/clients?today=${localDay(services().clock.wallNow())}`).then(
-      (r) =>
-        r.status === 200
-          ? setClients(r.body.clients)
-          : setProblem(`Your clients could not be loaded (${problemText(r)}). Reload the page to try again.`),
+      (r) => {
+        if (r.status !== 200) return setProblem(`Your clients could not be loaded (${problemText(r)}). Reload the page to try again.`);
+        setAnswer(r.body);
+        shown = true;
+      },
       (error: unknown) => {
         if (!(error instanceof NetworkError)) console.error("limber: the dashboard failed:", error);
         setProblem(
@@ -188,6 +114,11 @@ export default function CoachPage() {
         );
       },
     );
+    // Once the coach moves on from what was new (to a client, say), the next look counts from then;
+    // a reload keeps showing it.
+    return () => {
+      if (shown) void callApi("POST", "/api/clients/seen").catch(() => undefined);
+    };
   }, [me?.role]);
   if (!me) {
     return (
@@ -210,26 +141,18 @@ export default function CoachPage() {
   return (
     <>
       <h1>Your clients</h1>
-      <p>
-        <a href="#/editor">Programs: make or change one</a>
-      </p>
-      <Invite />
       <section aria-labelledby="dashboard-title">
-        <h2 id="dashboard-title">How they are doing</h2>
-        {problem ? (
-          <p role="alert">{problem}</p>
-        ) : clients === null ? (
-          <p class="loading">Loading…</p>
-        ) : clients.length === 0 ? (
-          <p class="muted">No clients yet. Make an invite above and give it to someone.</p>
-        ) : (
-          <ul class="client-list">
-            {clients.map((c) => (
-              <ClientRow key={c.id} c={c} />
-            ))}
-          </ul>
-        )}
+        <h2 id="dashboard-title" class="sr-only">
+          How they are doing
+        </h2>
+        {problem ? <p role="alert">{problem}</p> : answer === null ? <p class="loading">Loading…</p> : <Dashboard answer={answer} />}
       </section>
+      <InvitePanel practice={practice} />
+      <p>
+        <a class="button" href="#/editor">
+          Programs: make or change one
+        </a>
+      </p>
       <Practice />
     </>
   );

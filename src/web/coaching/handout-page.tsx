@@ -74,20 +74,24 @@ export default function HandoutPage() {
           Print or save as PDF
         </button>
       </p>
-      <h1>{program.title}</h1>
-      {data.forName && <p class="lead">For {data.forName}</p>}
-      <p>
-        <strong>When:</strong> {scheduleText(prescription.schedule)}.
-      </p>
-      {prescription.note && (
-        <p>
-          <strong>Note:</strong> {prescription.note}
-        </p>
-      )}
-      <div class="handout-qr">
-        <div class="qr" role="img" aria-label="QR code that opens this program in Limber" dangerouslySetInnerHTML={{ __html: qr }} />
-        <p>Scan with your phone’s camera to open this program in Limber, which counts every hold for you and speaks each step.</p>
-      </div>
+      <header class="handout-head">
+        <div>
+          <h1>{program.title}</h1>
+          {data.forName && <p class="lead">For {data.forName}</p>}
+          <p>
+            <strong>When:</strong> {scheduleText(prescription.schedule)}.
+          </p>
+          {prescription.note && (
+            <p>
+              <strong>Note from your coach:</strong> {prescription.note}
+            </p>
+          )}
+        </div>
+        <div class="handout-qr">
+          <div class="qr" role="img" aria-label="QR code that opens this program in Limber" dangerouslySetInnerHTML={{ __html: qr }} />
+          <p>Scan with your phone’s camera to open this program in Limber, which times every hold and speaks each step.</p>
+        </div>
+      </header>
       <ol class="handout-exercises">
         {program.exercises.map((ex) => (
           <li key={ex.id} class="handout-exercise">
@@ -99,20 +103,18 @@ export default function HandoutPage() {
               })}
             </div>
             <p>{ex.positionDetail}</p>
-            <dl class="facts">
+            <dl class="facts handout-facts">
               <dt>Repetitions</dt>
               <dd>{repsText(ex)}</dd>
               <dt>Sides</dt>
               <dd>{sidesText(ex)}</dd>
-              {ex.phases.map((ph) => (
-                <div key={ph.id}>
-                  <dt>{ph.name}</dt>
-                  <dd>
-                    Hold {prescription.holdOverrides[ex.id]?.[ph.id] ?? holdSecondsFor(pinned, ex, ph)} seconds
-                    {prescription.holdOverrides[ex.id]?.[ph.id] === undefined && ` (growing toward ${ph.holdSeconds.max})`}
-                  </dd>
-                </div>
-              ))}
+              {ex.phases.flatMap((ph) => [
+                <dt key={`${ph.id}-name`}>{ph.name}</dt>,
+                <dd key={`${ph.id}-hold`}>
+                  Hold {prescription.holdOverrides[ex.id]?.[ph.id] ?? holdSecondsFor(pinned, ex, ph)} seconds
+                  {prescription.holdOverrides[ex.id]?.[ph.id] === undefined && ` (growing toward ${ph.holdSeconds.max})`}
+                </dd>,
+              ])}
             </dl>
             <ol class="steps">
               {[...ex.setup, ...ex.phases.flatMap((p) => p.instructions)].map((s, i) => (
@@ -123,7 +125,7 @@ export default function HandoutPage() {
         ))}
       </ol>
       {program.safety.length > 0 && (
-        <section class="safety">
+        <section class="handout-safety">
           <h2>Safety</h2>
           <ul>
             {program.safety.map((s, i) => (

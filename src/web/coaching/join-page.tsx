@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import type { InvitePreviewAnswer } from "../api-types.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import type { CoachContact } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
@@ -16,6 +17,24 @@ export default function JoinPage() {
   const [code, setCode] = useState(segments.value[0] ?? "");
   const [joined, setJoined] = useState<CoachContact | null>(null);
   const [message, setMessage] = useState("");
+  const [invite, setInvite] = useState<InvitePreviewAnswer | null>(null);
+  const linked = segments.value[0] ?? "";
+  useEffect(() => {
+    // Whom the link leads to, before anyone makes an account: the practice and the coach, nothing more.
+    if (!linked) return;
+    let current = true;
+    callApi<InvitePreviewAnswer>("POST", "/api/invites/preview", { code: linked }).then(
+      (r) => {
+        if (!current) return;
+        if (r.status === 200) setInvite(r.body);
+        else setMessage(problemText(r));
+      },
+      () => current && setMessage("The server cannot be reached to check this invite. Try again when you are online."),
+    );
+    return () => {
+      current = false;
+    };
+  }, [linked]);
   async function join(e: Event) {
     e.preventDefault();
     const r = await callApi<{ coach: CoachContact }>("POST", "/api/invites/accept", { code });
@@ -24,7 +43,13 @@ export default function JoinPage() {
   }
   return (
     <>
-      <h1>Join your coach</h1>
+      <h1>{invite ? `Join ${invite.coachName}` : "Join your coach"}</h1>
+      {invite && !joined && (
+        <p class="lead card" data-testid="invite-preview">
+          This invite is from <strong>{invite.coachName}</strong> at <strong>{invite.practice}</strong>.
+        </p>
+      )}
+      {!me && message && !joined && <p role="alert">{message}</p>}
       {joined ? (
         <section class="card" role="status">
           <h2>You joined {joined.practice}</h2>
@@ -40,8 +65,8 @@ export default function JoinPage() {
       ) : (
         <>
           <p>
-            When you join, your coach sees your sessions, your pain scores before and after, and any notes you send. Nobody else does. You
-            can stop sharing at any time from My plan.
+            When you join, {invite ? invite.coachName : "your coach"} sees your sessions, your pain scores before and after, and any notes
+            you send. Nobody else does. You can stop sharing at any time from My plan.
           </p>
           {!me ? (
             <SignUpOrIn />

@@ -1,37 +1,52 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { sessions } from "../app-data.ts";
-import { callApi, problemText } from "../sync/server-api.ts";
-import { TextArea } from "../components/field.tsx";
+import type { ConversationAnswer } from "../api-types.ts";
+import { callApi } from "../sync/server-api.ts";
+import { Conversation } from "./conversation.tsx";
 
-/** A short note to the coach, tied to the last session when the server has it. */
-export function NoteToCoach({ coachName }: { coachName: string }) {
-  const [body, setBody] = useState("");
-  const [status, setStatus] = useState("");
+/**
+ * The client's conversation with their coach on My plan: what the coach wrote (with how many are
+ * unread when the page opens), and a box to write back, tied to the last session when the server has it.
+ */
+export function CoachConversation({ coachName }: { coachName: string }) {
+  const [answer, setAnswer] = useState<ConversationAnswer | null>(null);
+  const [unreadAtOpen, setUnreadAtOpen] = useState(0);
   const lastSynced = [...sessions.value].reverse().find((s) => s.syncState === "synced");
-  async function send(e: Event) {
-    e.preventDefault();
-    const r = await callApi("POST", "/api/messages", { body, sessionLogId: lastSynced?.id ?? null });
-    if (r.status === 201) {
-      setBody("");
-      setStatus(`Sent to ${coachName}.`);
-    } else setStatus(`Not sent: ${problemText(r)}`);
+  async function load(first: boolean) {
+    const r = await callApi<ConversationAnswer>("GET", "/api/messages");
+    if (r.status !== 200) return;
+    setAnswer(r.body);
+    if (first) setUnreadAtOpen(r.body.unread);
+    // Shown now, so read: the coach sees when.
+    if (r.body.unread > 0) void callApi("POST", "/api/messages/read").catch(() => undefined);
   }
+  useEffect(() => {
+    void load(true).catch(() => undefined);
+  }, []);
   return (
     <section class="card" aria-labelledby="note-title">
-      <h2 id="note-title">A note to {coachName}</h2>
-      <form onSubmit={(e) => void send(e)}>
-        <TextArea
-          id="note-body"
-          label={lastSynced ? "How did your last session go?" : "Your note"}
-          rows={3}
-          maxLength={1000}
-          required
-          value={body}
-          onInput={setBody}
+      <h2 id="note-title">
+        Messages with {coachName}
+        {unreadAtOpen > 0 && (
+          <span class="badge note" data-testid="unread-count">
+            {" "}
+            {unreadAtOpen} new
+          </span>
+        )}
+      </h2>
+      {answer === null ? (
+        <p class="loading">Loading…</p>
+      ) : (
+        <Conversation
+          messages={answer.messages}
+          me="client"
+          otherName={coachName}
+          path="/api/messages"
+          label={lastSynced ? "How did your last session go?" : "Your message"}
+          sessionLogId={lastSynced?.id ?? null}
+          onSent={() => void load(false)}
         />
-        <button type="submit">Send note</button>
-        {status && <p role="status">{status}</p>}
-      </form>
+      )}
     </section>
   );
 }

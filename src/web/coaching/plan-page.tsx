@@ -4,7 +4,7 @@ import { localDay } from "../session/streak.ts";
 import { account, callApi, problemText } from "../sync/server-api.ts";
 import { CalendarFeedPanel } from "./calendar-feed-panel.tsx";
 import { scheduleText, type MyPlan } from "./coaching-api.ts";
-import { NoteToCoach } from "./note-to-coach.tsx";
+import { CoachConversation } from "./note-to-coach.tsx";
 import { PrescriptionForm } from "./prescription-form.tsx";
 import { rememberPlan } from "./planned-session.ts";
 import "./coaching.css";
@@ -13,7 +13,12 @@ import "./coaching.css";
 function StopSharing({ coachName, onLeft }: { coachName: string; onLeft: () => void }) {
   const [message, setMessage] = useState("");
   async function leave() {
-    if (!window.confirm(`Stop sharing with ${coachName}? They will no longer see your sessions, pain scores or notes, and the plan they set ends. Your records stay in your account.`)) return;
+    if (
+      !window.confirm(
+        `Stop sharing with ${coachName}? They will no longer see your sessions, pain scores or notes, and the plan they set ends. Your records stay in your account.`,
+      )
+    )
+      return;
     const r = await callApi("POST", "/api/practice/leave");
     if (r.status === 200) onLeft();
     else setMessage(problemText(r));
@@ -50,7 +55,8 @@ export default function PlanPage() {
       <>
         <h1>My plan</h1>
         <p>
-          <a href="#/account">Sign in</a> to keep a plan, get calendar reminders and, if you have one, hear from your coach. Have an invite from a coach? Open its link, or <a href="#/join">enter the code</a>.
+          <a href="#/account">Sign in</a> to keep a plan, get calendar reminders and, if you have one, hear from your coach. Have an invite
+          from a coach? Open its link, or <a href="#/join">enter the code</a>.
         </p>
       </>
     );
@@ -80,10 +86,10 @@ export default function PlanPage() {
               {program.title}: {scheduleText(prescription.schedule)}.
             </p>
             {prescription.note && <p class="lead">“{prescription.note}”</p>}
-            <p>
+            <p class="form-actions">
               <a class="button primary" href={`#/play?program=${encodeURIComponent(program.id)}`}>
                 Start a session
-              </a>{" "}
+              </a>
               <a class="button" href="#/handout">
                 Printable handout
               </a>
@@ -99,7 +105,7 @@ export default function PlanPage() {
           <PrescriptionForm path="/api/prescription" current={prescription} today={today} onSaved={() => void load()} />
         </section>
       )}
-      {coach && <NoteToCoach coachName={coach.coachName} />}
+      {coach && <CoachConversation coachName={coach.coachName} />}
       <CalendarFeedPanel />
       {coach && <StopSharing coachName={coach.coachName} onLeft={() => void load()} />}
       {!coach && (

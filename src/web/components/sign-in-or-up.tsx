@@ -50,12 +50,14 @@ export function SignInOrUp(props: { idPrefix: string; start: Mode; headings: Rec
           onInput={setPassword}
         />
         <FormProblem message={message} />
-        <button type="submit" class="primary">
-          {mode === "sign-in" ? "Sign in" : "Create account"}
-        </button>{" "}
-        <button type="button" onClick={() => setMode(mode === "sign-in" ? "sign-up" : "sign-in")}>
-          {mode === "sign-in" ? "I am new here" : "I already have an account"}
-        </button>
+        <p class="form-actions">
+          <button type="submit" class="primary">
+            {mode === "sign-in" ? "Sign in" : "Create account"}
+          </button>
+          <button type="button" onClick={() => setMode(mode === "sign-in" ? "sign-up" : "sign-in")}>
+            {mode === "sign-in" ? "I am new here" : "I already have an account"}
+          </button>
+        </p>
       </form>
       {mode === "sign-in" && <ForgotPassword email={email} />}
     </section>

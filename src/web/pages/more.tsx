@@ -7,12 +7,22 @@ const entries: { route: RouteName; title: string; about: string }[] = [
   { route: "account", title: "Account", about: "Sign in to keep your sessions safe on the server and on your other devices." },
   { route: "settings", title: "Settings", about: "Voice, beeps and vibration, hold lengths, text size and colours." },
   { route: "import", title: "Import a routine", about: "Paste stretches written as text and get a timed program to follow." },
+  { route: "coach", title: "For coaches", about: "Open a practice, invite clients, give each a plan and see how they are doing." },
 ];
 
 /** The pages that are not needed every day, one tap from the main navigation, each with what it is for. */
 export default function MorePage() {
   const coach = account.value?.role === "coach";
-  const all = coach ? [...entries, { route: "editor" as const, title: "Programs", about: "Write and change your practice's programs, with a preview of each session." }] : entries;
+  const all = coach
+    ? [
+        ...entries,
+        {
+          route: "editor" as const,
+          title: "Programs",
+          about: "Write and change your practice's programs, with a preview of each session.",
+        },
+      ]
+    : entries;
   return (
     <>
       <h1>More</h1>
