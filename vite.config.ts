@@ -68,6 +68,12 @@ export default defineConfig({
             handler: "CacheFirst",
             options: { cacheName: "limber-voice", expiration: { maxEntries: 2000 } },
           },
+          {
+            // A practice's own sentences, spoken by the server: the name and words never change together.
+            urlPattern: ({ url }) => /\/api\/voice\/clips\/[0-9a-f]{16}$/.test(url.pathname),
+            handler: "CacheFirst",
+            options: { cacheName: "limber-voice-own", expiration: { maxEntries: 2000 } },
+          },
         ],
       },
     }),

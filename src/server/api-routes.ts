@@ -13,6 +13,7 @@ import { programRoutes } from "./routes/programs.ts";
 import { progressRoutes } from "./routes/progress.ts";
 import { sessionLogRoutes } from "./routes/session-logs.ts";
 import { settingsRoutes } from "./routes/settings.ts";
+import { voiceRoutes } from "./routes/voice.ts";
 
 /**
  * Every JSON endpoint under /api, chained so that its type carries each route's answers: the web
@@ -32,7 +33,8 @@ export const apiRoutes = new Hono<Env>()
   .route("/", organisationRoutes)
   .route("/", calendarRoutes)
   .route("/clients", clientRoutes)
-  .route("/", myPlanRoutes);
+  .route("/", myPlanRoutes)
+  .route("/voice", voiceRoutes);
 
 /** The type of the whole API, for Hono's typed client (`hc<ApiRoutes>`) and `InferResponseType`. */
 export type ApiRoutes = typeof apiRoutes;

@@ -5,6 +5,7 @@ import type { AttemptLimits } from "./auth/rate-limit.ts";
 import type { Clock } from "./clock.ts";
 import type { Tables } from "./db/tables.ts";
 import type { LiveSession } from "./store/auth-sessions.ts";
+import type { ClipRenderer } from "./voice/clip-thread.ts";
 
 /** Everything a request handler may reach: the database, the clock and the rate limits. */
 export interface ServerDeps {
@@ -18,6 +19,8 @@ export interface ServerDeps {
   builtInPrograms: readonly Program[];
   /** Whether X-Forwarded-Proto and X-Forwarded-For from a proxy in front are believed. */
   trustProxy: boolean;
+  /** Limber's voice for a practice's own programs, in a thread of its own started when first needed. */
+  voice: ClipRenderer;
 }
 
 export type Env = { Variables: { deps: ServerDeps; session: LiveSession | null } };

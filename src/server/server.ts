@@ -15,6 +15,7 @@ import { loadLinkSigner } from "./mail/link-signer.ts";
 import { describeDelivery, mailConfigFrom } from "./mail/mail-config.ts";
 import { startMailSender, type MailSender } from "./mail/mail-sender.ts";
 import { transportFor } from "./mail/transport.ts";
+import { clipThread } from "./voice/clip-thread.ts";
 
 export interface ServerOptions {
   database: DatabaseConfig;
@@ -51,6 +52,7 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     trustProxy,
     limits: new AttemptLimits(database.db, clock),
     mail: { queued: () => undefined },
+    voice: clipThread(),
   };
 }
 
@@ -105,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(sweeper);
       await mail.close();
+      await deps.voice.close();
       stopCheckpoints();
       if (operator && "close" in operator) await operator.close();
       await new Promise<void>((resolve) => {

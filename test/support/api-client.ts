@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 /** Sends a Request somewhere: into the app in-process, or over real HTTP. */
 export type Transport = (request: Request) => Promise<Response>;
 
-export const inProcess = (app: { request: (r: Request) => Response | Promise<Response> }): Transport => async (r) => app.request(r);
+export const inProcess =
+  (app: { request: (r: Request) => Response | Promise<Response> }): Transport =>
+  async (r) =>
+    app.request(r);
 export const overHttp: Transport = (r) => fetch(r);
 
 export interface ApiResponse<T = any> {
@@ -11,6 +14,8 @@ export interface ApiResponse<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as it came, for answers that are not text (audio). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -41,10 +46,11 @@ export class ApiClient {
       const [name, value] = pair!.split("=");
       if (name === "limber_session") this.cookie = value ? `${name}=${value}` : null;
     }
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     if (res.headers.get("content-type")?.includes("application/json") && text) parsed = JSON.parse(text);
-    const out: ApiResponse = { status: res.status, headers: res.headers, body: parsed, text };
+    const out: ApiResponse = { status: res.status, headers: res.headers, body: parsed, text, bytes };
     if (out.body && typeof out.body === "object" && "csrfToken" in out.body) this.csrfToken = (out.body as { csrfToken: string }).csrfToken;
     return out;
   }

@@ -8,3 +8,6 @@ export interface VoiceManifest {
   /** By `pieceKey(text)`: the words, and the clip's length in samples before encoding. */
   readonly clips: Readonly<Record<string, { readonly text: string; readonly samples: number }>>;
 }
+
+/** What "Try the voice" in Settings says; rendered with the built-in programs' clips. */
+export const VOICE_SAMPLE = "This is how Limber will sound during your session.";

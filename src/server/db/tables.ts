@@ -97,6 +97,20 @@ export interface Tables {
   mail_settings: MailSettingsTable;
   reminder_days: ReminderDaysTable;
   server_secrets: ServerSecretsTable;
+  voice_clips: VoiceClipsTable;
+}
+
+/** A sentence of a practice's own program, spoken once by Limber's voice and kept. */
+export interface VoiceClipsTable {
+  organisation_id: string;
+  /** `pieceKey(text)`. */
+  key: string;
+  /** The engine and voice it was spoken in. */
+  voice: string;
+  text: string;
+  samples: number;
+  mp3: Uint8Array;
+  created_at: Generated<Timestamp>;
 }
 
 /** One mail to send; what it says is written when it is sent, from `kind` and `payload`. */

@@ -8,15 +8,17 @@ import { join, resolve } from "node:path";
 import { builtInPrograms } from "../../../content/index.ts";
 import { programPieces } from "../../core/soundtrack/program-pieces.ts";
 import { pieceKey } from "../../core/soundtrack/speech-pieces.ts";
-import type { VoiceManifest } from "../../core/soundtrack/voice-manifest.ts";
-import { CLIP_VOICE, renderClip } from "./espeak-clip.ts";
+import { VOICE_SAMPLE, type VoiceManifest } from "../../core/soundtrack/voice-manifest.ts";
+import { CLIP_VOICE, renderClip } from "./speak-clip.js";
+import { voiceName } from "./voice-name.ts";
+
+export { voiceName };
 
 export const builtInVoiceDir = resolve(import.meta.dirname, "../../../public/voice");
-export const voiceName = `${CLIP_VOICE.engine} ${CLIP_VOICE.voice} ${CLIP_VOICE.wordsPerMinute} wpm`;
 
-/** Every sentence of every built-in program, each once. */
+/** Every sentence of every built-in program, each once, and the sample Settings plays. */
 export function builtInPieces(): string[] {
-  return [...new Set(builtInPrograms.flatMap(programPieces))];
+  return [...new Set([...builtInPrograms.flatMap(programPieces), VOICE_SAMPLE])];
 }
 
 async function readManifest(dir: string): Promise<VoiceManifest | null> {

@@ -39,6 +39,16 @@ function Choices<T extends string | number>(props: {
   );
 }
 
+/** Says the sample line in the voice chosen: Limber's own clip, or the device's voice (also when the clip cannot be had). */
+async function tryVoice(s: Settings, speech: ReturnType<typeof services>["speech"]) {
+  const text = "This is how Limber will sound during your session.";
+  if (s.voiceEngine === "limber") {
+    const { playVoiceSample } = await import("../soundtrack/voice-sample.ts");
+    if (await playVoiceSample(s.voiceRate, s.volume).catch(() => false)) return;
+  }
+  speech.speak({ text, mode: "interrupt", rate: s.voiceRate, volume: s.volume });
+}
+
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
   const id = `settings-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
@@ -154,10 +164,7 @@ export default function SettingsPage() {
           options={voiceRates.map((r) => ({ value: r.rate, label: r.label }))}
           onChange={(voiceRate) => change({ voiceRate })}
         />
-        <button
-          type="button"
-          onClick={() => speech.speak({ text: "This is how Limber will sound during your session.", mode: "interrupt", rate: s.voiceRate })}
-        >
+        <button type="button" onClick={() => void tryVoice(s, speech)}>
           Try the voice
         </button>
         <Toggle id="sounds" label="Beeps for each step and the 3-2-1" checked={s.sounds} onChange={(sounds) => change({ sounds })} />

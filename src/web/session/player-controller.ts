@@ -16,6 +16,7 @@ import { lockScreenControls } from "../soundtrack/media-session.ts";
 import { soundtrackServices } from "../soundtrack/soundtrack-services.ts";
 import { buildSoundtrack, type Soundtrack, type VoiceMode } from "../soundtrack/soundtrack.ts";
 import { loadVoiceClips } from "../soundtrack/voice-clips.ts";
+import { account } from "../sync/server-api.ts";
 
 export type PlayerStage = "loading" | "pain-before" | "playing" | "pain-after" | "summary";
 /** The two controls that would throw work away, and so ask first. */
@@ -109,7 +110,7 @@ export function createPlayerController(o: PlayerControllerOptions): PlayerContro
     if (s.voiceEngine !== "limber" || (!s.voice && !s.sounds)) return;
     const timeline = compileTimeline(p, progressOf(p) ?? null);
     set({ soundtrack: "preparing" });
-    void loadVoiceClips(s.voice ? timelinePieces(timeline) : [])
+    void loadVoiceClips(s.voice ? timelinePieces(timeline) : [], { signedIn: Boolean(account.value) })
       .then((clips) => {
         if (disposed || view.value.stage !== "pain-before") return;
         readyTrack = {

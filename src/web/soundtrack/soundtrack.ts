@@ -37,7 +37,7 @@ export interface SoundtrackLevels {
 }
 
 /** The speaking-pace setting the clips were spoken at (150 words a minute is "Calm"); other paces stretch them. */
-const CLIPS_PACE = 0.9;
+export const CLIPS_PACE = 0.9;
 
 /** The clips at the chosen pace, each stretched once, on first use. */
 function atPace(clips: VoiceClips, rate: number): VoiceClips {

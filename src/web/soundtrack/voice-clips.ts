@@ -12,11 +12,13 @@ export interface VoiceClips {
 const VOICE_DIR = "voice/";
 
 /**
- * Fetches and decodes the clips of the given sentences that the voice index has. A sentence
- * without a clip, or one that cannot be fetched (offline and never cached), is simply absent:
- * the soundtrack then leaves it to the screen's voice and says so.
+ * Fetches and decodes the clips of the given sentences: the built-in programs' from the app's voice
+ * folder, any other sentence (a coach's or an imported program) from the server when signed in, which
+ * speaks it once and keeps it. A sentence that cannot be had (signed out, or offline and never played)
+ * is simply absent: the soundtrack then leaves it to the device's voice and says so.
  */
-export async function loadVoiceClips(pieces: readonly string[], fetchImpl: typeof fetch = fetch): Promise<VoiceClips> {
+export async function loadVoiceClips(pieces: readonly string[], o: { signedIn: boolean; fetchImpl?: typeof fetch }): Promise<VoiceClips> {
+  const fetchImpl = o.fetchImpl ?? fetch;
   let manifest: VoiceManifest;
   try {
     const answer = await fetchImpl(`${VOICE_DIR}index.json`);
@@ -30,15 +32,19 @@ export async function loadVoiceClips(pieces: readonly string[], fetchImpl: typeo
   const clips = new Map<string, Float32Array>();
   await Promise.all(
     [...new Set(pieces)].map(async (piece) => {
-      const entry = manifest.clips[pieceKey(piece)];
-      if (!entry || entry.text !== piece) return;
+      const key = pieceKey(piece);
+      const entry = manifest.clips[key];
+      const builtIn = entry?.text === piece;
+      if (!builtIn && !o.signedIn) return;
       try {
-        const answer = await fetchImpl(`${VOICE_DIR}${pieceKey(piece)}.mp3`);
+        const answer = await fetchImpl(builtIn ? `${VOICE_DIR}${key}.mp3` : `api/voice/clips/${key}?text=${encodeURIComponent(piece)}`);
         if (!answer.ok) return;
+        const samples = builtIn ? entry.samples : Number(answer.headers.get("X-Limber-Samples"));
+        if (!Number.isInteger(samples) || samples <= 0) return;
         const decoded = (await decoder.decodeAudioData(await answer.arrayBuffer())).getChannelData(0);
         // Decoders that keep the encoder's leading silence give it back; those that trim it do not.
-        const from = decoded.length >= manifest.encoderDelay + entry.samples ? manifest.encoderDelay : 0;
-        clips.set(piece, decoded.slice(from, from + entry.samples));
+        const from = decoded.length >= manifest.encoderDelay + samples ? manifest.encoderDelay : 0;
+        clips.set(piece, decoded.slice(from, from + samples));
       } catch (e) {
         console.info(`The clip for "${piece}" could not be loaded; the device voice will say it.`, e);
       }

@@ -1,51 +1,54 @@
+// Plain JavaScript, so the clip thread can load it without a TypeScript loader; its types are in speak-clip.d.ts.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Mp3Encoder } from "@breezystack/lamejs";
 import ESpeakNg from "espeak-ng";
 
-/** The voice every rendered clip is spoken in; part of each clip's cache key, so a change renders anew. */
-export const CLIP_VOICE = { engine: "espeak-ng", voice: "en-gb", wordsPerMinute: 150, sampleRate: 22_050, mp3Kbps: 32, encoderDelay: 1105 } as const;
+export const CLIP_VOICE = Object.freeze({
+  engine: "espeak-ng",
+  voice: "en-gb",
+  wordsPerMinute: 150,
+  sampleRate: 22_050,
+  mp3Kbps: 32,
+  encoderDelay: 1105,
+});
 
-/** A rendered sentence: MP3 bytes, and how many samples it holds before encoding. */
-export interface RenderedClip {
-  readonly mp3: Uint8Array;
-  readonly samples: number;
-}
+/** @type {Promise<WebAssembly.Module> | null} */
+let compiled = null;
 
-let compiled: Promise<WebAssembly.Module> | null = null;
-
-/** eSpeak NG's WebAssembly, compiled once per process and instantiated afresh for each clip. */
-function engine(): Promise<WebAssembly.Module> {
+/** eSpeak NG's WebAssembly, compiled once per thread and instantiated afresh for each clip. */
+function engine() {
   compiled ??= readFile(createRequire(import.meta.url).resolve("espeak-ng/dist/espeak-ng.wasm")).then((bytes) =>
     WebAssembly.compile(bytes),
   );
   return compiled;
 }
 
-/** Speaks one sentence into 16-bit mono PCM at the clip voice's sample rate. */
-export async function speakToPcm(text: string): Promise<Int16Array> {
+/** @param {string} text */
+export async function speakToPcm(text) {
   const module = await engine();
   const espeak = await ESpeakNg({
+    // "--" ends the options: a sentence that starts with a dash is still words to say.
     arguments: ["-v", CLIP_VOICE.voice, "-s", String(CLIP_VOICE.wordsPerMinute), "-w", "clip.wav", "--", text],
-    instantiateWasm(imports: WebAssembly.Imports, ready: (instance: WebAssembly.Instance) => void) {
+    instantiateWasm(/** @type {WebAssembly.Imports} */ imports, /** @type {(i: WebAssembly.Instance) => void} */ ready) {
       void WebAssembly.instantiate(module, imports).then(ready);
       return {};
     },
     print() {},
     printErr() {},
   });
-  const wav: Uint8Array = espeak.FS.readFile("clip.wav");
+  const wav = espeak.FS.readFile("clip.wav");
   const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
   if (view.getUint32(24, true) !== CLIP_VOICE.sampleRate)
     throw new Error(`espeak-ng spoke at ${view.getUint32(24, true)} Hz, not ${CLIP_VOICE.sampleRate}`);
-  // The data chunk follows a 44-byte header in what espeak-ng writes; its length there is not filled in for a file it streams.
+  // The samples follow a 44-byte header; the length written there is not filled in for a streamed file.
   const pcm = new Int16Array(Math.floor((wav.byteLength - 44) / 2));
   for (let i = 0; i < pcm.length; i++) pcm[i] = view.getInt16(44 + i * 2, true);
   return pcm;
 }
 
-/** Speaks one sentence and encodes it as MP3, small enough to keep a whole program's words under 2 MB. */
-export async function renderClip(text: string): Promise<RenderedClip> {
+/** @param {string} text */
+export async function renderClip(text) {
   const pcm = await speakToPcm(text);
   const encoder = new Mp3Encoder(1, CLIP_VOICE.sampleRate, CLIP_VOICE.mp3Kbps);
   const parts = [encoder.encodeBuffer(pcm), encoder.flush()];

@@ -1,0 +1,22 @@
+/** The voice every rendered clip is spoken in; part of each clip's identity, so a change renders anew. */
+export declare const CLIP_VOICE: {
+  readonly engine: "espeak-ng";
+  readonly voice: "en-gb";
+  readonly wordsPerMinute: 150;
+  readonly sampleRate: 22050;
+  readonly mp3Kbps: 32;
+  /** Samples of silence the MP3 encoder puts first (LAME's 576 + 529). */
+  readonly encoderDelay: 1105;
+};
+
+/** A rendered sentence: MP3 bytes, and how many samples it holds before encoding. */
+export interface RenderedClip {
+  readonly mp3: Uint8Array;
+  readonly samples: number;
+}
+
+/** Speaks one sentence into 16-bit mono PCM at the clip voice's sample rate. */
+export declare function speakToPcm(text: string): Promise<Int16Array>;
+
+/** Speaks one sentence and encodes it as MP3, small enough to keep a whole program's words under 2 MB. */
+export declare function renderClip(text: string): Promise<RenderedClip>;
