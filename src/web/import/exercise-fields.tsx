@@ -100,6 +100,7 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
           />
         )}
       <RangeFields ctx={ctx} path={`${at}.reps`} legend={ex.sides === "both" ? "Repetitions on each side" : "Repetitions"} labels={["Fewest", "Most"]} value={ex.reps} />
+      {ex.sets !== undefined && <NumberField ctx={ctx} path={`${at}.sets`} label={FIELD_LABELS.sets!} value={ex.sets} />}
       {ex.progression.capSeconds !== null && (
         <NumberField ctx={ctx} path={`${at}.progression.capSeconds`} label={FIELD_LABELS["progression.capSeconds"]!} value={ex.progression.capSeconds} />
       )}

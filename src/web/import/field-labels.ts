@@ -12,6 +12,7 @@ export const FIELD_LABELS: Record<string, string> = {
   "reps.min": "Fewest repetitions",
   "reps.max": "Most repetitions",
   "progression.capSeconds": "Holds may grow to (seconds)",
+  sets: "Sets on each side",
   motion: "Foot motion",
   "holdSeconds.min": "Shortest hold (seconds)",
   "holdSeconds.max": "Longest hold (seconds)",

@@ -43,6 +43,7 @@ export function fieldOrigins(draft: ImportDraft): FieldOrigins {
     const reps = originOf([e.reps, e.sets]);
     out[`${at}.reps.min`] = reps;
     out[`${at}.reps.max`] = reps;
+    if (e.sets) out[`${at}.sets`] = originOf([e.sets]);
     const grow = e.progression;
     if (grow?.value.addTime) {
       // "Gradually add time" without a target: the cap is Limber's choice, shown against the words that asked for growth.

@@ -11,6 +11,7 @@ export function formPaths(program: Pick<Program, "exercises">): Set<string> {
     for (const f of ["", ".name", ".position", ".equipment", ".sides", ".reps.min", ".reps.max"]) paths.add(at + f);
     if (ex.sides === "both") paths.add(`${at}.firstSide`);
     if (ex.progression?.capSeconds != null) paths.add(`${at}.progression.capSeconds`);
+    if (ex.sets !== undefined) paths.add(`${at}.sets`);
     ex.phases.forEach((_, j) => {
       for (const f of ["", ".name", ".motion", ".holdSeconds.min", ".holdSeconds.max"]) paths.add(`${at}.phases[${j}]${f}`);
     });
