@@ -13,7 +13,7 @@ import {
 } from "./draft.ts";
 import { findEquipment } from "./equipment.ts";
 import { instructionSentences, phaseMotions, splitPhases, type PhaseSplit } from "./phases.ts";
-import { findPosition } from "./position.ts";
+import { findNamePosition, findPosition } from "./position.ts";
 import { findTimeGrowth } from "./progression.ts";
 import type { Quantity } from "./quantities.ts";
 import { EXERCISE_NOUNS, isStepStarter } from "./routine-words.ts";
@@ -238,7 +238,11 @@ export function readExercise(
   let rest: Found<DraftRest> | null = null;
   if (restQ) {
     const around = text.slice(restQ.start, Math.min(text.length, restQ.end + 40)).toLowerCase();
-    const between = /between (sets|rounds)/.test(around) ? "sets" : /between (reps|repetitions|holds|each|stretches? on)/.test(around) ? "holds" : "exercises";
+    const between = /between (sets|rounds)/.test(around)
+      ? "sets"
+      : /between (reps|repetitions|holds|each|stretches? on)/.test(around)
+        ? "holds"
+        : "exercises";
     rest = found({ seconds: restQ.range.max, between }, spanOf(restQ), restQ.confidence);
   }
 
@@ -283,7 +287,7 @@ export function readExercise(
     if (p.holdSentence) heldAt ??= findPosition(p.holdSentence.tokens);
     if (heldAt) break;
   }
-  const positionAt = findPosition(nameTokens) ?? heldAt ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
+  const positionAt = findNamePosition(nameTokens) ?? heldAt ?? (unit.continues && previousPosition ? null : findPosition(allTokens));
   const inherited = !positionAt && unit.continues && previousPosition ? previousPosition : null;
   const position = positionAt
     ? found(positionAt.value, spanOf(positionAt), 0.85)

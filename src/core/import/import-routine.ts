@@ -13,7 +13,7 @@ import { readBlocks } from "./blocks.ts";
 import { calibrateDraft } from "./calibration.ts";
 import { readExercise } from "./exercise-draft.ts";
 import { findDefinitions } from "./glossary.ts";
-import { findPosition } from "./position.ts";
+import { findNamePosition, findPosition } from "./position.ts";
 import { layOut } from "./sections.ts";
 import { isSafety, sentencesOf } from "./sentence-facts.ts";
 import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
@@ -135,6 +135,27 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
 }
 
 /**
+ * "5 seated chair exercises for seniors": a position the routine's title names goes to every
+ * exercise that names none of its own, at low confidence, with a warning.
+ */
+function applyTitlePosition(layout: ReturnType<typeof layOut>, exercises: DraftExercise[], warnings: ImportWarning[]): void {
+  const title = layout.others.find((o) => o.role === "title")?.facts;
+  const at = title ? findNamePosition(title.tokens) : null;
+  if (!at) return;
+  let used = false;
+  for (const e of exercises) {
+    if (e.position.span !== null) continue;
+    e.position = found(at.value, { start: at.start, end: at.end }, 0.6);
+    used = true;
+  }
+  if (used)
+    warnings.push({
+      message: `Exercises that name no position were given the title's: ${at.value}.`,
+      span: { start: at.start, end: at.end },
+    });
+}
+
+/**
  * Reads a routine written in prose, markdown or HTML into a draft: exercises with their holds,
  * repetitions, sides, position and equipment, each value with the span it came from and a
  * confidence. Pure and total: any text gives a draft, at worst an empty one with reasons.
@@ -172,6 +193,7 @@ export function readRoutine(input: string): ImportDraft {
   });
 
   applySettings(layout.settings, exercises, warnings);
+  applyTitlePosition(layout, exercises, warnings);
 
   let title: Found<string> | null = null;
   const about: Found<string>[] = [];

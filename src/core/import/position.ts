@@ -95,3 +95,16 @@ export function findPosition(tokens: readonly Token[]): PositionMatch | null {
   }
   return null;
 }
+
+/**
+ * A position named by an exercise's or routine's name: the words findPosition reads, and also a
+ * chair ("Chair twist", "5 seated chair exercises") for sitting, except a yoga chair pose.
+ */
+export function findNamePosition(tokens: readonly Token[]): PositionMatch | null {
+  const found = findPosition(tokens);
+  if (found) return found;
+  const chair = tokens.findIndex(
+    (t, i) => (t.text === "chair" || t.text === "chairs" || t.text === "desk") && tokens[i + 1]?.text !== "pose",
+  );
+  return chair < 0 ? null : { value: "seated", start: tokens[chair]!.start, end: tokens[chair]!.end };
+}

@@ -291,16 +291,19 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     } else if (read.kind === "breaths") {
       const between = before.includes("between") || after.includes("between");
       const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
-      const seconds = { min: whole(read.min * SECONDS_PER_BREATH), max: whole(read.max * SECONDS_PER_BREATH) };
+      // "Stay for up to 5 breaths": like "up to 30 s", half the count to the count.
+      const upTo = before[0] === "to" && before[1] === "up" && read.min === read.max;
+      const breaths = upTo ? { min: Math.max(1, Math.round(read.max / 2)), max: read.max } : { min: read.min, max: read.max };
+      const seconds = { min: whole(breaths.min * SECONDS_PER_BREATH), max: whole(breaths.max * SECONDS_PER_BREATH) };
       found.push(
         quantity(
           kind,
-          { min: whole(read.min), max: whole(read.max) },
+          { min: whole(breaths.min), max: whole(breaths.max) },
           seconds,
           first.start,
           last.end,
           0.75,
-          `${read.min === read.max ? read.min : `${read.min}–${read.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
+          `${breaths.min === breaths.max ? breaths.min : `${breaths.min}–${breaths.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
           repeatsHold,
           read.next,
         ),

@@ -53,11 +53,30 @@ function readRange(tokens: readonly Token[], i: number): RangeRead | null {
 }
 
 /** Reads a time unit at token i (an optional hyphen first, as in "20-second"): seconds per unit. */
+const INCH_PLACES = new Set([
+  "from",
+  "away",
+  "apart",
+  "behind",
+  "in",
+  "off",
+  "high",
+  "wide",
+  "long",
+  "tall",
+  "up",
+  "forward",
+  "back",
+  "out",
+]);
+
 function readTimeUnit(tokens: readonly Token[], i: number): { factor: number; next: number } | null {
   let j = i;
   if (tokens[j]?.text === "-") j++;
   const t = tokens[j];
   if (!t) return null;
+  // 12" from a wall, 6" apart: a double prime before a place word is inches, not seconds.
+  if ((t.text === '"' || t.text === "″" || t.text === "”") && INCH_PLACES.has(tokens[j + 1]?.text ?? "")) return null;
   if (SECOND_WORDS.has(t.text)) return { factor: 1, next: j + 1 };
   if (MINUTE_WORDS.has(t.text)) return { factor: 60, next: j + 1 };
   return null;

@@ -160,7 +160,9 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
       12,
     ),
     phases,
-    ...(sets ? { sets, setRestSeconds: rest && rest.between !== "exercises" ? Math.min(300, rest.seconds) : DEFAULT_SET_REST_SECONDS } : {}),
+    ...(sets
+      ? { sets, setRestSeconds: rest && rest.between !== "exercises" ? Math.min(300, rest.seconds) : DEFAULT_SET_REST_SECONDS }
+      : {}),
     restSeconds: rest && rest.between === "exercises" ? Math.min(300, rest.seconds) : 10,
     releaseSeconds: rest && rest.between !== "exercises" && !sets ? Math.min(60, rest.seconds) : 3,
     cues: e.cues
