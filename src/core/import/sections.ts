@@ -86,6 +86,12 @@ export function isLead(f: BlockFacts): boolean {
 }
 
 const namesExercise = (f: BlockFacts) => f.tokens.some((t) => EXERCISE_NOUNS.has(t.text));
+
+const COLLECTIONS = new Set(["stretches", "stretching", "exercises", "routine", "routines", "workout", "poses", "moves"]);
+
+/** "Spinal twist" as a first line: the name of one movement ("Calf stretch"), not of a collection ("4 Quick Desk Stretches"). */
+const namesOneMovement = (f: BlockFacts) =>
+  namesExercise(f) && f.tokens[0]?.kind !== "num" && !f.tokens.some((t) => COLLECTIONS.has(t.text)) && f.words <= 6;
 const startsWithStep = (f: BlockFacts) => f.role === "body" && INSTRUCTION_VERBS.has(f.firstWord);
 
 /** Blocks that carry exercise content: timings, steps, sides, or a field such as "Tip:". */
@@ -192,6 +198,12 @@ export function layOut(all: readonly BlockFacts[]): Layout {
   const settings = all.filter(isForAll);
   const setting = new Set(settings);
   const facts = settings.length === 0 ? all : all.filter((f) => !setting.has(f));
+  // A first line that names one movement, followed by further headings that name movements, is
+  // the first of them rather than the routine's title.
+  const firstNamesMovement =
+    facts[0]?.role === "heading" &&
+    namesOneMovement(facts[0]) &&
+    facts.some((f) => f.role === "heading" && f.index > 0 && namesExercise(f));
   const sections: Array<{ heading: BlockFacts | null; body: BlockFacts[] }> = [];
   for (const f of facts) {
     if (f.role === "heading") sections.push({ heading: f, body: [] });
@@ -248,7 +260,7 @@ export function layOut(all: readonly BlockFacts[]): Layout {
           else others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
         continue;
       }
-      if (!isExercise(unit)) {
+      if (!isExercise(unit, firstNamesMovement && unit.heading === facts[0])) {
         if (unit.heading && headingOfSection) others.push({ facts: unit.heading, role: headingRole() });
         for (const b of unit.blocks) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
         continue;
