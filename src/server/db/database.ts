@@ -1,7 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, type KyselyConfig } from "kysely";
-import pg from "pg";
 import { lockDataFolder } from "./data-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
@@ -62,6 +61,8 @@ async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
 
 async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Kysely<Tables>> {
   if (config.kind === "postgres") {
+    // Loaded only for PostgreSQL, so the embedded server does not carry the driver's modules.
+    const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     // An idle connection cut by the database (restart, failover, pg_terminate_backend) is emitted
     // here; unheard, Node would end the whole process. The pool drops it and connects anew.

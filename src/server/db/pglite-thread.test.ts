@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PgliteThread, PgliteThreadLost } from "./pglite-thread.ts";
+import { PGLITE_SETTINGS, PgliteThread, PgliteThreadLost } from "./pglite-thread.ts";
 
 describe("PgliteThread", () => {
   let dir: string;
@@ -36,6 +36,13 @@ describe("PgliteThread", () => {
     expect(error).toMatchObject({ code: "23505", severity: "ERROR", constraint: "t_pkey" });
     expect((error as Error).message).toMatch(/duplicate key/);
     expect((await pg.query<{ n: number }>("select count(*)::int as n from t")).rows[0]!.n).toBe(1);
+  });
+
+  it("runs PostgreSQL with the lean memory settings, without writing them into the folder's configuration", async () => {
+    for (const [name, value] of Object.entries(PGLITE_SETTINGS)) {
+      expect((await pg.query<Record<string, string>>(`show ${name}`)).rows[0]![name]).toBe(value);
+    }
+    expect(await readFile(join(dir, "postgresql.conf"), "utf8")).not.toMatch(/shared_buffers\s*=\s*16MB/);
   });
 
   it("ends its thread on close; later statements fail as lost", async () => {

@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 
 /** What the Kysely driver needs of an embedded database: PGlite itself, or PGlite in its own thread. */
@@ -20,6 +24,20 @@ export class PgliteThreadLost extends Error {
 }
 
 /**
+ * The embedded database's memory settings. PostgreSQL's defaults suit a server with memory to spare;
+ * in PGlite every page it touches stays in the thread's WebAssembly memory, which never shrinks. A
+ * small practice's working set fits in 16 MB of buffers, and what misses them is read from the
+ * operating system's file cache.
+ */
+export const PGLITE_SETTINGS: Record<string, string> = {
+  shared_buffers: "16MB",
+  wal_buffers: "1MB",
+  work_mem: "4MB",
+  maintenance_work_mem: "16MB",
+  temp_buffers: "1MB",
+};
+
+/**
  * Runs in the worker thread (plain CommonJS, so it needs no TypeScript loader): one PGlite instance
  * answering one message per statement. Errors go back as their plain fields (message, code,
  * severity, detail...), since PGlite's error objects also carry what cannot cross threads.
@@ -39,7 +57,8 @@ const onStderr = (line) => {
   if (at === 0 || (at > 0 && line[at - 1] === " ")) parentPort.postMessage({ panic: line.slice(at + 6).trim() });
   return false;
 };
-PGlite.create({ dataDir: workerData.dataDir, onStderr }).then((pg) => {
+const startParams = [...PGlite.defaultStartParams, ...workerData.settings.flatMap(([k, v]) => ["-c", k + "=" + v])];
+PGlite.create({ dataDir: workerData.dataDir, onStderr, startParams }).then((pg) => {
   parentPort.on("message", async (m) => {
     if (m.close) {
       await pg.close().catch(() => undefined);
@@ -79,24 +98,15 @@ export class PgliteThread implements PgliteLike {
     worker.on("exit", () => this.lose(new PgliteThreadLost("thread ended")));
   }
 
-  /** Opens the data folder in a new thread; rejects (and ends the thread) if PGlite cannot start. */
+  /**
+   * Opens the data folder in a new thread; rejects (and ends the thread) if PGlite cannot start.
+   * A folder without a database first gets one from a short-lived process: initdb runs a second
+   * PostgreSQL inside PGlite and grows memory by hundreds of megabytes that neither WebAssembly nor
+   * the C library give back to the system while the process lives, even once the thread has ended.
+   */
   static async open(dataDir: string): Promise<PgliteThread> {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { dataDir, pglite: createRequire(import.meta.url).resolve("@electric-sql/pglite") },
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        worker.once("message", (m: { ready?: true; failed?: { message: string }; panic?: string }) =>
-          m.ready ? resolve() : reject(new Error(`PGlite could not start: ${m.failed?.message ?? `PANIC: ${m.panic}`}`)),
-        );
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`PGlite's thread ended while starting (exit ${code})`)));
-      });
-    } catch (e) {
-      await worker.terminate();
-      throw e;
-    }
+    if (!existsSync(join(dataDir, "PG_VERSION"))) await createDatabase(dataDir);
+    const worker = await startWorker(dataDir);
     worker.unref();
     return new PgliteThread(worker);
   }
@@ -144,4 +154,64 @@ export class PgliteThread implements PgliteLike {
     this.worker.postMessage({ close: true });
     await exited;
   }
+}
+
+/** Run by `node -e` with PGlite's path, the data folder and the settings: makes the database, closes it, ends. */
+const CREATE_SOURCE = `
+const [pglite, dataDir, settings] = process.argv.slice(1);
+const { PGlite } = require(pglite);
+const startParams = [...PGlite.defaultStartParams, ...Object.entries(JSON.parse(settings)).flatMap(([k, v]) => ["-c", k + "=" + v])];
+PGlite.create({ dataDir, startParams }).then((pg) => pg.close()).catch((e) => {
+  console.error(String((e && e.message) || e));
+  process.exitCode = 1;
+});
+`;
+
+/** Makes a new database in `dataDir` in a process of its own, which then ends. */
+async function createDatabase(dataDir: string): Promise<void> {
+  const args = [...WASM_FLAGS, "-e", CREATE_SOURCE, pglitePath(), dataDir, JSON.stringify(PGLITE_SETTINGS)];
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, args, { env: {} }, (e, _out, err) =>
+      e ? reject(new Error(`PGlite could not make a database in ${dataDir}: ${err.trim() || e.message}`)) : resolve(),
+    ),
+  );
+}
+
+const pglitePath = () => createRequire(import.meta.url).resolve("@electric-sql/pglite");
+
+/**
+ * How V8 compiles PGlite's WebAssembly (9 MB of PostgreSQL): with its baseline compiler only. By
+ * default V8 compiles everything quickly first, then compiles the busy functions again with its
+ * optimising compiler in background threads, keeping both: some 40-70 MB more, and seconds of CPU
+ * taken from requests on a small machine, for statements that are mostly waiting on files anyway.
+ * The flag is process-wide; nothing else in the server compiles WebAssembly.
+ */
+const WASM_FLAGS = ["--liftoff-only"];
+
+/** A worker running PGlite on the folder, once it says it is ready. */
+async function startWorker(dataDir: string): Promise<Worker> {
+  for (const flag of WASM_FLAGS) setFlagsFromString(flag);
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      dataDir,
+      settings: Object.entries(PGLITE_SETTINGS),
+      pglite: pglitePath(),
+    },
+    // The thread's own JavaScript only passes statements and rows along: a small young generation is enough.
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.once("message", (m: { ready?: true; failed?: { message: string }; panic?: string }) =>
+        m.ready ? resolve() : reject(new Error(`PGlite could not start: ${m.failed?.message ?? `PANIC: ${m.panic}`}`)),
+      );
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`PGlite's thread ended while starting (exit ${code})`)));
+    });
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+  return worker;
 }
