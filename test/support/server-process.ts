@@ -14,10 +14,11 @@ export interface ServerProcess {
 
 /**
  * Runs the real `limber serve` in its own process on a free port (or on `port`, to restart a server
- * where a browser expects it) and waits until it says where it listens.
+ * where a browser expects it) and waits until it says where it listens. `limber` is another checkout's
+ * bin/limber.js, for a bench that runs earlier code beside this one.
  */
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [LIMBER, "serve", "--port", String(port), "--host", "127.0.0.1", ...args], {
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0, limber = LIMBER): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [limber, "serve", "--port", String(port), "--host", "127.0.0.1", ...args], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +54,9 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, p
 }
 
 /** The `limber serve` arguments and environment that point a server process at a test database. */
-export function serverArgsFor(config: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string }): [string[], NodeJS.ProcessEnv] {
+export function serverArgsFor(
+  config: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string },
+): [string[], NodeJS.ProcessEnv] {
   return config.kind === "pglite" ? [["--data", config.dataDir], {}] : [[], { DATABASE_URL: config.url }];
 }
 
