@@ -42,6 +42,20 @@ describe("streak", () => {
 });
 
 describe("adherence", () => {
+  it("counts from the day the plan or first session started, not over the weeks before it", () => {
+    // Wednesday 2026-11-25 is day one; practised that day. Plan: 3 days a week.
+    const a = adherence(["2026-11-25"], 3, "2026-11-25", 12, "2026-11-25");
+    expect(a.weeks).toEqual([{ weekStart: "2026-11-23", practised: 1, planned: 1 }]);
+    expect(a.rate).toBe(1);
+    // A week later, 2 more days practised; the first week expected 3 of its 5 days from the start.
+    const b = adherence(["2026-11-25", "2026-11-27", "2026-12-01"], 3, "2026-12-02", 12, "2026-11-25");
+    expect(b.weeks).toEqual([
+      { weekStart: "2026-11-23", practised: 2, planned: 3 },
+      { weekStart: "2026-11-30", practised: 1, planned: 3 },
+    ]);
+    expect(b.rate).toBe(3 / 6);
+  });
+
   it("is the share of planned days kept, with extra days in a week not making up for a missed week", () => {
     // plan 3 days a week, two full weeks before this one: 5 days in the first, 1 in the second
     const days = ["2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-16", "2026-11-29"];

@@ -50,15 +50,20 @@ export interface Adherence {
 /**
  * How well the user kept their own plan of `planDaysPerWeek` days over the last `weeks` weeks
  * (Monday to Sunday), this week included. This week only expects as many days as have passed.
+ * With `since` (the day the plan or the first session started), nothing before it is expected:
+ * weeks that ended before it are left out and its own week expects only the days from it, so a
+ * first week is not measured against twelve weeks nobody practised in.
  */
-export function adherence(days: readonly string[], planDaysPerWeek: number, today: string, weeks: number): Adherence {
+export function adherence(days: readonly string[], planDaysPerWeek: number, today: string, weeks: number, since?: string): Adherence {
   const thisWeek = weekStartOf(today);
   const rows: WeekAdherence[] = [];
   for (let w = weeks - 1; w >= 0; w--) {
     const start = addDays(thisWeek, -7 * w);
     const end = w === 0 ? today : addDays(start, 6);
-    const practised = days.filter((d) => d >= start && d <= end).length;
-    const elapsed = dayNumber(end) - dayNumber(start) + 1;
+    if (since !== undefined && end < since) continue;
+    const from = since !== undefined && since > start ? since : start;
+    const practised = days.filter((d) => d >= from && d <= end).length;
+    const elapsed = dayNumber(end) - dayNumber(from) + 1;
     rows.push({ weekStart: start, practised, planned: Math.min(planDaysPerWeek, elapsed) });
   }
   const planned = rows.reduce((s, r) => s + r.planned, 0);
@@ -99,7 +104,7 @@ export function painTrendSummary(points: readonly PainPoint[], today: string, we
   const first = scored[0];
   const last = scored[scored.length - 1];
   if (!first || !last || first.day === last.day) {
-    return "Not enough pain scores yet: note your pain after sessions on two or more days to see a trend.";
+    return "Not enough pain scores yet: a trend needs pain after sessions on two or more days.";
   }
   const spanDays = dayNumber(last.day) - dayNumber(first.day);
   // Up to a week at each end, never overlapping, so a short span compares its first and last days.

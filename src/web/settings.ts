@@ -14,6 +14,8 @@ export interface Settings {
   vibration: boolean;
   textSize: "normal" | "large" | "larger";
   theme: "system" | "light" | "dark";
+  /** How many days a week the person chose to practise, and the day they chose it; null until they choose. */
+  plan: { daysPerWeek: number; since: string } | null;
 }
 
 export const defaultSettings: Settings = {
@@ -25,6 +27,7 @@ export const defaultSettings: Settings = {
   vibration: true,
   textSize: "normal",
   theme: "system",
+  plan: null,
 };
 
 export const voiceRates = [

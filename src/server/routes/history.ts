@@ -41,7 +41,8 @@ export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async 
     days,
     sessions: logs.length,
     streak: streak(days, today),
-    adherence: adherence(days, user.plan_days_per_week, today, Math.min(weeks, 12)),
+    // Counted from the first practised day, so a first week is not measured against weeks before it.
+    adherence: adherence(days, user.plan_days_per_week, today, Math.min(weeks, 12), days[0]),
     pain,
     summary: painTrendSummary(pain, today, 4),
   });

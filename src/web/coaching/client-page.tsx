@@ -104,7 +104,7 @@ export default function ClientPage() {
       </section>
       <section class="card" aria-labelledby="pain-title">
         <h2 id="pain-title">Pain before and after</h2>
-        <PainChart points={detail.pain} />
+        <PainChart points={detail.pain} reader="coach" />
       </section>
       <section class="card" aria-labelledby="notes-title">
         <h2 id="notes-title">Conversation with {client.displayName}</h2>
