@@ -215,7 +215,8 @@ export function readSides(tokens: readonly Token[]): SidesReading {
       sides: "one",
       sidesAt: only,
       sidesConfidence: 0.8,
-      firstSide,
+      // The side named, or the left when the text says only "the affected leg".
+      firstSide: firstSide ?? "left",
       firstSideAt: firstAt,
       firstSideConfidence: firstSide ? 0.8 : 0.3,
     };

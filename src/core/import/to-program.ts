@@ -123,7 +123,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
   const sides = e.sides.value === "both" ? "both" : "none";
   if (e.sides.value === "one")
     warnings.push({
-      message: `${name}: the text asks for ${e.firstSide.value ?? "one"} side only; Limber plays it once, without switching sides.`,
+      message: `${name}: the text asks for ${e.firstSide.span !== null && e.firstSide.value ? e.firstSide.value : "one"} side only; Limber plays it once, without switching sides.`,
       span: e.sides.span,
     });
   const rest = e.rest?.value;
