@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
-import { defineShots, type Shot } from "./shot.ts";
+import { ApiClient, overHttp } from "../../test/support/api-client.ts";
+import { signInAs } from "../support/coach-practice.ts";
+import { defineShots, type Shot, type ShotEnv } from "./shot.ts";
 
 /**
  * Every picture of the library where a person meets it: the foot close-ups on Learn, each exercise's start and
@@ -12,7 +14,7 @@ async function still(page: Page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-const card = (name: string, exerciseId: string): Shot => ({
+const card = (name: string, exerciseId: string): Shot<{ coach: ApiClient }> => ({
   name: `exercises-${name}`,
   route: "exercises",
   fullPage: false,
@@ -32,7 +34,7 @@ async function playUntil(page: Page, picture: string, mode: "start" | "move") {
   await still(page);
 }
 
-const player = (name: string, picture: string, mode: "start" | "move"): Shot => ({
+const player = (name: string, picture: string, mode: "start" | "move"): Shot<{ coach: ApiClient }> => ({
   name: `player-${name}`,
   route: "play",
   fullPage: false,
@@ -40,15 +42,23 @@ const player = (name: string, picture: string, mode: "start" | "move"): Shot => 
   show: (page) => playUntil(page, picture, mode),
 });
 
-export const shotGroup = defineShots({
+/** A coach of their own practice, for the editor's picture picker. */
+async function prepare(env: ShotEnv): Promise<{ coach: ApiClient }> {
+  const coach = new ApiClient(overHttp, env.baseUrl.replace(/\/$/, ""));
+  await coach.signUp({ displayName: "Pat Lee", email: `pictures-coach-${Date.now()}@example.org`, role: "coach" });
+  return { coach };
+}
+
+export const shotGroup = defineShots<{ coach: ApiClient }>({
   area: "pictures",
+  prepare,
   shots: [
-    { name: "learn", route: "learn", show: still },
+    { name: "learn", route: "learn", show: (page) => still(page) },
     card("strap", "strap-eversion-inversion"),
     card("toe", "toe-dorsiflexion-plantar-flexion"),
     card("calf", "wall-calf-stretch"),
     card("kneeling", "kneeling-shin-stretch"),
-    { name: "exercises-all", route: "exercises", show: still },
+    { name: "exercises-all", route: "exercises", show: (page) => still(page) },
     player("prepare-strap", "strap-eversion", "start"),
     player("hold-strap-eversion", "strap-eversion", "move"),
     player("hold-strap-inversion", "strap-inversion", "move"),
@@ -56,5 +66,20 @@ export const shotGroup = defineShots({
     player("hold-toe-down", "toe-plantar-flexion", "move"),
     player("hold-calf", "calf-at-wall", "move"),
     player("hold-kneeling", "kneeling-shin", "move"),
+    {
+      name: "editor-picker",
+      fullPage: false,
+      show: async (page, ctx) => {
+        await signInAs(page.context(), ctx.env.baseUrl, ctx.data.coach);
+        await page.goto(`${ctx.env.baseUrl}#/editor`);
+        await page.reload();
+        await page.getByRole("button", { name: "Open in the editor" }).click();
+        await still(page);
+        await page
+          .locator(".picture-picker")
+          .first()
+          .evaluate((el) => el.scrollIntoView({ block: "start" }));
+      },
+    },
   ],
 });
