@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useRef, useEffect } from "preact/hooks";
 
 const scale = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -5,7 +6,14 @@ const scale = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 /**
  * The 0–10 pain question, as big buttons: one tap answers, "Skip" moves on without an answer.
  */
-export function PainRating(props: { question: string; hint: string; skipLabel: string; onAnswer: (score: number | null) => void }) {
+export function PainRating(props: {
+  question: string;
+  hint: string;
+  /** A line under the hint, e.g. whether Limber's voice is ready. */
+  note?: ComponentChildren;
+  skipLabel: string;
+  onAnswer: (score: number | null) => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -14,6 +22,7 @@ export function PainRating(props: { question: string; hint: string; skipLabel: s
         {props.question}
       </h1>
       <p class="muted">{props.hint}</p>
+      {props.note}
       <div class="ends" aria-hidden="true">
         <span>0 no pain</span>
         <span>10 worst</span>

@@ -50,21 +50,21 @@ export default function PlayerPage() {
   if (view.stage === "loading" || !view.program) return <p class="loading">Loading…</p>;
   if (view.stage === "pain-before") {
     return (
-      <>
-        <PainRating
-          question="How does your back feel right now?"
-          hint={`${view.program.id === todaysProgram.id ? "" : `${view.program.title}. `}Pick a number from 0 (no pain) to 10 (the worst you can imagine). Your session starts straight after.`}
-          skipLabel="Skip and start"
-          onAnswer={controller.start}
-        />
-        {view.soundtrack !== "none" && (
-          <p class="voice-ready muted" data-testid="voice-ready" data-state={view.soundtrack} aria-live="polite">
-            {view.soundtrack === "ready"
-              ? "Limber’s voice is ready: once you start, you can lock the screen and listen."
-              : "Getting Limber’s voice ready…"}
-          </p>
-        )}
-      </>
+      <PainRating
+        question="How does your back feel right now?"
+        hint={`${view.program.id === todaysProgram.id ? "" : `${view.program.title}. `}Pick a number from 0 (no pain) to 10 (the worst you can imagine). Your session starts straight after.`}
+        note={
+          view.soundtrack !== "none" && (
+            <p class="voice-ready" data-testid="voice-ready" data-state={view.soundtrack} aria-live="polite">
+              {view.soundtrack === "ready"
+                ? "Limber’s voice is ready: once you start, you can lock the screen and listen."
+                : "Getting Limber’s voice ready…"}
+            </p>
+          )
+        }
+        skipLabel="Skip and start"
+        onAnswer={controller.start}
+      />
     );
   }
   if (view.stage === "pain-after") {
