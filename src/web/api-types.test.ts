@@ -57,6 +57,11 @@ describe("Hono's typed client over the real app", () => {
     if (res.status !== 200) return;
     const body = await res.json();
     expectTypeOf(body).toEqualTypeOf<DashboardAnswer>();
-    expect(body).toEqual({ today: "2026-11-25", clients: [] });
+    expect(body).toEqual({
+      today: "2026-11-25",
+      clients: [],
+      seenAt: null,
+      summary: { clients: 0, needAttention: 0, noPlan: 0, sessionsThisWeek: 0, stopped: 0 },
+    });
   });
 });
