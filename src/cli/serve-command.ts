@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { databaseConfigFrom, describeDatabase } from "../server/db/database.ts";
+import { parseTrustedProxies, type TrustedProxies } from "../server/http/forwarded.ts";
 import { startServer, type RunningServer } from "../server/server.ts";
 import { intFlag, parseArgs, UsageError, type Args } from "./args.ts";
 import type { Command } from "./commands.ts";
@@ -11,7 +12,22 @@ import type { Io } from "./output.ts";
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const defaultWebDir = resolve(projectRoot, "dist/web");
 
-export const SERVE_FLAGS = { boolean: ["trust-proxy"], valued: ["port", "host", "data", "web"] };
+/**
+ * --trust-proxy (or LIMBER_TRUST_PROXY=1) believes the one proxy in front; --trusted-proxies LIST
+ * (or LIMBER_TRUSTED_PROXIES) names the proxies' addresses and networks, for more than one hop.
+ */
+function trustedProxiesFrom(args: Args, env: NodeJS.ProcessEnv): { trustedProxies?: TrustedProxies } {
+  const listed = (args.flags.get("trusted-proxies") as string | undefined) ?? env.LIMBER_TRUSTED_PROXIES;
+  if (listed !== undefined) {
+    const parsed = parseTrustedProxies(listed);
+    if (!parsed.ok) throw new UsageError(`--trusted-proxies: ${parsed.problem}`);
+    return { trustedProxies: parsed.proxies };
+  }
+  if (args.flags.has("trust-proxy") || env.LIMBER_TRUST_PROXY === "1") return { trustedProxies: { kind: "one-hop" } };
+  return {};
+}
+
+export const SERVE_FLAGS = { boolean: ["trust-proxy"], valued: ["port", "host", "data", "web", "trusted-proxies"] };
 
 /** Reads --port/--host/--data/--web (falling back to PORT, LIMBER_DATA_DIR and DATABASE_URL) and starts the server. */
 export async function serveFromArgs(args: Args, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
@@ -30,7 +46,7 @@ export async function serveFromArgs(args: Args, io: Io, env: NodeJS.ProcessEnv =
     host,
     port,
     ...(webDir ? { webDir } : {}),
-    trustProxy: args.flags.has("trust-proxy") || env.LIMBER_TRUST_PROXY === "1",
+    ...trustedProxiesFrom(args, env),
     mailEnv: env,
     outboxParent: env.LIMBER_DATA_DIR || "./data",
     log: io.err,

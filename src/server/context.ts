@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Program } from "../core/program.ts";
 import type { AttemptLimits } from "./auth/rate-limit.ts";
 import type { Clock } from "./clock.ts";
+import type { TrustedProxies } from "./http/forwarded.ts";
 import type { Tables } from "./db/tables.ts";
 import type { LiveSession } from "./store/auth-sessions.ts";
 import type { ClipRenderer } from "./voice/clip-thread.ts";
@@ -17,8 +18,8 @@ export interface ServerDeps {
   mail: { queued(): void };
   /** Built-in programs, already seeded into the database. */
   builtInPrograms: readonly Program[];
-  /** Whether X-Forwarded-Proto and X-Forwarded-For from a proxy in front are believed. */
-  trustProxy: boolean;
+  /** The proxies in front whose X-Forwarded-For / Forwarded / X-Forwarded-Proto are believed; none unless --trust-proxy. */
+  trustedProxies: TrustedProxies | undefined;
   /** Limber's voice for a practice's own programs, in a thread of its own started when first needed. */
   voice: ClipRenderer;
 }

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { AttemptLimits, deleteExpiredAttempts } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
+import type { TrustedProxies } from "./http/forwarded.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
 import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
@@ -23,7 +24,8 @@ export interface ServerOptions {
   port: number;
   webDir?: string;
   clock?: Clock;
-  trustProxy?: boolean;
+  /** Proxies whose forwarding headers are believed; none unless given. */
+  trustedProxies?: TrustedProxies;
   /** SMTP_URL, MAIL_FROM and PUBLIC_URL; with no SMTP_URL, mail goes to the data folder's outbox. */
   mailEnv?: NodeJS.ProcessEnv;
   /** Where mail is written when there is no SMTP_URL; the PGlite folder, or ./data with PostgreSQL. */
@@ -43,13 +45,13 @@ export interface RunningServer {
 }
 
 /** Opens (and migrates) the database, seeds the built-in programs and wires the app's dependencies. */
-export async function prepareDeps(database: Database, clock: Clock = systemClock, trustProxy = false): Promise<ServerDeps> {
+export async function prepareDeps(database: Database, clock: Clock = systemClock, trustedProxies?: TrustedProxies): Promise<ServerDeps> {
   await seedPrograms(database.db, builtInPrograms, clock.now());
   return {
     db: database.db,
     clock,
     builtInPrograms,
-    trustProxy,
+    trustedProxies,
     limits: new AttemptLimits(database.db, clock),
     mail: { queued: () => undefined },
     voice: clipThread(),
@@ -65,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const mailEnv = options.mailEnv ?? {};
   let mailConfig = mailConfigFrom(mailEnv, { dataDir, serverUrl: placeholderUrl });
   const database = await openDatabase(options.database);
-  const deps = await prepareDeps(database, options.clock, options.trustProxy);
+  const deps = await prepareDeps(database, options.clock, options.trustedProxies);
   const app = createApp(deps, options.webDir ? { webDir: options.webDir } : {});
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));

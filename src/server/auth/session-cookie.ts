@@ -1,5 +1,6 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext } from "../context.ts";
+import { requestOrigin } from "./client-address.ts";
 
 export const SESSION_COOKIE = "limber_session";
 /** A session lasts 30 days from sign-in; signing in again starts a new one. */
@@ -7,8 +8,7 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60_000;
 
 /** Whether the browser reached us over https (directly, or through a trusted proxy). */
 export function isHttps(c: AppContext): boolean {
-  if (new URL(c.req.url).protocol === "https:") return true;
-  return c.get("deps").trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return requestOrigin(c).https;
 }
 
 export function readSessionCookie(c: AppContext): string | undefined {

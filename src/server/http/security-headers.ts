@@ -1,4 +1,6 @@
 import type { MiddlewareHandler } from "hono";
+import { isHttps } from "../auth/session-cookie.ts";
+import type { Env } from "../context.ts";
 
 /**
  * The page may load only its own scripts, styles, images and workers, may not be framed, and
@@ -21,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** Adds the security headers to every response, errors and 404s included. */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+export const securityHeaders: MiddlewareHandler<Env> = async (c, next) => {
   await next();
   const h = c.res.headers;
   h.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -30,5 +32,6 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set("Referrer-Policy", "no-referrer");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (new URL(c.req.url).protocol === "https:") h.set("Strict-Transport-Security", "max-age=31536000");
+  // Over https, directly or through a trusted proxy: browsers then never try plain http for a year.
+  if (isHttps(c)) h.set("Strict-Transport-Security", "max-age=31536000");
 };
