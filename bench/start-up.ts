@@ -18,8 +18,8 @@ import { beginRun, percentile, runHeader, writeSection } from "./benchmarks-sect
 import { checkOutEarlier } from "./code-before.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-/** The last commit on main before the lean embedded database (initdb in-process, PostgreSQL's default buffers). */
-const BEFORE = process.env.BENCH_BEFORE ?? "0cdaa40";
+/** A commit on main before the lean embedded database (initdb in-process, PostgreSQL's default buffers) and the one-statement log. */
+const BEFORE = process.env.BENCH_BEFORE ?? "fd59c7a";
 const LOGS_BEFORE_KILL = 20;
 const run = beginRun("bench:start-up", { BENCH_ROUNDS: ROUNDS, BENCH_BEFORE: BEFORE });
 
@@ -97,7 +97,7 @@ async function main() {
     `The real \`limber serve\` process on 127.0.0.1, spawned by the bench; time from spawning it to its "listening" line, and its resident memory (VmRSS) 1 s later. ` +
       `Each of ${ROUNDS} rounds: a new data folder (PGlite makes its database) or a new empty PostgreSQL database (migrations run); the same again after a clean stop (SIGTERM); ` +
       `then one user signs up and sends ${LOGS_BEFORE_KILL} logs, the process is killed with SIGKILL and started once more (PGlite replays its write-ahead log). ` +
-      `Every acknowledged log was there after the kill (the bench fails otherwise). "before" is the code of commit ${earlier.commit} (the last before the lean embedded database) run from a copy of that commit in the same run; PostgreSQL is the baseline.`,
+      `Every acknowledged log was there after the kill (the bench fails otherwise). "before" is the code of commit ${earlier.commit} (before the lean embedded database and the one-statement log) run from a copy of that commit in the same run; PostgreSQL is the baseline.`,
     "",
     "| code | backend | start | rounds | median ms to listening | max ms | median RSS MB 1 s after | max RSS MB |",
     "|---|---|---|---:|---:|---:|---:|---:|",
