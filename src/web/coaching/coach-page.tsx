@@ -145,7 +145,7 @@ export default function CoachPage() {
         <h2 id="dashboard-title" class="sr-only">
           How they are doing
         </h2>
-        {problem ? <p role="alert">{problem}</p> : answer === null ? <p class="loading">Loading…</p> : <Dashboard answer={answer} />}
+        {problem ? <FormProblem message={problem} /> : answer === null ? <p class="loading">Loading…</p> : <Dashboard answer={answer} />}
       </section>
       <InvitePanel practice={practice} />
       <p>
