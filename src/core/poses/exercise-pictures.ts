@@ -114,7 +114,7 @@ function toeSitting(toes: number, hands: "resting" | "under" | "over"): Pose {
 const toeInset = (toes: number): NonNullable<Picture["inset"]> => ({
   circle: { x: 46, y: -50, r: 19 },
   ...footSideFrame,
-  frame: { x: 0, y: -23, width: 19, height: 19 },
+  frame: { x: -7, y: -28, width: 28, height: 28 },
   start: footSide(0, 0),
   end: footSide(0, toes),
   highlight: ["working.foot"],
@@ -128,7 +128,7 @@ export const toeDorsiflexion: Picture = {
   id: "toe-dorsiflexion",
   title: "Toe stretch: toes drawn back",
   alt: "A person sitting on a chair, seen from the front, with the lower part of the {side} leg resting across the other thigh. The hand on the same side has its fingers under the toes and draws them back toward the shin.",
-  frame: { x: -34, y: -84, width: 100, height: 88 },
+  frame: { x: -32, y: -82, width: 98, height: 66 },
   start: toeSitting(0, "under"),
   end: toeSitting(45, "under"),
   props: toeProps,

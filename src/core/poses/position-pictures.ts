@@ -74,10 +74,10 @@ export const positionLying: Picture = {
   id: "position-lying",
   title: "Lying down (position only)",
   alt: "A person lying on their back on a mat, knees bent and feet flat on the floor, arms by the sides.",
-  frame: { x: -46, y: -46, width: 86, height: 50 },
+  frame: { x: -50, y: -46, width: 98, height: 50 },
   props: [
     { kind: "floor", y: 0 },
-    { kind: "blanket", x: -44, width: 82, floor: 0, thickness: 1.5 },
+    { kind: "blanket", x: -48, width: 94, floor: 0, thickness: 1.5 },
   ],
   ...still(lying()),
 };

@@ -31,7 +31,7 @@ function useReducedMotion(): boolean {
 /** Keyframes per loop: enough that straight-line steps between them read as a smooth, eased movement. */
 const keyframes = 48;
 
-function SceneSvg({ scene, mode, moving }: { scene: Scene; mode: PictureMode; moving: boolean }) {
+function SceneSvg({ scene, mode, moving, unit }: { scene: Scene; mode: PictureMode; moving: boolean; unit?: number }) {
   const end = useMemo(() => drawScene(scene, 1), [scene]);
   const loop = useMemo(
     () =>
@@ -41,7 +41,7 @@ function SceneSvg({ scene, mode, moving }: { scene: Scene; mode: PictureMode; mo
     [scene, moving],
   );
   const shown = mode === "start" ? drawScene(scene, 0) : end;
-  return <DrawingShapes d={{ ...shown, arrow: mode === "start" ? null : end.arrow }} loop={loop} />;
+  return <DrawingShapes d={{ ...shown, unit: unit ?? shown.unit, arrow: mode === "start" ? null : end.arrow }} loop={loop} />;
 }
 
 /** One library picture, for the left or right side, still or moving; an image with words for screen readers. */
@@ -75,7 +75,12 @@ export function PictureView({ id, side, mode, class: className }: { id: PictureI
               height={inset.circle.r * 1.84}
               viewBox={`${inset.frame.x} ${inset.frame.y} ${inset.frame.width} ${inset.frame.height}`}
             >
-              <SceneSvg scene={inset} mode={mode} moving={moving} />
+              <SceneSvg
+                scene={inset}
+                mode={mode}
+                moving={moving}
+                unit={drawScene(picture, 0).unit * (inset.frame.width / (inset.circle.r * 1.84))}
+              />
             </svg>
           </g>
         )}
