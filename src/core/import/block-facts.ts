@@ -66,7 +66,11 @@ function readLabel(text: string, offset: number): Label | null {
     if (c === "." || c === "!" || c === "?" || c === ";" || c === ",") return null;
     let delimiterEnd = -1;
     if (c === ":" && !/\d/.test(text[i + 1] ?? "")) delimiterEnd = i + 1;
-    else if ((c === "–" || c === "—" || c === "-" || c === "|") && text[i - 1] === " " && text[i + 1] === " ") delimiterEnd = i + 1;
+    else if ((c === "–" || c === "—" || c === "-" || c === "|") && text[i - 1] === " " && text[i + 1] === " ") {
+      // "Hold each stretch for 20 - 30 seconds": a sentence that opens with a step, not a name, before a dash.
+      if (c !== "|" && /\d\s$/.test(text.slice(0, i)) && isStepStarter(text.slice(0, i).trim().split(/\s+/)[0]!.toLowerCase())) continue;
+      delimiterEnd = i + 1;
+    }
     if (delimiterEnd < 0) continue;
     const labelText = text.slice(0, i).trim();
     const words = labelText.split(/\s+/).length;

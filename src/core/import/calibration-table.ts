@@ -35,12 +35,12 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   sets: 0.91, // 10/10 right
   "sets|0.90": 0.91, // 10/10 right
   "sets|0.90|named+doubt": 0.9, // 9/9 right
-  sides: 0.85, // 92/104 right
+  sides: 0.86, // 93/104 right
   "sides|0.60": 0.79, // 16/18 right
   "sides|0.60|named": 0.65, // 8/10 right
   "sides|0.80": 0.72, // 7/8 right
   "sides|0.85": 0.83, // 5/5 right
-  "sides|0.90": 0.83, // 64/73 right
-  "sides|0.90|named": 0.85, // 44/49 right
+  "sides|0.90": 0.85, // 65/73 right
+  "sides|0.90|named": 0.87, // 45/49 right
   "sides|0.90|named+doubt": 0.68, // 9/11 right
 };

@@ -383,6 +383,14 @@ export const isStepStarter = (word: string) => STEP_STARTERS.has(word);
 
 /** Imperative verbs that open a step of an exercise ("Lie on your back", "Slowly lean back"). */
 export const INSTRUCTION_VERBS = new Set([
+  "look",
+  "make",
+  "trace",
+  "nod",
+  "shrug",
+  "glide",
+  "march",
+  "wiggle",
   "lie",
   "lay",
   "sit",

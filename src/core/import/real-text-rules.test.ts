@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { calibratedConfidence, calibrateDraft, structureOf } from "./calibration.ts";
+import { CALIBRATION_TABLE } from "./calibration-table.ts";
+import { importRoutine, readRoutine } from "./import-routine.ts";
+
+const read = (text: string) => importRoutine(text).exercises;
+const holds = (text: string) => read(text).map((e) => e.phases.map((p) => p.hold?.value ?? null));
+
+describe("reading real routine texts: structure before quantities", () => {
+  it("gives a hold stated once for every stretch to each stretch that states none, with a warning", () => {
+    const text =
+      "Hold each stretch for 15 to 30 seconds.\n\nHamstring stretch\n\nStand with one leg in front of the other and bend forward.\n\nQuad stretch\n\nStand and pull one foot to your bottom. Hold for 20 seconds.";
+    expect(holds(text)).toEqual([[{ min: 15, max: 30 }], [{ min: 20, max: 20 }]]);
+    expect(importRoutine(text).warnings.map((w) => w.message)).toContain(
+      "A hold or repetitions stated once for every exercise were used for each exercise that gives none.",
+    );
+  });
+
+  it("reads a page of stretching advice as no exercise at all", () => {
+    expect(
+      read(
+        "Stretching Guidelines\n\n1. Try and hold each stretch for 5-10 seconds.\n2. Repeat exercise 2-3 times in succession.\n3. Stop if you feel any pain.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("takes a heading over untimed steps as a movement", () => {
+    const names = read(
+      "Neck stretches\n\nCervical Rotation - Turn your head to the left, and hold. Turn to the right and hold.\n\nCervical Flexion - Look down towards the floor, then look up to the sky.",
+    ).map((e) => e.name.value);
+    expect(names).toEqual(["Cervical Rotation", "Cervical Flexion"]);
+  });
+
+  it("takes a list of names alone as a list of movements, each with the hold said for all", () => {
+    const exercises = read(
+      "Hold each stretch for 20 - 30 seconds.\n  1) Calf Stretch\n  2) Quadriceps Stretch\n  3) Groin (Butterfly) Stretch",
+    );
+    expect(exercises.map((e) => [e.name.value, e.phases[0]!.hold?.value])).toEqual([
+      ["Calf Stretch", { min: 20, max: 30 }],
+      ["Quadriceps Stretch", { min: 20, max: 30 }],
+      ["Groin (Butterfly) Stretch", { min: 20, max: 30 }],
+    ]);
+  });
+
+  it("reads a numbered item heading as a movement's name, not the routine's title", () => {
+    expect(
+      read(
+        "1. Flexor/Extensor Stretch\n\nPlace your right arm in front of your body. Gently bend the wrist upwards.\n\n2. Finger Fan\n\nMake a fist, then slowly spread your fingers and hold.",
+      ).map((e) => e.name.value),
+    ).toEqual(["Flexor/Extensor Stretch", "Finger Fan"]);
+  });
+
+  it("reads a text of steps with no heading as one movement", () => {
+    const exercises = read(
+      "STEPS:\n1. Kneel on your hands and knees.\n2. As you exhale, lower your buttocks toward your heels.\n3. Rest your arms alongside the thighs.",
+    );
+    expect(exercises).toHaveLength(1);
+    expect(exercises[0]!.position.value).toBe("kneeling");
+  });
+
+  it("starts a new movement where a paragraph sets up a new position after a timed one", () => {
+    const text =
+      "Laying on your back, rest your right ankle over the left knee and pull the left thigh toward your chest.\nHold stretch for 30 seconds. Repeat on the other side.\nWhile in a seated position, cross your right leg over your straightened left leg.\nHold this stretch for 30-60 seconds, and then repeat on the opposite side.";
+    expect(read(text).map((e) => [e.position.value, e.phases[0]!.hold?.value])).toEqual([
+      ["lying", { min: 30, max: 30 }],
+      ["seated", { min: 30, max: 60 }],
+    ]);
+  });
+});
+
+describe("reading real routine texts: quantities, sides and positions", () => {
+  it("reads the affected or injured leg as one side only, the left when none is named", () => {
+    const [e] = read("Towel stretch: sit with the injured leg stretched out in front. Hold for 30 seconds. Repeat three times.");
+    expect([e!.sides.value, e!.firstSide.value]).toEqual(["one", "left"]);
+  });
+
+  it("reads 'for both legs' and 'before changing sides' as both sides", () => {
+    expect(read("Calf stretch: lean on a wall. Hold for 15 counts. Repeat 3 times for both legs.")[0]!.sides.value).toBe("both");
+    expect(read("Kneeling hip flexor stretch: kneel and lean forward. Hold for 20-30 seconds before changing sides.")[0]!.sides.value).toBe(
+      "both",
+    );
+  });
+
+  it("reads clinical and wall positions", () => {
+    const position = (t: string) => read(`Stretch: ${t} Hold for 30 seconds.`)[0]!.position.value;
+    expect([
+      position("Lie prone with your hands under your shoulders."),
+      position("Start in side-lying with knees bent."),
+      position("Facing a wall, step one foot back."),
+      position("Start in half kneeling."),
+    ]).toEqual(["lying", "lying", "standing", "kneeling"]);
+  });
+
+  it("does not take inches from a wall for a hold", () => {
+    expect(holds('Calf Stretch\n\nStand about 12" from a wall. Lean in and hold for 30 seconds.')).toEqual([[{ min: 30, max: 30 }]]);
+  });
+
+  it("reads 'up to 5 breaths' as 3 to 5 breaths, and 'repeat once more' as twice", () => {
+    const [e] = read("Reverse warrior: lift your right arm. Stay in the pose for up to 5 breaths. Repeat once more.");
+    expect([e!.phases[0]!.breaths?.value, e!.phases[0]!.hold?.value, e!.reps.value]).toEqual([
+      { min: 3, max: 5 },
+      { min: 18, max: 30 },
+      { min: 2, max: 2 },
+    ]);
+  });
+
+  it("reads sets of a hold as its repetitions", () => {
+    const [e] = read("Standing quad stretch: stand tall and pull one ankle toward your glutes. 2–3 sets × 20–40s per leg.");
+    expect([e!.reps.value, e!.sets]).toEqual([{ min: 2, max: 3 }, null]);
+  });
+});
+
+describe("calibrated confidence", () => {
+  it("replaces a read value's rule score with the table's figure for its field, rule and structure", () => {
+    const text = "Calf stretch: stand facing a wall with one foot back. Hold for 30 seconds. Repeat 3 times on each side.";
+    const raw = readRoutine(text).exercises[0]!;
+    const structure = structureOf(raw, false);
+    const calibrated = importRoutine(text).exercises[0]!;
+    expect(calibrated.phases[0]!.hold!.confidence).toBe(calibratedConfidence("hold", raw.phases[0]!.hold!.confidence, structure));
+    expect(calibrated.reps.confidence).toBe(calibratedConfidence("reps", raw.reps.confidence, structure));
+  });
+
+  it("falls back from the most specific key to the field's own figure, and to the rule score when the table has none", () => {
+    const fieldOnly = CALIBRATION_TABLE.hold!;
+    expect(calibratedConfidence("hold", 0.123, "no-such-structure")).toBe(fieldOnly);
+    expect(calibratedConfidence("hold", 0.95, "named")).toBe(CALIBRATION_TABLE["hold|0.95|named"]);
+  });
+
+  it("leaves defaults, which are always marked for checking, as they were", () => {
+    const draft = readRoutine("Calf stretch\n\nStand facing a wall with one foot back. Lean in gently.");
+    const before = draft.exercises[0]!.reps.confidence;
+    expect(calibrateDraft(draft).exercises[0]!.reps).toMatchObject({ span: null, confidence: before });
+  });
+
+  it("says the structure is in doubt when headings and exercises do not match one to one", () => {
+    expect(
+      importRoutine("Morning stretches\n\nCalf stretch\n\nStand facing a wall. Hold for 30 seconds.\n\nWhy stretch\n\nIt helps.")
+        .doubtfulStructure,
+    ).toBe(true);
+    expect(importRoutine("Calf stretch: stand facing a wall. Hold for 30 seconds.").doubtfulStructure).toBe(false);
+  });
+});
