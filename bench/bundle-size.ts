@@ -27,19 +27,23 @@ async function jsLoaded(browser: Browser, url: string, route: string, startSessi
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
   const page = await context.newPage();
   const files = new Set<string>();
+  const voice = new Set<string>();
   page.on("response", (r) => {
     const path = new URL(r.url()).pathname;
     if (path.endsWith(".js")) files.add(path);
+    if (/\/voice\/.+\.(mp3|json)$/.test(path)) voice.add(path);
   });
   await page.goto(`${url}#/${route}`);
   await page.locator("main h1").first().waitFor();
   if (startSession) {
+    // Limber's voice is made ready while the first question is open; its clips are counted apart.
+    await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await page.getByRole("button", { name: /skip and start/i }).click();
     await page.locator('section.player[data-status="playing"]').waitFor();
   }
   await page.waitForLoadState("networkidle");
   await context.close();
-  return [...files].sort();
+  return { js: [...files].sort(), voice: [...voice].sort() };
 }
 
 const dir = await buildWebApp();
@@ -54,8 +58,10 @@ try {
     const files = await Promise.all(paths.map(sizeOf));
     return { files, gzip: files.reduce((s, f) => s + f.gzip, 0), raw: files.reduce((s, f) => s + f.raw, 0) };
   };
-  const player = await measure(await jsLoaded(browser, server.url, "play", true));
-  const home = await measure(await jsLoaded(browser, server.url, "", false));
+  const playerLoad = await jsLoaded(browser, server.url, "play", true);
+  const player = await measure(playerLoad.js);
+  const voice = await measure(playerLoad.voice);
+  const home = await measure((await jsLoaded(browser, server.url, "", false)).js);
   const worker = await measure([
     "sw.js",
     ...(await import("node:fs/promises").then((fs) => fs.readdir(dir))).filter((f) => f.startsWith("workbox-")),
@@ -68,11 +74,12 @@ try {
     `Chromium ${browser.version()} headless. Builds the app, opens \`#/play\`, starts a session, records every \`.js\` response, gzips each file (level 9) and sums. ` +
       "Baseline in the same run: the home route. The service worker's own scripts are listed apart (fetched once by the worker, in no page).",
     "",
-    "| route | JS files | raw KB | gzipped KB | budget |",
+    "| route | files | raw KB | gzipped KB | budget |",
     "|---|---:|---:|---:|---|",
     `| player (\`#/play\`, session running) | ${player.files.length} | ${kb(player.raw)} | ${kb(player.gzip)} | ${BUDGET_KB} KB: ${player.gzip <= BUDGET_KB * 1024 ? "met" : "**missed**"} |`,
     `| home (\`#/\`), baseline | ${home.files.length} | ${kb(home.raw)} | ${kb(home.gzip)} | |`,
     `| service worker scripts (fetched by the worker, not by the page) | ${worker.files.length} | ${kb(worker.raw)} | ${kb(worker.gzip)} | |`,
+    `| Limber's voice for built-in session 1 (MP3 clips and their index, not JS; loaded while the first question is open) | ${voice.files.length} | ${kb(voice.raw)} | ${kb(voice.gzip)} | |`,
     "",
     "Player route files, largest first (gzipped KB): " +
       [...player.files]

@@ -152,10 +152,7 @@ export const Program = z
   });
 export type Program = z.infer<typeof Program>;
 
-/** Seconds a breath takes when a program does not say: a slow, calm breath. */
-export const DEFAULT_SECONDS_PER_BREATH = 6;
-/** Seconds of rest between sets when an exercise does not say. */
-export const DEFAULT_SET_REST_SECONDS = 30;
+export { DEFAULT_SECONDS_PER_BREATH, DEFAULT_SET_REST_SECONDS } from "./program-defaults.ts";
 export type ProgramInput = z.input<typeof Program>;
 
 /** One problem found in untrusted input: where it is and what was expected. */

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_SECONDS_PER_BREATH,
-  DEFAULT_SET_REST_SECONDS,
-  type Exercise,
-  type Motion,
-  type Phase,
-  type Program,
-  type Side,
-} from "./program.ts";
+import { DEFAULT_SECONDS_PER_BREATH, DEFAULT_SET_REST_SECONDS } from "./program-defaults.ts";
+import type { Exercise, Motion, Phase, Program, Side } from "./program.ts";
 import { holdSecondsFor, repsFor, type ProgressState } from "./progress.ts";
 
 export type StepKind = "prepare" | "hold" | "release" | "switch-side" | "rest" | "done";
