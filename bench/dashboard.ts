@@ -9,10 +9,14 @@
  *   - the same dashboard computed the naive way (every log of the practice loaded into Node and
  *     given to adherenceOver/flagsFor) for 500 × 365, as the baseline;
  *   - GET /api/clients/adherence for 5,000 and 10,000 clients × 365 days.
+ * And first, in its own section (coach-dashboard-glance): the dashboard read at a glance (sparklines,
+ * weekly adherence, holds done, what is new) for the same three sizes, beside the query the dashboard
+ * ran before it (bench/dashboard-baseline.ts) on the same data. BENCH_PART=glance runs only that.
  * (Sizes are the defaults; BENCH_CLIENTS, BENCH_DAYS and BENCH_WIDE_CLIENTS change them.)
- * Writes its section of BENCHMARKS.md.
+ * Writes its sections of BENCHMARKS.md.
  *
  *   npm run bench:dashboard
+ *   BENCH_PART=glance npm run bench:dashboard
  *   BENCH_CLIENTS=20,40 BENCH_DAYS=60 BENCH_WIDE_CLIENTS=100,200 BENCH_RUNS=5 npm run bench:dashboard
  */
 import { randomUUID } from "node:crypto";
@@ -31,6 +35,7 @@ import { prepareDeps } from "../src/server/server.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
 import { dashboardRows, organisationPractice } from "../src/server/store/dashboard.ts";
 import { startPostgres } from "../test/support/postgres.ts";
+import { todaysDashboardRows } from "./dashboard-baseline.ts";
 import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 
 const TODAY = "2026-11-25";
@@ -40,7 +45,10 @@ const [SMALL, LARGE] = (process.env.BENCH_CLIENTS ?? "250,500").split(",").map(N
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const HALF = Math.round(DAYS / 2);
 const [WIDE_SMALL, WIDE_LARGE] = (process.env.BENCH_WIDE_CLIENTS ?? "5000,10000").split(",").map(Number) as [number, number];
+/** "all" runs both sections; "glance" only the dashboard-at-a-glance section beside today's query. */
+const PART = process.env.BENCH_PART ?? "all";
 const run = beginRun("bench:dashboard", {
+  BENCH_PART: PART,
   BENCH_RUNS: RUNS,
   BENCH_WIDE_RUNS: WIDE_RUNS,
   BENCH_CLIENTS: `${SMALL},${LARGE}`,
@@ -281,6 +289,116 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
   return out;
 }
 
+/**
+ * The dashboard read at a glance (issue 13): GET /api/clients with the last 8 sessions' pain, four
+ * weeks of adherence, holds done, what is new since the coach's last look (set 3 days back) and two
+ * messages per client, beside today's query (bench/dashboard-baseline.ts) on the same data.
+ */
+async function measureGlance(backend: string, config: DatabaseConfig): Promise<Row[]> {
+  const database = await openDatabase(config);
+  const deps = await prepareDeps(database, manualClock(`${TODAY}T12:00:00Z`));
+  const app = createApp(deps);
+  const db = database.db;
+  const out: Row[] = [];
+  const get = async (path: string, cookie: string) => {
+    const res = await app.request(`http://127.0.0.1${path}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    await res.text();
+  };
+  const t0 = performance.now();
+  const made = [];
+  for (const s of [
+    { clients: SMALL, days: DAYS },
+    { clients: LARGE, days: DAYS },
+    { clients: LARGE, days: HALF },
+  ]) {
+    const p = await practice(db, s.clients, s.days);
+    await sql`update users set clients_seen_at = ${`${TODAY}T09:00:00Z`}::timestamptz - interval '3 days' where organisation_id = ${p.org} and role = 'coach'`.execute(db);
+    await sql`insert into messages (id, organisation_id, user_id, session_log_id, body, author, created_at)
+      select gen_random_uuid(), u.organisation_id, u.id, null, 'How did the calf stretch feel this week?', a.author, ${`${TODAY}T08:00:00Z`}::timestamptz - a.ago
+      from users u cross join (values ('coach', interval '5 days'), ('client', interval '1 day')) a(author, ago)
+      where u.organisation_id = ${p.org} and u.role = 'client'`.execute(db);
+    made.push({ ...s, ...p });
+  }
+  await sql`analyze`.execute(db);
+  console.error(`${backend}: glance data made in ${Math.round((performance.now() - t0) / 1000)} s`);
+  for (const m of made) {
+    const t = await time(RUNS, () => get(`/api/clients?today=${TODAY}`, m.cookie));
+    out.push({ backend, what: GLANCE_GET, clients: m.clients, days: m.days, logs: m.logs, ...t });
+    console.error(backend, "glance", m.clients, m.days, t);
+    const seenAt = new Date(`${TODAY}T09:00:00Z`);
+    const q = await time(RUNS, async () => void (await dashboardRows(db, m.org, TODAY, { seenAt })));
+    out.push({ backend, what: GLANCE_SQL, clients: m.clients, days: m.days, logs: m.logs, ...q });
+    const b = await time(RUNS, async () => void (await todaysDashboardRows(db, m.org, TODAY)));
+    out.push({ backend, what: TODAYS_SQL, clients: m.clients, days: m.days, logs: m.logs, ...b });
+    console.error(backend, "glance sql", q, "today's sql", b);
+  }
+  await database.close();
+  return out;
+}
+
+const GLANCE_GET = "GET /api/clients (the dashboard at a glance: counts, sparklines, weekly adherence, holds, what is new)";
+const GLANCE_SQL = "dashboardRows alone (the new query and its rows)";
+const TODAYS_SQL = "baseline: today's query at e197bb9 alone (no sparkline, weeks, holds or what is new)";
+
+/** Both backends in one run: PGlite in a temporary folder, then a throwaway PostgreSQL 15. */
+async function onBothBackends(measureOne: (backend: string, config: DatabaseConfig) => Promise<Row[]>): Promise<Row[]> {
+  const rows: Row[] = [];
+  const dir = await mkdtemp(join(tmpdir(), "limber-bench-dashboard-"));
+  try {
+    rows.push(...(await measureOne("PGlite", { kind: "pglite", dataDir: join(dir, "data") })));
+    const pg = await startPostgres();
+    try {
+      rows.push(...(await measureOne("PostgreSQL 15", { kind: "postgres", url: pg.url })));
+    } finally {
+      await pg.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function glanceSection(): Promise<void> {
+  const rows = await onBothBackends(measureGlance);
+  const backends = ["PGlite", "PostgreSQL 15"];
+  const at = (b: string, what: string, clients: number, days: number) =>
+    rows.find((r) => r.backend === b && r.what === what && r.clients === clients && r.days === days)!;
+  const reading = backends.map((b) => {
+    const full = at(b, GLANCE_GET, LARGE, DAYS);
+    return `${b}: at ${LARGE} clients × ${DAYS} days the dashboard answers with p95 ${full.p95} ms; its query takes ${at(b, GLANCE_SQL, LARGE, DAYS).p50} ms p50 against today's ${at(b, TODAYS_SQL, LARGE, DAYS).p50} ms.`;
+  });
+  const lines = [
+    "## Coach dashboard at a glance, beside today's query (bench/dashboard.ts, issue 13)",
+    "",
+    ...runHeader(run),
+    "In-process requests through the real app (routing, session lookup, SQL, core maths, JSON); 3 warm-up requests, then the timed ones. " +
+      "Data made with generate_series: every client on a Mon/Wed/Fri plan, about 80 % of days logged, random pain scores, two messages each " +
+      "(one unread from the client), and the coach's last look 3 days back; `ANALYZE` after loading. " +
+      "The new answer carries per client the last 8 sessions' pain before and after, four 7-day windows of planned and done, the last session's holds done " +
+      "and sessions and notes new since the coach's last look, with the practice's counts on top. Baseline in the same run and database: the query the " +
+      "dashboard ran at the start of the issue (commit e197bb9), kept in bench/dashboard-baseline.ts.",
+    "",
+    "| backend | what | clients | days of history | logs in the practice | p50 ms | p95 ms | p99 ms |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.backend} | ${r.what} | ${r.clients} | ${r.days} | ${r.logs} | ${r.p50} | ${r.p95} | ${r.p99} |`),
+    "",
+    "Growth (ratio of p50s, same run): near the ratio of clients in the first column and near 1 in the second when the cost grows with clients, not history.",
+    "",
+    `| backend | what | ${SMALL} → ${LARGE} clients (${DAYS} days) | ${HALF} → ${DAYS} days (${LARGE} clients) |`,
+    "|---|---|---:|---:|",
+    ...backends.flatMap((b) =>
+      [GLANCE_GET, GLANCE_SQL, TODAYS_SQL].map(
+        (what) =>
+          `| ${b} | ${what} | ${ratio(rows, b, what, { clients: SMALL, days: DAYS }, { clients: LARGE, days: DAYS })} | ${ratio(rows, b, what, { clients: LARGE, days: HALF }, { clients: LARGE, days: DAYS })} |`,
+      ),
+    ),
+    "",
+    ...reading.map((r) => `- ${r}`),
+  ];
+  await writeSection("coach-dashboard-glance", lines);
+}
+
 function ratio(
   rows: Row[],
   backend: string,
@@ -294,19 +412,9 @@ function ratio(
 }
 
 async function main() {
-  const rows: Row[] = [];
-  const dir = await mkdtemp(join(tmpdir(), "limber-bench-dashboard-"));
-  try {
-    rows.push(...(await measure("PGlite", { kind: "pglite", dataDir: join(dir, "data") })));
-    const pg = await startPostgres();
-    try {
-      rows.push(...(await measure("PostgreSQL 15", { kind: "postgres", url: pg.url })));
-    } finally {
-      await pg.stop();
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  await glanceSection();
+  if (PART === "glance") return;
+  const rows = await onBothBackends(measure);
   const dash = "GET /api/clients (dashboard)";
   const wide = "GET /api/clients/adherence (organisation-wide, 28 days)";
   const at = (b: string, what: string, clients: number, days: number) =>
