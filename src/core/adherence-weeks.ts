@@ -1,4 +1,5 @@
-import { adherenceOver, type Adherence } from "./adherence.ts";
+import type { Adherence } from "./adherence.ts";
+import { plannedDates } from "./schedule-dates.ts";
 import { addDays, type CalendarDate } from "./calendar-date.ts";
 import type { ClientStanding } from "./client-standing.ts";
 import type { Schedule } from "./schedule.ts";
@@ -11,14 +12,25 @@ export interface WeekAdherence extends Adherence {
 
 /**
  * Planned against done for each of the `weeks` 7-day windows ending today, oldest first, from the
- * distinct days practised (the same counting as adherenceOver: a day counts once, any day counts).
+ * distinct days practised (the same counting as adherenceOver: a day counts once, any day counts,
+ * done is at most planned). The planned days are worked out once for the whole span.
  */
 export function adherenceByWeek(schedule: Schedule | null, practisedDays: CalendarDate[], today: CalendarDate, weeks = 4): WeekAdherence[] {
-  const sessions = practisedDays.map((d) => ({ startedAt: d, completed: true, painBefore: null, painAfter: null }));
+  const start = addDays(today, -(7 * weeks - 1));
+  const planned = schedule === null ? [] : plannedDates(schedule, start, today);
+  const practised = [...new Set(practisedDays)];
   const out: WeekAdherence[] = [];
   for (let i = weeks - 1; i >= 0; i--) {
     const to = addDays(today, -7 * i);
-    out.push({ from: addDays(to, -6), to, ...adherenceOver(schedule, sessions, to, 7) });
+    const from = addDays(to, -6);
+    const inWindow = (d: CalendarDate) => d >= from && d <= to;
+    const done = practised.filter(inWindow).length;
+    if (schedule === null) {
+      out.push({ from, to, planned: 0, done, ratio: null });
+      continue;
+    }
+    const p = planned.filter(inWindow).length;
+    out.push({ from, to, planned: p, done: Math.min(done, p), ratio: p === 0 ? null : Math.min(done, p) / p });
   }
   return out;
 }

@@ -22,6 +22,11 @@ export function dayNumber(date: CalendarDate): number {
   return Math.round(toUtc(date) / DAY_MS);
 }
 
+/** The date `n` whole days after 1970-01-01 (the inverse of dayNumber). */
+export function dateOfDayNumber(n: number): CalendarDate {
+  return fromUtc(n * DAY_MS);
+}
+
 /** The Monday starting the week a date falls in. */
 export function weekStartOf(date: CalendarDate): CalendarDate {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));

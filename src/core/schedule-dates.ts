@@ -1,4 +1,4 @@
-import { datesFrom, WEEKDAYS, weekdayOf, type CalendarDate, type Weekday } from "./calendar-date.ts";
+import { dateOfDayNumber, dayNumber, WEEKDAYS, weekdayOf, type CalendarDate, type Weekday } from "./calendar-date.ts";
 import type { Schedule } from "./schedule.ts";
 
 /** Days that spread `times` sessions evenly through a week, starting on Monday. */
@@ -21,6 +21,14 @@ export function isActiveOn(schedule: Schedule, date: CalendarDate): boolean {
 
 /** Every planned session date from `from` to `to`, both included. */
 export function plannedDates(schedule: Schedule, from: CalendarDate, to: CalendarDate): CalendarDate[] {
-  const days = scheduledWeekdays(schedule);
-  return datesFrom(from, to).filter((d) => isActiveOn(schedule, d) && days.includes(weekdayOf(d)));
+  const days = new Set(scheduledWeekdays(schedule).map((d) => WEEKDAYS.indexOf(d)));
+  const first = from > schedule.startDate ? from : schedule.startDate;
+  const last = schedule.endDate !== null && schedule.endDate < to ? schedule.endDate : to;
+  if (last < first) return [];
+  // Walks day numbers, not strings: a dashboard asks this for every client, and only planned days are written out.
+  const out: CalendarDate[] = [];
+  const end = dayNumber(last);
+  let weekday = WEEKDAYS.indexOf(weekdayOf(first));
+  for (let n = dayNumber(first); n <= end; n++, weekday = (weekday + 1) % 7) if (days.has(weekday)) out.push(dateOfDayNumber(n));
+  return out;
 }
