@@ -313,7 +313,9 @@ async function measureGlance(backend: string, config: DatabaseConfig): Promise<R
     { clients: LARGE, days: HALF },
   ]) {
     const p = await practice(db, s.clients, s.days);
-    await sql`update users set clients_seen_at = ${`${TODAY}T09:00:00Z`}::timestamptz - interval '3 days' where organisation_id = ${p.org} and role = 'coach'`.execute(db);
+    await sql`update users set clients_seen_at = ${`${TODAY}T09:00:00Z`}::timestamptz - interval '3 days' where organisation_id = ${p.org} and role = 'coach'`.execute(
+      db,
+    );
     await sql`insert into messages (id, organisation_id, user_id, session_log_id, body, author, created_at)
       select gen_random_uuid(), u.organisation_id, u.id, null, 'How did the calf stretch feel this week?', a.author, ${`${TODAY}T08:00:00Z`}::timestamptz - a.ago
       from users u cross join (values ('coach', interval '5 days'), ('client', interval '1 day')) a(author, ago)
