@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import type { CDPSession, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../content/index.ts";
@@ -121,6 +122,15 @@ describe("a session heard through its soundtrack", () => {
     s = await soundAndScreen(page);
     expect(s.index).toBe(1);
     expect(s.title).toBe(`Strap stretch: eversion and inversion · ${timeline.steps[1]!.phaseName}`);
+    // The lock screen's artwork becomes the movement's picture, drawn from the one on screen.
+    const artwork = await page.waitForFunction(() => {
+      const src = navigator.mediaSession.metadata?.artwork[0]?.src ?? "";
+      return src.startsWith("data:image/png;base64,") ? src : null;
+    });
+    const png = Buffer.from(((await artwork.jsonValue()) as string).split(",")[1]!, "base64");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    await mkdir("test-results/screens", { recursive: true });
+    await writeFile("test-results/screens/soundtrack-lock-screen-artwork.png", png);
     expect(Math.abs(s.soundMs - stepStartMs(1))).toBeLessThan(5);
 
     await press(page, "nexttrack");

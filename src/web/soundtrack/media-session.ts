@@ -1,5 +1,6 @@
 import { currentStep, type PlayerState } from "../../core/player.ts";
 import type { Program } from "../../core/program.ts";
+import { pictureArtwork } from "./artwork.ts";
 
 /** What the lock screen's buttons ask of the session. */
 export interface LockScreenActions {
@@ -39,12 +40,15 @@ export function lockScreenControls(program: Program, artwork: string, a: LockScr
           : [step.exerciseName ?? (step.kind === "rest" ? "Rest" : ""), step.phaseName].filter(Boolean).join(" · ");
       if (title !== shown) {
         shown = title;
-        session.metadata = new MediaMetadata({
-          title,
-          artist: program.title,
-          album: "Limber",
-          artwork: [{ src: artwork, sizes: "512x512", type: "image/png" }],
-        });
+        const meta = (src: string) =>
+          new MediaMetadata({ title, artist: program.title, album: "Limber", artwork: [{ src, sizes: "512x512", type: "image/png" }] });
+        session.metadata = meta(artwork);
+        // The movement's picture follows once drawn (after the screen shows it), if the step is still the same.
+        setTimeout(() => {
+          void pictureArtwork().then((picture) => {
+            if (picture && shown === title) session.metadata = meta(picture);
+          });
+        }, 50);
       }
       session.playbackState = state.status === "playing" ? "playing" : "paused";
       if (Number.isFinite(audio.duration) && audio.duration > 0) {
