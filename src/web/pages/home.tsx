@@ -3,7 +3,7 @@ import type { SessionLog } from "../../core/session-log.ts";
 import { activeSession, progress, sessions } from "../app-data.ts";
 import { services } from "../app-services.ts";
 import { pictureForExercise } from "../../core/poses/choose-picture.ts";
-import { PictureView } from "../illustrations/picture-view.tsx";
+import { LazyPicture } from "../illustrations/lazy-picture.tsx";
 import { todaysProgram } from "../programs.ts";
 import { hrefOf } from "../router.ts";
 import { localDay, streakDays } from "../session/streak.ts";
@@ -75,7 +75,7 @@ export default function HomePage() {
       </dl>
       <section class="card" aria-label="About today’s program" style={{ marginTop: "1rem" }}>
         {ownProgram && program.exercises[0] && pictureForExercise(program.exercises[0]) && (
-          <PictureView id={pictureForExercise(program.exercises[0])!} side={program.exercises[0].firstSide} mode="start" />
+          <LazyPicture id={pictureForExercise(program.exercises[0])!} side={program.exercises[0].firstSide} mode="start" />
         )}
         {ownProgram && <p>{program.summary}</p>}
         <p class="muted">A calm voice tells you each step, so you can keep the phone on the floor beside you.</p>
