@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VersionNumber } from "./bounds.ts";
 import type { Program } from "./program.ts";
 import { setHoldByHand, type ProgressState } from "./progress.ts";
 import { Schedule } from "./schedule.ts";
@@ -10,7 +11,7 @@ export type HoldOverrides = z.infer<typeof HoldOverrides>;
 /** A program given to a client (or chosen by a client for themselves) on a schedule. */
 export const Prescription = z.object({
   programId: z.string().min(1).max(80),
-  programVersion: z.number().int().min(1),
+  programVersion: VersionNumber,
   schedule: Schedule,
   holdOverrides: HoldOverrides.default({}),
   note: z.string().trim().max(1000).default(""),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VersionNumber } from "./bounds.ts";
 import { pictureIds } from "./poses/picture.ts";
 
 /** Foot motions the glossary explains and a hold may target. */
@@ -128,7 +129,7 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 export const Program = z
   .object({
     id: slug,
-    version: z.number().int().min(1).default(1),
+    version: VersionNumber.default(1),
     title: text(120),
     summary: text(600),
     /** Why the routine helps, in a few short paragraphs. */

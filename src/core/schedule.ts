@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { EARLIEST_YEAR, isYearInRange, LATEST_YEAR } from "./bounds.ts";
 import { isCalendarDate, WEEKDAYS } from "./calendar-date.ts";
 
 /** A real calendar date written YYYY-MM-DD, as every API query and body takes it. */
-export const CalendarDay = z.string().refine(isCalendarDate, { message: "expected a date written YYYY-MM-DD" });
+export const CalendarDay = z
+  .string()
+  .refine(isCalendarDate, { message: "expected a date written YYYY-MM-DD" })
+  .refine((d) => isYearInRange(Number(d.slice(0, 4))), { message: `expected a date in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}` });
 const calendarDate = CalendarDay;
 
 /**

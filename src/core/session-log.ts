@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Timestamp, VersionNumber } from "./bounds.ts";
 import { Side } from "./program.ts";
 
 export const PainScore = z.number().int().min(0).max(10);
@@ -23,9 +24,9 @@ export const SessionLog = z
   .object({
     id: z.string().uuid(),
     programId: z.string().min(1).max(80),
-    programVersion: z.number().int().min(1),
-    startedAt: z.string().datetime({ offset: true }),
-    endedAt: z.string().datetime({ offset: true }),
+    programVersion: VersionNumber,
+    startedAt: Timestamp,
+    endedAt: Timestamp,
     completed: z.boolean(),
     stepsDone: z.number().int().min(0).max(2000),
     stepsTotal: z.number().int().min(1).max(2000),

@@ -4,6 +4,7 @@ import { csrfGuard } from "./auth/csrf.ts";
 import { currentSession } from "./auth/current-session.ts";
 import type { Env, ServerDeps } from "./context.ts";
 import { isDatabaseUnavailable, isStorageFull } from "./db/unavailable.ts";
+import { refuseNulInPath } from "./http/path-nul.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { apiRoutes } from "./api-routes.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
   api.use(bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "request body is larger than 1 MiB" }, 413) }));
+  api.use(refuseNulInPath(() => app.routes.filter((r) => r.method !== "ALL")));
   api.use(currentSession);
   api.use(csrfGuard);
   api.route("/", apiRoutes);

@@ -159,7 +159,7 @@ describe.each(BACKENDS)("every API endpoint under fuzzed requests on %s", (name)
     expect(routes.length).toBeGreaterThan(15);
   });
 
-  it("refuses text holding a NUL character, which PostgreSQL cannot store, with 400 naming the field instead of a 500", async () => {
+  it("refuses text and path values holding a NUL character, which PostgreSQL cannot store, with 400 naming the field instead of a 500 or a 404", async () => {
     const log = await user.post("/api/logs", sessionLog({ notes: "before\u0000after" }));
     expect(log.status).toBe(400);
     expect(log.body.problems).toEqual([{ path: "notes", message: "expected text without the NUL character (\\u0000)" }]);
@@ -168,8 +168,16 @@ describe.each(BACKENDS)("every API endpoint under fuzzed requests on %s", (name)
       .post("/api/auth/sign-up", { ...(VALID_BODIES["POST /api/auth/sign-up"] as object), displayName: "Eve\u0000" });
     expect(signUp.status).toBe(400);
     expect(signUp.body.problems[0].path).toBe("displayName");
-    expect((await user.get("/api/programs/%00")).status).toBe(404);
-    expect((await user.get("/api/progress/a%00b")).status).toBe(404);
+    const program = await user.get("/api/programs/%00");
+    expect([program.status, program.body.problems]).toEqual([
+      400,
+      [{ path: "id", message: "expected an address without the NUL character (%00)" }],
+    ]);
+    const progress = await user.get("/api/progress/a%00b");
+    expect([progress.status, progress.body.problems]).toEqual([
+      400,
+      [{ path: "programId", message: "expected an address without the NUL character (%00)" }],
+    ]);
     expect(suite.t.errors).toEqual([]);
   });
 
