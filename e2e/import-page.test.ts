@@ -193,7 +193,7 @@ describe("the Import page", () => {
     await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
     await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
     await page.getByRole("button", { name: "2", exact: true }).click();
-    await page.getByRole("heading", { name: "Session saved" }).waitFor();
+    await page.getByRole("heading", { name: "No holds this time" }).waitFor();
     const logs = await readStore<{ log: { programId: string } }>(page, "sessions");
     expect(logs.map((s) => s.log.programId)).toEqual([savedId]);
     expect((await readStore<{ programId: string }>(page, "progress")).map((p) => p.programId)).toEqual([savedId]);

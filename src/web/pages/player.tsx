@@ -91,7 +91,11 @@ function RunningSession({ controller }: { controller: PlayerController }) {
 
   // The pain question that had focus is gone: put keyboard and screen-reader users on the
   // main control, from where Space pauses and the arrows skip.
-  useEffect(() => pauseButton.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    // A session starts at the top of the page, with the countdown and Pause in view, wherever the last page was scrolled.
+    window.scrollTo(0, 0);
+    pauseButton.current?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -139,13 +143,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
         </p>
       )}
       <CountdownRing state={state} clock={controller.clock} />
-      {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
-      {next && (
-        <p class="next" data-testid="next">
-          Next: {next.title}
-        </p>
-      )}
-      {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}
+      {/* Pause sits right under the countdown, so both are on screen together on the smallest phone at the largest text. */}
       <div class="controls" role="group" aria-label="Session controls">
         <button type="button" onClick={() => controller.move("back")} aria-keyshortcuts="ArrowLeft">
           Back
@@ -157,6 +155,13 @@ function RunningSession({ controller }: { controller: PlayerController }) {
           Skip
         </button>
       </div>
+      {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
+      {next && (
+        <p class="next" data-testid="next">
+          Next: {next.title}
+        </p>
+      )}
+      {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}
       <div class="controls-secondary">
         <button type="button" class="quiet" onClick={() => controller.ask("restart")} aria-keyshortcuts="R">
           Restart
