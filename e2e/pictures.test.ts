@@ -69,7 +69,9 @@ describe("pictures in the built app", () => {
     await page.getByRole("button", { name: /skip and start/i }).click();
     const picture = page.locator("section.player svg[data-picture]");
     await expect.poll(() => picture.getAttribute("data-picture")).toBe("strap-eversion");
+    // The left foot works first: the picture, written for the right side, is drawn mirrored.
     expect(await picture.getAttribute("data-side")).toBe("left");
+    expect(await picture.locator(":scope > g").getAttribute("transform")).toMatch(/scale\(-1 1\)$/);
     const still = await picture.screenshot({ animations: "allow" });
     await framesPass(page, 20);
     expect((await picture.screenshot({ animations: "allow" })).equals(still)).toBe(true);
