@@ -49,14 +49,15 @@ describe("a forgotten password, reset by mail in Chromium over a real SMTP serve
     await page.getByRole("button", { name: "Mail me a link" }).click();
     await page.getByText(ANSWER).waitFor();
     await server.mail.drain();
-    expect(sink.received).toEqual([]);
+    const resets = () => sink.received.filter((m) => m.subject === "Set a new Limber password");
+    expect(resets()).toEqual([]);
 
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Mail me a link" }).click();
     await page.getByText(ANSWER).waitFor();
     await server.mail.drain();
-    expect(sink.received.map((m) => [m.to, m.subject])).toEqual([[email, "Set a new Limber password"]]);
-    const link = new RegExp(`${server.url.replace(/[.:/]/g, "\\$&")}/#/reset/[A-Za-z0-9_-]{43}`).exec(sink.received[0]!.text)![0];
+    expect(resets().map((m) => m.to)).toEqual([email]);
+    const link = new RegExp(`${server.url.replace(/[.:/]/g, "\\$&")}/#/reset/[A-Za-z0-9_-]{43}`).exec(resets()[0]!.text)![0];
 
     await page.goto(link);
     await page.getByRole("heading", { name: `For Rosa (${email})` }).waitFor();
@@ -64,7 +65,7 @@ describe("a forgotten password, reset by mail in Chromium over a real SMTP serve
     await page.getByLabel("The same new password again").fill("remembered this time");
     await page.getByRole("button", { name: "Set password and sign in" }).click();
     await page.getByRole("heading", { name: "Your new password is set" }).waitFor();
-    expect((await oldDevice.get("/api/auth/me")).status).toBe(401);
+    expect((await oldDevice.get("/api/auth/me")).body.account).toBe(null);
 
     const elsewhere = await openApp(browser, `${server.url}/`, "account");
     await elsewhere.page.getByLabel("Email").fill(email);
@@ -86,6 +87,62 @@ describe("a forgotten password, reset by mail in Chromium over a real SMTP serve
     await page.getByRole("button", { name: "Mail me a link" }).click();
     await page.getByText(ANSWER).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("mail settings on the Account page, in Chromium over a real SMTP server", () => {
+  let dir: string;
+  let sink: SmtpSink;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "limber-e2e-mailset-"));
+    sink = await startSmtpSink();
+    server = await startServer({
+      database: { kind: "pglite", dataDir: join(dir, "data") },
+      host: "127.0.0.1",
+      port: 0,
+      webDir: inject("webDist"),
+      mailEnv: { SMTP_URL: sink.url },
+      log: () => undefined,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sink?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reminds an unchecked account, checks it from the mailed link, and turns reminders on", async () => {
+    const email = `ida-${Date.now()}@example.org`;
+    const context = await browser.newContext({ viewport: phone, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/account`);
+    await page.getByRole("button", { name: "I am new here" }).click();
+    await page.getByLabel("Your name").fill("Ida");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText(`Please check your email: open the link we sent to ${email}.`, { exact: false }).waitFor();
+    expect(await axeViolations(page), "account, email not checked").toEqual([]);
+
+    await server.mail.drain();
+    const check = sink.received.find((m) => m.subject === "Check your email for Limber" && m.to === email)!;
+    const link = /http:\/\/127\.0\.0\.1:\d+\/#\/check-email\/[A-Za-z0-9_-]{43}/.exec(check.text)![0];
+    await page.goto(link);
+    await page.getByText(`Thank you: ${email} is checked.`, { exact: false }).waitFor();
+    expect(page.url()).toBe(`${server.url}/#/check-email`);
+
+    await page.goto(`${server.url}/#/account`);
+    await page.getByText(`Your email ${email} is checked.`).waitFor();
+    await page.getByLabel("Remind me by email on planned days").check();
+    await page.getByLabel("At this time").fill("07:45");
+    await page.getByRole("button", { name: "Save mail settings" }).click();
+    await page.getByText("Saved. A reminder comes at 07:45 on your planned days, unless you have already practised.").waitFor();
+    expect(await axeViolations(page), "account, reminders on").toEqual([]);
     await context.close();
   });
 });

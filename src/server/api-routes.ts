@@ -5,6 +5,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { clientRoutes } from "./routes/clients.ts";
 import { historyRoutes } from "./routes/history.ts";
+import { mailSettingsRoutes } from "./routes/mail-settings.ts";
 import { myPlanRoutes } from "./routes/my-plan.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { passwordResetRoutes } from "./routes/password-reset.ts";
@@ -30,6 +31,7 @@ export const apiRoutes = new Hono<Env>()
   .route("/history", historyRoutes)
   .route("/settings", settingsRoutes)
   .route("/account", accountDataRoutes)
+  .route("/mail", mailSettingsRoutes)
   .route("/", organisationRoutes)
   .route("/", calendarRoutes)
   .route("/clients", clientRoutes)

@@ -8,6 +8,7 @@ import { refuseNulInPath } from "./http/path-nul.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { apiRoutes } from "./api-routes.ts";
+import { oneClickUnsubscribe } from "./routes/mail-settings.ts";
 
 export interface AppOptions {
   /** The built web app (dist/web); the API alone when absent. */
@@ -38,6 +39,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   api.route("/", apiRoutes);
   api.all("*", (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.route("/api", api);
+  app.route("/mail/unsubscribe", oneClickUnsubscribe);
 
   if (options.webDir) app.use(serveWebApp(options.webDir));
   app.notFound((c) => (c.req.path.startsWith("/api") ? c.json({ error: "not found" }, 404) : c.text("Not found", 404)));

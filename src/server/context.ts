@@ -4,6 +4,7 @@ import type { Program } from "../core/program.ts";
 import type { AttemptLimits } from "./auth/rate-limit.ts";
 import type { Clock } from "./clock.ts";
 import type { TrustedProxies } from "./http/forwarded.ts";
+import type { LinkSigner } from "./mail/link-signer.ts";
 import type { Tables } from "./db/tables.ts";
 import type { LiveSession } from "./store/auth-sessions.ts";
 import type { ClipRenderer } from "./voice/clip-thread.ts";
@@ -14,6 +15,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Rate limits, kept in the database: `reserveAttempts` in http/too-many.ts is the usual way in. */
   limits: AttemptLimits;
+  /** Signs and checks the tokens of unsubscribe links, with the server's secret. */
+  signer: LinkSigner;
   /** The mail sender, told when a mail was queued so it goes out at once. */
   mail: { queued(): void };
   /** Built-in programs, already seeded into the database. */

@@ -15,6 +15,7 @@ import { listenForOperator } from "./operator.ts";
 import { loadLinkSigner } from "./mail/link-signer.ts";
 import { describeDelivery, mailConfigFrom } from "./mail/mail-config.ts";
 import { startMailSender, type MailSender } from "./mail/mail-sender.ts";
+import { startReminderRounds, type ReminderRounds } from "./mail/reminder-rounds.ts";
 import { transportFor } from "./mail/transport.ts";
 import { clipThread } from "./voice/clip-thread.ts";
 
@@ -39,6 +40,7 @@ export interface RunningServer {
   port: number;
   database: Database;
   mail: MailSender;
+  reminders: ReminderRounds;
   /** Where mail goes, in words (no password). */
   mailDelivery: string;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function prepareDeps(database: Database, clock: Clock = systemClock
     builtInPrograms,
     trustedProxies,
     limits: new AttemptLimits(database.db, clock),
+    signer: await loadLinkSigner(database.db, clock.now()),
     mail: { queued: () => undefined },
     voice: clipThread(),
   };
@@ -92,11 +95,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     config: mailConfig,
     transport: transportFor(mailConfig.delivery, log),
-    signer: await loadLinkSigner(database.db, clock.now()),
+    signer: deps.signer,
     claimant: `${hostname()}:${process.pid}:${port}`,
     log,
   });
   deps.mail.queued = mail.kick;
+  const reminders = startReminderRounds({ db: database.db, clock, queued: mail.kick, log });
   const operator = options.database.kind === "pglite" ? await listenForOperator(options.database.dataDir, deps, url) : undefined;
   if (operator && "skipped" in operator)
     console.error(`limber: no operator socket (${operator.skipped}); stop the server before running limber reset-link`);
@@ -105,9 +109,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     database,
     mail,
+    reminders,
     mailDelivery: describeDelivery(mailConfig.delivery),
     close: async () => {
       clearInterval(sweeper);
+      await reminders.close();
       await mail.close();
       await deps.voice.close();
       stopCheckpoints();

@@ -38,3 +38,5 @@ export type ConversationAnswer = AnswerOf<Api["messages"]["$get"]>;
 export type InvitePreviewAnswer = AnswerOf<Api["invites"]["preview"]["$post"]>;
 /** POST /api/invites: a new invite, its code shown once. */
 export type InviteMade = AnswerOf<Api["invites"]["$post"], 201>;
+/** GET /api/mail and PUT /api/mail: a person's mail settings and whether their email is checked. */
+export type MailSettingsAnswer = AnswerOf<Api["mail"]["$get"]>;

@@ -23,6 +23,8 @@ const loaders: Record<RouteName, () => Promise<PageModule>> = {
   handout: () => import("./coaching/handout-page.tsx"),
   import: () => import("./import/import-page.tsx"),
   reset: () => import("./account/reset-page.tsx"),
+  "check-email": () => import("./account/check-email-page.tsx"),
+  unsubscribe: () => import("./account/unsubscribe-page.tsx"),
   more: () => import("./pages/more.tsx"),
 };
 
@@ -42,6 +44,8 @@ const titles: Record<RouteName, string> = {
   handout: "Handout",
   import: "Import",
   reset: "New password",
+  "check-email": "Check your email",
+  unsubscribe: "Stop mail",
   more: "More",
 };
 
@@ -64,7 +68,17 @@ function Page({ name }: { name: RouteName }) {
  * every day, then More for the rest (Exercises, Learn, Account, Settings, Import; Programs for coaches).
  */
 const navFor = (me: typeof account.value): RouteName[] => ["home", "history", ...coachingNav(me), "more"];
-const underMore: ReadonlySet<RouteName> = new Set(["exercises", "learn", "account", "settings", "import", "editor", "reset"]);
+const underMore: ReadonlySet<RouteName> = new Set([
+  "exercises",
+  "learn",
+  "account",
+  "settings",
+  "import",
+  "editor",
+  "reset",
+  "check-email",
+  "unsubscribe",
+]);
 
 export function App() {
   const name = route.value;

@@ -1,8 +1,45 @@
 import { signal } from "@preact/signals";
 
-export type RouteName = "home" | "play" | "exercises" | "learn" | "settings" | "history" | "account" | "import" | "coach" | "client" | "join" | "plan" | "editor" | "handout" | "reset" | "more";
+export type RouteName =
+  | "home"
+  | "play"
+  | "exercises"
+  | "learn"
+  | "settings"
+  | "history"
+  | "account"
+  | "import"
+  | "coach"
+  | "client"
+  | "join"
+  | "plan"
+  | "editor"
+  | "handout"
+  | "reset"
+  | "check-email"
+  | "unsubscribe"
+  | "more";
 
-const names: readonly RouteName[] = ["home", "play", "exercises", "learn", "settings", "history", "account", "import", "coach", "client", "join", "plan", "editor", "handout", "reset", "more"];
+const names: readonly RouteName[] = [
+  "home",
+  "play",
+  "exercises",
+  "learn",
+  "settings",
+  "history",
+  "account",
+  "import",
+  "coach",
+  "client",
+  "join",
+  "plan",
+  "editor",
+  "handout",
+  "reset",
+  "check-email",
+  "unsubscribe",
+  "more",
+];
 
 /** Reads "#/learn" as "learn"; anything unknown is home. */
 export function routeOf(hash: string): RouteName {

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: ParsedMail["headers"];
+  /** A header as it was written (unfolded), or undefined when the mail has none. */
+  header(name: string): string | undefined;
   /** Whether the session had been upgraded to TLS (STARTTLS) when the mail came. */
   overTls: boolean;
   messageId: string;
@@ -66,6 +68,13 @@ export async function startSmtpSink(
               text: m.text ?? "",
               html: typeof m.html === "string" ? m.html : "",
               headers: m.headers,
+              header: (name) => {
+                const line = m.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+                return line
+                  ?.slice(line.indexOf(":") + 1)
+                  .replace(/\r?\n[ \t]+/g, " ")
+                  .trim();
+              },
               overTls: session.secure,
               messageId: m.messageId ?? "",
             });

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { Tables } from "../db/tables.ts";
 import type { QueuedMail } from "../store/mail-queue.ts";
 import type { MailContent } from "./layout.ts";
+import { composeEmailCheck } from "./kinds/email-check.ts";
+import { composeReminder } from "./kinds/reminder.ts";
 import { composePasswordReset } from "./kinds/password-reset.ts";
 import type { LinkSigner } from "./link-signer.ts";
 
@@ -25,5 +27,9 @@ export function composeMail(ctx: ComposeContext, mail: QueuedMail): Promise<Comp
   switch (job.kind) {
     case "password-reset":
       return composePasswordReset(ctx, job, mail.created_at);
+    case "email-check":
+      return composeEmailCheck(ctx, job);
+    case "reminder":
+      return composeReminder(ctx, job);
   }
 }

@@ -9,6 +9,8 @@ export interface MailContent {
   action?: { label: string; href: string };
   /** Lines under the action: why this mail came, how to stop it. */
   footer: string[];
+  /** How to stop this kind of mail with one click, shown under the footer. */
+  unsubscribe?: { label: string; href: string };
   /** Short lists (a weekly summary's sections), each with a heading. */
   sections?: { heading: string; items: string[] }[];
 }
@@ -21,6 +23,7 @@ export function plainText(m: MailContent): string {
   for (const s of m.sections ?? []) lines.push(s.heading, ...(s.items.length ? s.items.map((i) => `- ${i}`) : ["- none"]), "");
   if (m.action) lines.push(`${m.action.label}:`, m.action.href, "");
   lines.push("--", ...m.footer);
+  if (m.unsubscribe) lines.push(`${m.unsubscribe.label}: ${m.unsubscribe.href}`);
   return lines.join("\n") + "\n";
 }
 
@@ -50,7 +53,11 @@ export function html(m: MailContent): string {
     sections,
     action,
     `<hr style="border:none;border-top:1px solid #cccccc;margin:24px 0">`,
-    `<footer style="font-size:15px;color:#444444">${m.footer.map(p).join("")}</footer>`,
+    `<footer style="font-size:15px;color:#444444">${m.footer.map(p).join("")}${
+      m.unsubscribe
+        ? `<p style="margin:0 0 16px"><a href="${escape(m.unsubscribe.href)}" style="color:#1f5f8b">${escape(m.unsubscribe.label)}</a></p>`
+        : ""
+    }</footer>`,
     `</main></body></html>`,
   ].join("");
 }

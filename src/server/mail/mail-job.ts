@@ -7,6 +7,10 @@ import { z } from "zod";
 export const MailJob = z.discriminatedUnion("kind", [
   /** Someone asked for a reset link for this address; there may be no account with it. */
   z.object({ kind: z.literal("password-reset"), email: z.string() }),
+  /** A new account's address, to be shown theirs by opening a link. */
+  z.object({ kind: z.literal("email-check"), userId: z.uuid() }),
+  /** Today's reminder for a planned day (the person's local day). */
+  z.object({ kind: z.literal("reminder"), userId: z.uuid(), day: z.string() }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 export type MailKind = MailJob["kind"];

@@ -11,6 +11,7 @@ import type { UserRow } from "../db/tables.ts";
 import { readBody } from "../http/problems.ts";
 import { reserveAttempts } from "../http/too-many.ts";
 import { SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "../auth/rate-limit.ts";
+import { enqueueMail } from "../store/mail-queue.ts";
 import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../store/accounts.ts";
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
@@ -69,6 +70,9 @@ export const authRoutes = new Hono<Env>()
     // A refusal for a taken email keeps its attempt; a new account gives it back.
     if (!user) return c.json({ error: "an account with this email already exists" }, 409);
     await attempt.release();
+    // The account works at once; the address is checked by a link, in the background.
+    await enqueueMail(db, { job: { kind: "email-check", userId: user.id }, recipient: user.email, userId: user.id }, clock.now());
+    c.get("deps").mail.queued();
     return c.json(await startSession(c, user), 201);
   })
   .post("/sign-in", async (c) => {

@@ -4,6 +4,7 @@ import { syncStatus } from "../sync/background-sync.ts";
 import { account, callApi, problemText, signOut } from "../sync/server-api.ts";
 import { AccountField as Field } from "../components/account-field.tsx";
 import { SignInOrUp } from "../components/sign-in-or-up.tsx";
+import { MailSettings } from "./mail-settings.tsx";
 
 function SignInForm() {
   return (
@@ -129,6 +130,7 @@ export default function AccountPage() {
               Sign out
             </button>
           </section>
+          <MailSettings coach={me.role === "coach"} />
           <PasswordChange />
           <DeleteAccount />
         </>

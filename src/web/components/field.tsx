@@ -47,7 +47,7 @@ export function TextInput(props: {
   problem?: string;
   value: string;
   onInput: (v: string) => void;
-  type?: "text" | "email" | "password" | "number" | "date" | "search";
+  type?: "text" | "email" | "password" | "number" | "date" | "time" | "search";
   autocomplete?: string;
   required?: boolean;
   maxLength?: number;
