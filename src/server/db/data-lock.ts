@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
@@ -28,19 +29,31 @@ interface LockRecord {
 /** Folders this process holds, so its own pid in an old lock file is told apart from a live hold. */
 const heldHere = new Set<string>();
 
+/**
+ * Whether a process is running. A process killed but not yet reaped by its parent (a zombie, as
+ * a server is for a moment after kill -9) still answers signal 0, so on Linux its state is read.
+ */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true;
   }
 }
 
 async function readRecord(file: string): Promise<LockRecord | undefined> {
   try {
     const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<LockRecord>;
-    return typeof parsed.pid === "number" ? { pid: parsed.pid, command: String(parsed.command ?? ""), since: String(parsed.since ?? "") } : undefined;
+    return typeof parsed.pid === "number"
+      ? { pid: parsed.pid, command: String(parsed.command ?? ""), since: String(parsed.since ?? "") }
+      : undefined;
   } catch {
     return undefined;
   }
