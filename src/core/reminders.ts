@@ -1,4 +1,4 @@
-import { weekdayOf, type CalendarDate } from "./calendar-date.ts";
+import { addDays, weekdayOf, type CalendarDate } from "./calendar-date.ts";
 import { isActiveOn, scheduledWeekdays, suggestedDays } from "./schedule-dates.ts";
 import type { Schedule } from "./schedule.ts";
 
@@ -45,4 +45,10 @@ export function reminderDecision(f: ReminderFacts): { due: false } | { due: true
   const { day, minute } = localMoment(f.now, f.timeZone);
   if (!isPlannedDay(day, f.plan) || minute < minuteOfDay(f.reminderTime)) return { due: false };
   return { due: true, day, outcome: f.practisedDays.has(day) ? "practised" : "send" };
+}
+
+/** A coach's weekly summary is due from 08:00 on Monday in their time zone, for the week that ended on Sunday. */
+export function summaryWeekDue(now: Date, timeZone: string): CalendarDate | null {
+  const { day, minute } = localMoment(now, timeZone);
+  return weekdayOf(day) === "mon" && minute >= 8 * 60 ? addDays(day, -1) : null;
 }

@@ -98,6 +98,15 @@ export interface Tables {
   reminder_days: ReminderDaysTable;
   server_secrets: ServerSecretsTable;
   voice_clips: VoiceClipsTable;
+  weekly_summaries: WeeklySummariesTable;
+}
+
+/** A week whose summary a coach was sent (queued); one row per coach per week. */
+export interface WeeklySummariesTable {
+  user_id: string;
+  week_ending: string;
+  organisation_id: string;
+  decided_at: Timestamp;
 }
 
 /** A sentence of a practice's own program, spoken once by Limber's voice and kept. */

@@ -4,6 +4,7 @@ import type { QueuedMail } from "../store/mail-queue.ts";
 import type { MailContent } from "./layout.ts";
 import { composeEmailCheck } from "./kinds/email-check.ts";
 import { composeReminder } from "./kinds/reminder.ts";
+import { composeWeeklySummary } from "./kinds/weekly-summary.ts";
 import { composePasswordReset } from "./kinds/password-reset.ts";
 import type { LinkSigner } from "./link-signer.ts";
 
@@ -31,5 +32,7 @@ export function composeMail(ctx: ComposeContext, mail: QueuedMail): Promise<Comp
       return composeEmailCheck(ctx, job);
     case "reminder":
       return composeReminder(ctx, job);
+    case "weekly-summary":
+      return composeWeeklySummary(ctx, job);
   }
 }

@@ -11,6 +11,8 @@ export const MailJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("email-check"), userId: z.uuid() }),
   /** Today's reminder for a planned day (the person's local day). */
   z.object({ kind: z.literal("reminder"), userId: z.uuid(), day: z.string() }),
+  /** A coach's summary of the week ending on `weekEnding` (a Sunday, in their time zone). */
+  z.object({ kind: z.literal("weekly-summary"), userId: z.uuid(), weekEnding: z.string() }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 export type MailKind = MailJob["kind"];

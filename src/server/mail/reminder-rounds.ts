@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
-import { localMoment, reminderDecision } from "../../core/reminders.ts";
+import { localMoment, reminderDecision, summaryWeekDue } from "../../core/reminders.ts";
 import type { Clock } from "../clock.ts";
 import type { Tables } from "../db/tables.ts";
 import { decideReminderDay, practisedOn, reminderSubscribers } from "../store/reminders.ts";
+import { decideSummaryWeek, summarySubscribers } from "../store/weekly-summaries.ts";
 
 export interface ReminderRounds {
   /** Decides every reminder due now; resolves when done (for tests and the timer alike). */
@@ -10,7 +11,7 @@ export interface ReminderRounds {
   close(): Promise<void>;
 }
 
-/** One round: each subscriber whose planned day has reached their time gets today's decision, once. */
+/** One round: each subscriber whose planned day has reached their time gets today's decision, once; so does each coach's week. */
 export async function queueDueReminders(db: Kysely<Tables>, now: Date): Promise<number> {
   let queued = 0;
   for (const s of await reminderSubscribers(db)) {
@@ -24,6 +25,10 @@ export async function queueDueReminders(db: Kysely<Tables>, now: Date): Promise<
       practisedDays: new Set(practised ? [day] : []),
     });
     if (decision.due && (await decideReminderDay(db, s, decision.day, decision.outcome, now)) && decision.outcome === "send") queued++;
+  }
+  for (const s of await summarySubscribers(db)) {
+    const weekEnding = summaryWeekDue(now, s.timeZone);
+    if (weekEnding && (await decideSummaryWeek(db, s, weekEnding, now))) queued++;
   }
   return queued;
 }

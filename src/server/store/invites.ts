@@ -92,6 +92,7 @@ const FOLLOWING_TABLES = [
   "prescriptions",
   "mail_settings",
   "reminder_days",
+  "weekly_summaries",
 ] as const;
 
 /**

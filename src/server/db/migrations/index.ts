@@ -6,6 +6,7 @@ import * as passwordResets from "./0004-password-resets.ts";
 import * as conversations from "./0005-conversations.ts";
 import * as rateLimitAttempts from "./0006-rate-limit-attempts.ts";
 import * as mail from "./0007-mail.ts";
+import * as weeklySummaries from "./0007b-weekly-summaries.ts";
 import * as voiceClips from "./0008-voice-clips.ts";
 
 /**
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0005-conversations": conversations,
   "0006-rate-limit-attempts": rateLimitAttempts,
   "0007-mail": mail,
+  "0007b-weekly-summaries": weeklySummaries,
   "0008-voice-clips": voiceClips,
 };
 

@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { manualClock } from "../../src/server/clock.ts";
+import { startServer, type RunningServer } from "../../src/server/server.ts";
+import { ApiClient, overHttp, sessionLog } from "../support/api-client.ts";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+
+const PUBLIC = "https://limber.example.org";
+
+describe("the coach's weekly summary, by an injected clock over a real SMTP server", () => {
+  let dir: string;
+  let sink: SmtpSink;
+  let server: RunningServer;
+  const clock = manualClock("2026-12-05T10:00:00Z");
+  const summaries = () => sink.received.filter((m) => m.subject === "Your Limber weekly summary");
+  const minute = async () => {
+    await server.reminders.runDue();
+    await server.mail.drain();
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "limber-summary-"));
+    sink = await startSmtpSink();
+    server = await startServer({
+      database: { kind: "pglite", dataDir: join(dir, "data") },
+      host: "127.0.0.1",
+      port: 0,
+      clock,
+      mailEnv: { SMTP_URL: sink.url, PUBLIC_URL: PUBLIC },
+      log: () => undefined,
+    });
+    const coach = new ApiClient(overHttp, server.url);
+    const { email } = await coach.signUp({ displayName: "Dr Berg", role: "coach" });
+    await server.mail.drain();
+    const check = sink.received.find((m) => m.to === email && m.subject === "Check your email for Limber")!;
+    await new ApiClient(overHttp, server.url).post("/api/mail/email-check/use", {
+      token: /#\/check-email\/([A-Za-z0-9_-]{43})/.exec(check.text)![1],
+    });
+    expect((await coach.put("/api/mail", { reminderTime: null, timeZone: "UTC", weeklySummary: true })).body.weeklySummary).toBe(true);
+    const { code } = (await coach.post("/api/invites", { label: "Jonas", days: 14 })).body;
+    const client = new ApiClient(overHttp, server.url);
+    await client.signUp({ displayName: "Jonas" });
+    expect((await client.post("/api/invites/accept", { code })).status).toBe(200);
+    expect(
+      (await client.post("/api/logs", sessionLog({ startedAt: "2026-12-03T09:00:00Z", endedAt: "2026-12-03T09:10:00Z", painAfter: 8 })))
+        .status,
+    ).toBe(201);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await sink?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("comes once, from 08:00 on Monday, for the week that ended on Sunday", async () => {
+    clock.set("2026-12-07T07:59:00Z");
+    await minute();
+    expect(summaries()).toHaveLength(0);
+    clock.set("2026-12-07T08:00:00Z");
+    await minute();
+    clock.set("2026-12-07T12:00:00Z");
+    await minute();
+    expect(summaries()).toHaveLength(1);
+  });
+
+  it("says who needs attention and why, sessions done, who stopped and new notes, with no pain score", () => {
+    const [mail] = summaries();
+    expect(mail!.text).toContain("In the week up to 2026-12-06, your 1 client did 1 session between them.");
+    expect(mail!.text).toContain("Who needs attention\n- Jonas: pain was high after the last session\n");
+    expect(mail!.text).toContain("Sessions done this week\n- Jonas: 1 session\n");
+    expect(mail!.text).toContain("Who stopped\n- none\n");
+    expect(mail!.text).not.toMatch(/out of 10|\b8\b/);
+    expect(mail!.html).toContain("<h2");
+    expect(mail!.header("List-Unsubscribe")).toMatch(new RegExp(`^<${PUBLIC}/mail/unsubscribe/w\\.`));
+  });
+});
