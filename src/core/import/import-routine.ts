@@ -111,7 +111,9 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
   let used = false;
   for (const e of exercises) {
     const first = e.phases[0];
-    if (hold && first && e.phases.every((p) => p.hold === null)) {
+    // A hold for every stretch does not go to a strengthening set ("3 sets of 12 heel raises").
+    const strengthening = e.sets !== null || (e.reps.span !== null && e.reps.value.min >= 8);
+    if (hold && first && !strengthening && e.phases.every((p) => p.hold === null)) {
       first.hold = found(hold.seconds ?? hold.range, { start: hold.start, end: hold.end }, 0.75);
       if (hold.kind === "breaths") first.breaths = found(hold.range, { start: hold.start, end: hold.end }, 0.75);
       used = true;
@@ -126,6 +128,13 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
     }
   }
   if (used) {
+    // The hold now comes from the setting: drop the "no hold time found" the exercise reading gave.
+    const given = new Set(
+      exercises.filter((e) => e.phases.some((p) => p.hold !== null)).map((e) => `${e.name.value}: no hold time found.`),
+    );
+    let kept = 0;
+    for (const w of warnings) if (!given.has(w.message)) warnings[kept++] = w;
+    warnings.length = kept;
     const at = hold ?? reps ?? sets!;
     warnings.push({
       message: "A hold or repetitions stated once for every exercise were used for each exercise that gives none.",
