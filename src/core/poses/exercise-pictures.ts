@@ -107,7 +107,7 @@ function toeSitting(toes: number, hands: "resting" | "under" | "over"): Pose {
   if (hands === "over") {
     p = armReaching(p, "other", { x: toe.x - 6.5, y: toe.y + 2.5 });
     p = handPointing(p, "other", 50);
-  } else p = armReaching(p, "other", { x: 20, y: -34 }, 10);
+  } else p = armReaching(p, "other", { x: 3, y: -38.5 }, 10);
   return p;
 }
 /** The close-up: the foot from the side with only the toes moving, up toward the shin or down. */
@@ -129,7 +129,7 @@ export const toeDorsiflexion: Picture = {
   title: "Toe stretch: toes drawn back",
   alt: "A person sitting on a chair, seen from the front, with the lower part of the {side} leg resting across the other thigh. The hand on the same side has its fingers under the toes and draws them back toward the shin.",
   frame: { x: -32, y: -82, width: 98, height: 66 },
-  start: toeSitting(0, "under"),
+  start: toeSitting(0, "resting"),
   end: toeSitting(45, "under"),
   props: toeProps,
   highlight: ["working.foot"],
@@ -141,7 +141,7 @@ export const toePlantarFlexion: Picture = {
   title: "Toe stretch: toes pressed down",
   alt: "A person sitting on a chair, seen from the front, with the lower part of the {side} leg resting across the other thigh. The other hand rests over the tops of the toes and presses them gently down.",
   frame: toeDorsiflexion.frame,
-  start: toeSitting(0, "over"),
+  start: toeSitting(0, "resting"),
   end: toeSitting(-35, "over"),
   props: toeProps,
   highlight: ["working.foot"],
