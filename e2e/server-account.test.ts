@@ -48,14 +48,14 @@ describe("the account page", () => {
     await page.getByLabel("Email").fill("nobody@example.org");
     await page.getByLabel("Password").fill("whatever it is");
     await page.getByRole("button", { name: "Sign in" }).click();
-    expect(await page.getByRole("alert").textContent()).toBe("email or password is wrong");
+    expect(await page.getByRole("alert").textContent()).toBe("That email and password do not match an account. Check both and try again.");
     await page.getByRole("button", { name: "I am new here" }).click();
     await page.getByLabel("Your name").fill("Short");
     await page.getByLabel("Email").fill(`short-${Date.now()}@example.org`);
     await page.getByLabel(/^Password/).fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     // The browser's own check lets it through (no minlength), so the server's 400 is what the person reads.
-    expect(await page.getByRole("alert").textContent()).toBe("password: expected a password of at least 10 characters");
+    expect(await page.getByRole("alert").textContent()).toBe("Use at least 10 characters for your password.");
     await context.close();
   });
 

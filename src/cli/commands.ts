@@ -1,6 +1,7 @@
 import { builtInPrograms } from "../../content/index.ts";
 import { progressAfter } from "../core/progress.ts";
 import { compileTimeline } from "../core/timeline.ts";
+import { count } from "../core/words.ts";
 import { intFlag, parseArgs, UsageError } from "./args.ts";
 import { json, type Io } from "./output.ts";
 import { loadProgram } from "./program-source.ts";
@@ -33,7 +34,9 @@ export const programCommand: Command = async (argv, io) => {
   for (const ex of program.exercises) {
     const holds = ex.phases.map((p) => `${p.name} ${p.holdSeconds.min}-${p.holdSeconds.max} s`).join(", then ");
     const sides = ex.sides === "both" ? `each side, ${ex.firstSide} first` : "both feet together";
-    io.out(`- ${ex.name} (${ex.position}): ${holds}; ${ex.reps.min}-${ex.reps.max} times, ${sides}`);
+    io.out(
+      `- ${ex.name} (${ex.position}): ${holds}; ${ex.reps.min === ex.reps.max ? count(ex.reps.min, "time") : `${ex.reps.min}-${ex.reps.max} times`}, ${sides}`,
+    );
   }
   return 0;
 };
@@ -52,10 +55,20 @@ export const timelineCommand: Command = async (argv, io) => {
       rep: s.rep,
       seconds: s.seconds,
     }));
-    io.out(json({ programId: timeline.programId, session, holdCount: timeline.holdCount, holdSeconds: timeline.holdSeconds, totalSeconds: timeline.totalSeconds, steps }));
+    io.out(
+      json({
+        programId: timeline.programId,
+        session,
+        holdCount: timeline.holdCount,
+        holdSeconds: timeline.holdSeconds,
+        totalSeconds: timeline.totalSeconds,
+        steps,
+      }),
+    );
     return 0;
   }
-  for (const s of timeline.steps) io.out(`${String(s.offset).padStart(5)} s  ${s.kind.padEnd(11)} ${String(s.seconds).padStart(3)} s  ${s.title}`);
+  for (const s of timeline.steps)
+    io.out(`${String(s.offset).padStart(5)} s  ${s.kind.padEnd(11)} ${String(s.seconds).padStart(3)} s  ${s.title}`);
   io.out(`\n${timeline.holdCount} holds, ${timeline.holdSeconds} s holding, ${Math.round(timeline.totalSeconds / 60)} min in all`);
   return 0;
 };

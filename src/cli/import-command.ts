@@ -36,7 +36,8 @@ async function readText(ref: string, source: TextSource): Promise<string> {
     if (code === "EACCES" || code === "EPERM") throw new InputError(`cannot read ${ref}: permission denied`);
     throw new InputError(`cannot read ${label}: ${(e as Error).message}`);
   }
-  if (bytes.includes(0)) throw new InputError(`${label} looks like a binary file, not text. Save the routine as .txt, .md or .html and try again.`);
+  if (bytes.includes(0))
+    throw new InputError(`${label} looks like a binary file, not text. Save the routine as .txt, .md or .html and try again.`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -55,13 +56,22 @@ const range = (r: { min: number; max: number }, unit: string) => `${r.min === r.
 
 function summary(text: string, draft: ImportDraft, warnings: ImportWarning[], title: string | null): string[] {
   const lines: string[] = [];
-  lines.push(title ? `Imported "${title}": ${draft.exercises.length} exercise${draft.exercises.length === 1 ? "" : "s"}` : "Nothing imported.");
+  lines.push(
+    title ? `Imported "${title}": ${draft.exercises.length} exercise${draft.exercises.length === 1 ? "" : "s"}` : "Nothing imported.",
+  );
   draft.exercises.forEach((e, i) => {
     const equipment = e.equipment.map((q) => [q.name.value, ...q.alternatives.map((a) => a.value)].join(" or ")).join(", ");
     const holds = e.phases.map((p) => (p.hold ? range(p.hold.value, " s") : "no hold given")).join(", then ");
-    const sides = e.sides.value === "both" ? `each side, ${e.firstSide.value} first` : e.sides.value === "one" ? `${e.firstSide.value ?? "one"} side only` : "both sides together";
+    const sides =
+      e.sides.value === "both"
+        ? `each side, ${e.firstSide.value} first`
+        : e.sides.value === "one"
+          ? `${e.firstSide.value ?? "one"} side only`
+          : "both sides together";
     lines.push(`${i + 1}. ${e.name.value}${where(text, e.name.span)}`);
-    lines.push(`   ${e.position.value}${equipment ? `; ${equipment}` : ""}; hold ${holds}; ${range(e.reps.value, e.reps.value.max === 1 ? " time" : " times")}${e.sets ? ` × ${range(e.sets.value, " sets")}` : ""}; ${sides}`);
+    lines.push(
+      `   ${e.position.value}${equipment ? `; ${equipment}` : ""}; hold ${holds}; ${range(e.reps.value, e.reps.value.max === 1 ? " time" : " times")}${e.sets ? ` × ${range(e.sets.value, e.sets.value.max === 1 ? " set" : " sets")}` : ""}; ${sides}`,
+    );
   });
   if (warnings.length > 0) {
     lines.push("", "Check these:");
@@ -69,7 +79,8 @@ function summary(text: string, draft: ImportDraft, warnings: ImportWarning[], ti
   }
   if (draft.unparsed.length > 0) {
     lines.push("", "Not used:");
-    for (const u of draft.unparsed) lines.push(`  - "${u.text.length > 60 ? `${u.text.slice(0, 57)}...` : u.text}"${where(text, u.span)}: ${u.reason}`);
+    for (const u of draft.unparsed)
+      lines.push(`  - "${u.text.length > 60 ? `${u.text.slice(0, 57)}...` : u.text}"${where(text, u.span)}: ${u.reason}`);
   }
   return lines;
 }

@@ -142,7 +142,7 @@ describe.each(BACKENDS)("password reset links on %s", (name) => {
     const { email, token } = await personWithLink();
     const short = await suite.t.client().post("/api/auth/reset", { token, newPassword: "short" });
     expect(short.status).toBe(400);
-    expect(short.body.problems).toEqual([{ path: "newPassword", message: "expected a password of at least 10 characters" }]);
+    expect(short.body.problems).toEqual([{ path: "newPassword", message: "Use at least 10 characters for your password." }]);
     const odd = await suite.t.client().post("/api/auth/reset/check", { token: "<script>alert(1)</script>xxxxxxxx" });
     expect(odd.status).toBe(400);
     expect(odd.body.problems[0].path).toBe("token");

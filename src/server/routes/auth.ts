@@ -16,13 +16,13 @@ import { accountOf, createAccount, findUserByEmail, setPasswordHash } from "../s
 import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../store/auth-sessions.ts";
 
 export const Email = z
-  .email("expected an email address such as name@example.org")
+  .email("Enter an email address such as name@example.org.")
   .max(254)
   .transform((e) => e.trim().toLowerCase());
 export const NewPassword = z
   .string()
-  .min(10, "expected a password of at least 10 characters")
-  .max(200, "expected a password of at most 200 characters");
+  .min(10, "Use at least 10 characters for your password.")
+  .max(200, "Use at most 200 characters for your password.");
 
 export const SignUp = z.object({
   email: Email,
@@ -89,7 +89,7 @@ export const authRoutes = new Hono<Env>()
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
     // A failure keeps both attempts; a right password gives them back and ends the account's run of wrong ones.
-    if (!user || !ok) return c.json({ error: "email or password is wrong" }, 401);
+    if (!user || !ok) return c.json({ error: "That email and password do not match an account. Check both and try again." }, 401);
     await attempt.release();
     await limits.forget(SIGN_IN_LIMITS.account, email);
     return c.json(await startSession(c, user), 200);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { currentStep, remainingInStep, type PlayerState } from "../../core/player.ts";
 import type { Clock } from "../adapters/clock.ts";
+import { count, plural } from "../../core/words.ts";
 
 const R = 54;
 const CIRCUMFERENCE = 2 * Math.PI * R;
@@ -42,12 +43,12 @@ export function CountdownRing({ state, clock }: { state: PlayerState; clock: Clo
           style={playing ? undefined : { transition: "none" }}
         />
       </svg>
-      <div class="count" role="timer" aria-label={`${seconds} seconds left`} data-remaining-ms={Math.round(remaining)}>
+      <div class="count" role="timer" aria-label={`${count(seconds, "second")} left`} data-remaining-ms={Math.round(remaining)}>
         <span class="number" aria-hidden="true" data-testid="seconds-left">
           {seconds}
         </span>
         <span class="unit" aria-hidden="true">
-          {state.status === "paused" ? "paused" : "seconds"}
+          {state.status === "paused" ? "paused" : plural(seconds, "second")}
         </span>
       </div>
     </div>

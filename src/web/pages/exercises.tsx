@@ -1,3 +1,4 @@
+import { plural } from "../../core/words.ts";
 import type { Exercise } from "../../core/program.ts";
 import { pictureForExercise, pictureForPhase } from "../../core/poses/choose-picture.ts";
 import { PictureView } from "../illustrations/picture-view.tsx";
@@ -11,7 +12,9 @@ const positions: Record<Exercise["position"], string> = {
   other: "Other",
 };
 
-const range = (r: { min: number; max: number }, unit: string) => (r.min === r.max ? `${r.min} ${unit}` : `${r.min} to ${r.max} ${unit}`);
+/** "20 seconds", "1 time", "2 to 3 times"; a unit without a singular ("per side") is used as given. */
+const range = (r: { min: number; max: number }, one: string, other = `${one}s`) =>
+  r.min === r.max ? `${r.min} ${plural(r.min, one, other)}` : `${r.min} to ${r.max} ${other}`;
 
 const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -49,15 +52,15 @@ function ExerciseCard({ ex, n }: { ex: Exercise; n: number }) {
         <dt>Hold</dt>
         <dd>
           {ex.phases.length === 1
-            ? range(ex.phases[0]!.holdSeconds, "seconds")
+            ? range(ex.phases[0]!.holdSeconds, "second")
             : ex.phases.map((p) => (
                 <span key={p.id} class="hold-line">
-                  {p.name}: {range(p.holdSeconds, "seconds")}
+                  {p.name}: {range(p.holdSeconds, "second")}
                 </span>
               ))}
         </dd>
         <dt>Repetitions</dt>
-        <dd>{range(ex.reps, ex.sides === "both" ? "per side" : "times")}</dd>
+        <dd>{ex.sides === "both" ? range(ex.reps, "per side", "per side") : range(ex.reps, "time")}</dd>
       </dl>
       <h3>Getting into position</h3>
       <ol class="steps">

@@ -12,7 +12,7 @@ import { programIdInHash, programToPlay } from "../import/program-to-play.ts";
 import { todaysProgram } from "../programs.ts";
 import { announcementOf } from "../session/guided-session.ts";
 import { createPlayerController, type Confirmable, type PlayerController } from "../session/player-controller.ts";
-import { instructionsOf, overallText, phaseText, whereText } from "../session/step-text.ts";
+import { instructionsOf, nextText, overallText, phaseText, whereText } from "../session/step-text.ts";
 import { deliverNow } from "../sync/background-sync.ts";
 import type { VoiceMode } from "../soundtrack/soundtrack.ts";
 import { SessionEnd } from "./session-end.tsx";
@@ -158,7 +158,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
       {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
       {next && (
         <p class="next" data-testid="next">
-          Next: {next.title}
+          {nextText(next)}
         </p>
       )}
       {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}

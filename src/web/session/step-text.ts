@@ -14,7 +14,8 @@ export function phaseText(step: Step): string {
     case "release":
       return "Ease off";
     case "rest":
-      return "Rest";
+      // The heading already says "Rest"; this line says what to do in it.
+      return "Relax and breathe";
     case "done":
       return "Session complete";
   }
@@ -42,4 +43,9 @@ export function overallText(state: PlayerState): string {
   const counted = steps.filter((s) => s.kind !== "done").length;
   const left = Math.max(1, Math.ceil((state.timeline.totalSeconds - currentStep(state).offset) / 60));
   return `Step ${state.index + 1} of ${counted} · about ${left} min left`;
+}
+
+/** The line about what comes next: a rest is said once ("Next: a rest"), not as "Next: Rest. Next: …". */
+export function nextText(next: Step): string {
+  return next.kind === "rest" ? "Next: a short rest" : `Next: ${next.title}`;
 }

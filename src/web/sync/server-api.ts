@@ -107,6 +107,8 @@ export async function putHold(hold: { programId: string; exerciseId: string; pha
 /** A field problem from a 400 answer, or the error line of any other refusal, ready to show. */
 export function problemText(answer: ApiAnswer): string {
   const body = answer.body as { error?: string; problems?: { path: string; message: string }[] };
-  if (body?.problems?.length) return body.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
+  // A message written as a sentence for the person ("Use at least 10 characters for your password.") is shown as it is;
+  // a technical one keeps its field path so it can still be found.
+  if (body?.problems?.length) return body.problems.map((p) => (/^[A-Z].*\.$/.test(p.message) ? p.message : `${p.path}: ${p.message}`)).join(" ");
   return body?.error ?? `The server answered ${answer.status}.`;
 }
