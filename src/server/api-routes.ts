@@ -6,6 +6,7 @@ import { calendarRoutes } from "./routes/calendar.ts";
 import { clientRoutes } from "./routes/clients.ts";
 import { historyRoutes } from "./routes/history.ts";
 import { mailSettingsRoutes } from "./routes/mail-settings.ts";
+import { inviteMailRoutes } from "./routes/invite-mail.ts";
 import { myPlanRoutes } from "./routes/my-plan.ts";
 import { organisationRoutes } from "./routes/organisation.ts";
 import { passwordResetRoutes } from "./routes/password-reset.ts";
@@ -32,6 +33,7 @@ export const apiRoutes = new Hono<Env>()
   .route("/settings", settingsRoutes)
   .route("/account", accountDataRoutes)
   .route("/mail", mailSettingsRoutes)
+  .route("/invites/email", inviteMailRoutes)
   .route("/", organisationRoutes)
   .route("/", calendarRoutes)
   .route("/clients", clientRoutes)

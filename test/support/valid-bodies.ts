@@ -24,6 +24,7 @@ export const VALID_BODIES: Record<string, unknown> = {
   "DELETE /api/account": { password: "not the password at all" },
   "PUT /api/organisation": { name: "Calm Backs", contact: "Phone 0123 456 789" },
   "POST /api/invites": { label: "for a client", days: 14 },
+  "POST /api/invites/email": { email: "someone@example.org", label: "for a client", days: 14 },
   "POST /api/invites/accept": { code: "AAAA-BBBB-CCCC-DDDD-EEEE" },
   "PUT /api/clients/:id/prescription": {
     programId: PROGRAM,

@@ -3,6 +3,7 @@ import type { Tables } from "../db/tables.ts";
 import type { QueuedMail } from "../store/mail-queue.ts";
 import type { MailContent } from "./layout.ts";
 import { composeEmailCheck } from "./kinds/email-check.ts";
+import { composeInvite } from "./kinds/invite.ts";
 import { composeReminder } from "./kinds/reminder.ts";
 import { composeWeeklySummary } from "./kinds/weekly-summary.ts";
 import { composePasswordReset } from "./kinds/password-reset.ts";
@@ -34,5 +35,7 @@ export function composeMail(ctx: ComposeContext, mail: QueuedMail): Promise<Comp
       return composeReminder(ctx, job);
     case "weekly-summary":
       return composeWeeklySummary(ctx, job);
+    case "invite":
+      return composeInvite(ctx, job);
   }
 }

@@ -13,6 +13,15 @@ export const MailJob = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reminder"), userId: z.uuid(), day: z.string() }),
   /** A coach's summary of the week ending on `weekEnding` (a Sunday, in their time zone). */
   z.object({ kind: z.literal("weekly-summary"), userId: z.uuid(), weekEnding: z.string() }),
+  /** A coach's invite to this address; the invite and its code are made at sending. */
+  z.object({
+    kind: z.literal("invite"),
+    organisationId: z.uuid(),
+    coachId: z.uuid(),
+    email: z.string(),
+    label: z.string(),
+    days: z.number().int(),
+  }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 export type MailKind = MailJob["kind"];

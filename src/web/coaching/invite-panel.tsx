@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { renderSVG } from "uqr";
 import type { InviteMade } from "../api-types.ts";
 import { TextInput } from "../components/field.tsx";
+import { InviteByMail } from "./invite-by-mail.tsx";
 import { callApi, problemText } from "../sync/server-api.ts";
 
 interface Made {
@@ -104,6 +105,7 @@ export function InvitePanel({ practice }: { practice: string }) {
         </button>
       </form>
       {made && <MadeInvite made={made} practice={practice} />}
+      <InviteByMail />
     </section>
   );
 }

@@ -9,10 +9,11 @@ import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
 
 const PUBLIC = "https://limber.example.org";
 
-describe("the coach's weekly summary, by an injected clock over a real SMTP server", () => {
+describe("a coach's mail: the weekly summary by an injected clock, and invites, over a real SMTP server", () => {
   let dir: string;
   let sink: SmtpSink;
   let server: RunningServer;
+  let coach: ApiClient;
   const clock = manualClock("2026-12-05T10:00:00Z");
   const summaries = () => sink.received.filter((m) => m.subject === "Your Limber weekly summary");
   const minute = async () => {
@@ -31,7 +32,7 @@ describe("the coach's weekly summary, by an injected clock over a real SMTP serv
       mailEnv: { SMTP_URL: sink.url, PUBLIC_URL: PUBLIC },
       log: () => undefined,
     });
-    const coach = new ApiClient(overHttp, server.url);
+    coach = new ApiClient(overHttp, server.url);
     const { email } = await coach.signUp({ displayName: "Dr Berg", role: "coach" });
     await server.mail.drain();
     const check = sink.received.find((m) => m.to === email && m.subject === "Check your email for Limber")!;
@@ -74,5 +75,20 @@ describe("the coach's weekly summary, by an injected clock over a real SMTP serv
     expect(mail!.text).not.toMatch(/out of 10|\b8\b/);
     expect(mail!.html).toContain("<h2");
     expect(mail!.header("List-Unsubscribe")).toMatch(new RegExp(`^<${PUBLIC}/mail/unsubscribe/w\\.`));
+  });
+
+  it("mails an invite whose link lets the person join, made at sending and listed for the coach", async () => {
+    const asked = await coach.post("/api/invites/email", { email: "Greta@Example.org", label: "Greta" });
+    expect(asked.status).toBe(202);
+    await server.mail.drain();
+    const [mail] = sink.received.filter((m) => m.to === "greta@example.org");
+    expect(mail!.subject).toBe("An invite to Dr Berg's practice in Limber");
+    const code = new RegExp(`${PUBLIC}/#/join/([A-Z0-9-]+)`).exec(mail!.text)![1]!;
+    expect(mail!.text).toContain(`enter this code: ${code}.`);
+    expect((await coach.get("/api/invites")).body.invites.map((i: { label: string }) => i.label)).toContain("Greta");
+    const greta = new ApiClient(overHttp, server.url);
+    await greta.signUp({ email: "greta@example.org", displayName: "Greta" });
+    expect((await greta.post("/api/invites/accept", { code })).status).toBe(200);
+    expect((await new ApiClient(overHttp, server.url).post("/api/invites/email", { email: "x@example.org" })).status).toBe(401);
   });
 });

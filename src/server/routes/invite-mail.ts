@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireCoach } from "../auth/require-role.ts";
+import { sessionOf, type Env } from "../context.ts";
+import { readBody } from "../http/problems.ts";
+import { tooManyRequests } from "../http/too-many.ts";
+import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
+import { Email } from "./auth.ts";
+
+export const InviteByMail = z.object({
+  email: Email,
+  label: z.string().trim().max(80).default(""),
+  days: z.number().int().min(1).max(90).default(14),
+});
+
+/** At most 3 invites mailed to one address in a day. */
+export const INVITES_PER_ADDRESS_PER_DAY = 3;
+
+/**
+ * An invite mailed by the coach, beside the code and link. The invite itself is made when the mail
+ * is sent (its code goes only into the mail, and only its hash is kept), so no code waits in the queue.
+ */
+export const inviteMailRoutes = new Hono<Env>().post("/", requireCoach, async (c) => {
+  const body = await readBody(c, InviteByMail);
+  if (!body.ok) return body.response;
+  const { db, clock, mail } = c.get("deps");
+  const { user } = sessionOf(c);
+  const now = clock.now();
+  const { email, label, days } = body.value;
+  if ((await countQueuedFor(db, email, "invite", new Date(now.getTime() - 24 * 60 * 60_000))) >= INVITES_PER_ADDRESS_PER_DAY) {
+    return tooManyRequests(c, 24 * 60 * 60_000, `three invites were mailed to ${email} today; wait for them, or give the code in person`)!;
+  }
+  await enqueueMail(
+    db,
+    {
+      job: { kind: "invite", organisationId: user.organisation_id, coachId: user.id, email, label: label || email, days },
+      recipient: email,
+    },
+    now,
+  );
+  mail.queued();
+  return c.json({ message: `an invite is on its way to ${email}; it shows in your list of invites once sent` }, 202);
+});
