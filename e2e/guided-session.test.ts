@@ -219,7 +219,7 @@ describe("a guided session in the browser", () => {
 
     await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
     await page.getByRole("button", { name: "Skip", exact: true }).click();
-    await page.getByRole("heading", { name: "Ended early" }).waitFor();
+    await page.getByRole("heading", { name: "Session ended" }).waitFor();
     const rows = await readStore<{ log: unknown }>(page, "sessions");
     const log = SessionLog.parse(rows[0]!.log);
     expect(log.completed).toBe(false);

@@ -109,9 +109,9 @@ describe("ending a session, on a phone", () => {
     await page.clock.runFor(30_000);
     expect(await playerPosition(page)).toEqual({ index: 3, status: "playing" });
     await endNow(page, 4);
-    await page.getByRole("heading", { name: "Ended early" }).waitFor();
+    await page.getByRole("heading", { name: "Session ended" }).waitFor();
     expect(await page.getByTestId("ending").textContent()).toBe(
-      `Ended early: 1 of ${timeline.holdCount} holds. Back pain 4 before, 4 after.`,
+      `Ended early: 1 of ${timeline.holdCount} holds. Today counts as a practised day. Back pain 4 before, 4 after.`,
     );
     expect(await page.locator("main").textContent()).not.toMatch(/complete|well done/i);
     expect(await axeViolations(page)).toEqual([]);

@@ -45,7 +45,13 @@ export function endingOf(log: SessionLog, plannedHolds: number): { title: string
       practised: false,
     };
   }
-  if (!log.completed) return { title: "Ended early", line: `Ended early: ${held} of ${count(plannedHolds, "hold")}.`, practised: true };
+  if (!log.completed) {
+    return {
+      title: "Session ended",
+      line: `Ended early: ${held} of ${count(plannedHolds, "hold")}. Today counts as a practised day.`,
+      practised: true,
+    };
+  }
   const skipped = plannedHolds - held;
   return {
     title: "Session complete",
