@@ -55,16 +55,24 @@ describe.each(BACKENDS)("Limber's voice for a practice's own programs on %s", (n
     await c.signUp();
     const count = async () => (await suite.t.database.db.selectFrom("voice_clips").select("key").execute()).length;
     const before = await count();
-    const cases: [string, string][] = [
-      [clipPath(sentence, "zz"), "The clip name must be 16 hexadecimal characters."],
-      [`/api/voice/clips/${pieceKey(sentence)}`, "Send the sentence to say as text, from 1 to 400 characters."],
-      [clipPath("x".repeat(401)), "Send the sentence to say as text, from 1 to 400 characters."],
-      [clipPath("Hold\u0007 it."), "The sentence to say may not hold control characters."],
-      [clipPath(sentence, pieceKey("Other words.")), "The clip name does not match the sentence; ask for the name the app gives it."],
+    const cases: [string, string, string][] = [
+      [clipPath(sentence, "zz"), "key", "The clip name must be 16 hexadecimal characters."],
+      [`/api/voice/clips/${pieceKey(sentence)}`, "text", "Send the sentence to say as text, from 1 to 400 characters."],
+      [clipPath("x".repeat(401)), "text", "Send the sentence to say as text, from 1 to 400 characters."],
+      [clipPath("Hold\u0007 it."), "text", "The sentence to say may not hold control characters."],
+      [
+        clipPath(sentence, pieceKey("Other words.")),
+        "key",
+        "The clip name does not match the sentence; ask for the name the app gives it.",
+      ],
     ];
-    for (const [path, error] of cases) {
+    for (const [path, field, message] of cases) {
       const res = await c.get(path);
-      expect({ path, status: res.status, body: res.body }).toEqual({ path, status: 400, body: { error } });
+      expect({ path, status: res.status, body: res.body }).toEqual({
+        path,
+        status: 400,
+        body: { error: "invalid request", problems: [{ path: field, message }] },
+      });
     }
     expect(await count()).toBe(before);
   });

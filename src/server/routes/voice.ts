@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { pieceKey } from "../../core/soundtrack/speech-pieces.ts";
 import type { Env } from "../context.ts";
 import { requireSession } from "../auth/current-session.ts";
+import { badRequest } from "../http/problems.ts";
 import { findVoiceClip, saveVoiceClip } from "../store/voice-clips.ts";
 import { voiceName } from "../voice/voice-name.ts";
 
@@ -16,13 +17,13 @@ export const MAX_SPOKEN_CHARS = 400;
 export const voiceRoutes = new Hono<Env>().get("/clips/:key", requireSession, async (c) => {
   const key = c.req.param("key");
   const text = c.req.query("text") ?? "";
-  if (!/^[0-9a-f]{16}$/.test(key)) return c.json({ error: "The clip name must be 16 hexadecimal characters." }, 400);
+  const problem = (path: string, message: string) => badRequest(c, [{ path, message }]);
+  if (!/^[0-9a-f]{16}$/.test(key)) return problem("key", "The clip name must be 16 hexadecimal characters.");
   if (text.trim() === "" || text.length > MAX_SPOKEN_CHARS)
-    return c.json({ error: `Send the sentence to say as text, from 1 to ${MAX_SPOKEN_CHARS} characters.` }, 400);
+    return problem("text", `Send the sentence to say as text, from 1 to ${MAX_SPOKEN_CHARS} characters.`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return c.json({ error: "The sentence to say may not hold control characters." }, 400);
-  if (pieceKey(text) !== key)
-    return c.json({ error: "The clip name does not match the sentence; ask for the name the app gives it." }, 400);
+  if (/[\u0000-\u001f\u007f]/.test(text)) return problem("text", "The sentence to say may not hold control characters.");
+  if (pieceKey(text) !== key) return problem("key", "The clip name does not match the sentence; ask for the name the app gives it.");
   const deps = c.get("deps");
   const org = c.get("session")!.user.organisation_id;
   let clip = await findVoiceClip(deps.db, org, key, voiceName);
