@@ -23,19 +23,18 @@ export function PainRating(props: {
       </h1>
       <p class="muted">{props.hint}</p>
       {props.note}
-      <div class="ends" aria-hidden="true">
-        <span>0 no pain</span>
-        <span>10 worst</span>
-      </div>
       <div class="scale" role="group" aria-label="Pain from 0, no pain, to 10, the worst you can imagine">
         {scale.map((n) => (
           <button
             key={n}
             type="button"
-            aria-label={n === 0 ? "0, no pain" : n === 10 ? "10, worst pain" : String(n)}
+            aria-label={n === 0 ? "0 no pain" : n === 10 ? "10 worst" : String(n)}
             onClick={() => props.onAnswer(n)}
           >
             {n}
+            {/* The two ends say what they mean on the buttons themselves, so no label floats over the wrong column when the scale wraps. */}
+            {n === 0 && <small> no pain</small>}
+            {n === 10 && <small> worst</small>}
           </button>
         ))}
       </div>
