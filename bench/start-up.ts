@@ -37,7 +37,8 @@ const rssMb = (pid: number) => readFile(`/proc/${pid}/status`, "utf8").then((s) 
 /** Starts a server, times it to "listening", reads its memory a second later; answers it still running. */
 async function timedStart(args: string[], env: NodeJS.ProcessEnv, limber: string | undefined) {
   const t0 = performance.now();
-  const server = await spawnServer(args, env, 0, limber);
+  // A loaded machine can take minutes to make a database; the bench waits, it measures.
+  const server = await spawnServer(args, env, 0, limber, 600_000);
   const ms = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 1000));
   return { server, ms: Math.round(ms), rssMb: await rssMb(server.child.pid!) };

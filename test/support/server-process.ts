@@ -17,7 +17,13 @@ export interface ServerProcess {
  * where a browser expects it) and waits until it says where it listens. `limber` is another checkout's
  * bin/limber.js, for a bench that runs earlier code beside this one.
  */
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0, limber = LIMBER): Promise<ServerProcess> {
+export async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  port = 0,
+  limber = LIMBER,
+  startTimeoutMs = 60_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [limber, "serve", "--port", String(port), "--host", "127.0.0.1", ...args], {
     env: { ...process.env, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -26,7 +32,10 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, p
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     const check = () => {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
