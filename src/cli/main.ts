@@ -1,3 +1,4 @@
+import { DataFolderRefused } from "../server/db/data-folder.ts";
 import { DataFolderBusy } from "../server/db/data-lock.ts";
 import { UsageError } from "./args.ts";
 import { MailConfigError } from "../server/mail/mail-config.ts";
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`limber ${name}: ${e.message}`);
       return 1;
     }
-    if (e instanceof DataFolderBusy) {
+    if (e instanceof DataFolderBusy || e instanceof DataFolderRefused) {
       io.err(`limber ${name}: ${e.message}`);
       return 1;
     }

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, type KyselyConfig } from "kysely";
+import { checkDataFolder, keepFolderPrivate, wouldNotStart } from "./data-folder.ts";
 import { lockDataFolder } from "./data-lock.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
@@ -55,6 +56,8 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
 
 /** Makes the PGlite folder (private to its owner: it holds health data) and takes it for this process. */
 async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
+  // Every file this process makes is its owner's alone (PGlite would make them 0666 less the umask).
+  process.umask(0o077);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   return lockDataFolder(dataDir);
 }
@@ -70,11 +73,19 @@ async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Ky
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   }
   const dataDir = config.dataDir;
-  const open = () => PgliteThread.open(dataDir);
+  const state = await checkDataFolder(dataDir);
+  const open = () => PgliteThread.open(dataDir, { mayCreate: false });
   // PGlite runs in its own thread, so an instance stuck after a PANIC cannot freeze the server; once
   // it stopped, the dialect opens the folder again when there is room for two write-ahead-log segments.
   const reopen = { canStart: () => hasRoom(dataDir, 2 * WAL_SEGMENT), open };
-  return new Kysely<Tables>({ dialect: new PgliteDialect(await open(), reopen), ...(log ? { log } : {}) });
+  let first: PgliteThread;
+  try {
+    first = await PgliteThread.open(dataDir, { mayCreate: state === "new" });
+  } catch (e) {
+    throw wouldNotStart(dataDir, e);
+  }
+  await keepFolderPrivate(dataDir);
+  return new Kysely<Tables>({ dialect: new PgliteDialect(first, reopen), ...(log ? { log } : {}) });
 }
 
 /** PGlite's write-ahead-log segment size (PostgreSQL's default). */

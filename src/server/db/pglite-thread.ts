@@ -104,8 +104,12 @@ export class PgliteThread implements PgliteLike {
    * PostgreSQL inside PGlite and grows memory by hundreds of megabytes that neither WebAssembly nor
    * the C library give back to the system while the process lives, even once the thread has ended.
    */
-  static async open(dataDir: string): Promise<PgliteThread> {
-    if (!existsSync(join(dataDir, "PG_VERSION"))) await createDatabase(dataDir);
+  static async open(dataDir: string, { mayCreate = true }: { mayCreate?: boolean } = {}): Promise<PgliteThread> {
+    // The server passes mayCreate only for a folder checkDataFolder found empty, so a damaged one is never made new.
+    if (!existsSync(join(dataDir, "PG_VERSION"))) {
+      if (!mayCreate) throw new Error(`no database in ${dataDir} (PG_VERSION is missing)`);
+      await createDatabase(dataDir);
+    }
     const worker = await startWorker(dataDir);
     worker.unref();
     return new PgliteThread(worker);

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { chmod, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { LOCK_FILE } from "./data-lock.ts";
+
+/** The file that says a folder holds Limber's own database (written when Limber makes it). */
+export const MARKER_FILE = "limber-data-folder.json";
+/** What else Limber keeps in a data folder, besides the database's own files. */
+const LIMBER_FILES = new Set([LOCK_FILE, MARKER_FILE, ".limber-room-check", "operator.sock", "outbox"]);
+
+/** A folder Limber will not open: what is wrong with it and what to do, in words for the operator. */
+export class DataFolderRefused extends Error {}
+
+const restoreAdvice = (dir: string) =>
+  `Nothing was changed. Keep this folder as it is (it may still be rescued), and restore your last backup into a new, empty folder: ` +
+  `limber restore BACKUP.json --data NEW-FOLDER (a backup is made with limber backup), then start Limber on the new folder.`;
+
+/** Refuses a folder that is damaged, naming the problem; `dir` is the folder as the operator named it. */
+function damaged(dir: string, problem: string): DataFolderRefused {
+  return new DataFolderRefused(`the data folder ${dir} is damaged: ${problem}. ${restoreAdvice(dir)}`);
+}
+
+/**
+ * A cheap look at a data folder before the database is opened, so a damaged folder is never
+ * taken for a new one: a new database is made only in an empty folder (or one with nothing but
+ * Limber's own files), which then gets Limber's marker; a folder with a database needs its
+ * PostgreSQL files in place; any other non-empty folder is refused. Answers "new" or "existing".
+ */
+export async function checkDataFolder(dataDir: string): Promise<"new" | "existing"> {
+  const dir = resolve(dataDir);
+  const entries = (await readdir(dir)).filter((e) => !LIMBER_FILES.has(e));
+  const marked = existsSync(join(dir, MARKER_FILE));
+  if (entries.length === 0 && !marked) {
+    await writeFile(join(dir, MARKER_FILE), JSON.stringify({ madeBy: "limber", madeAt: new Date().toISOString() }) + "\n", { mode: 0o600 });
+    return "new";
+  }
+  if (!marked && !entries.includes("PG_VERSION")) {
+    throw new DataFolderRefused(
+      `the data folder ${dataDir} is not empty and is not a Limber data folder (it has no ${MARKER_FILE} and no database). ` +
+        "Limber makes a new database only in an empty folder, so nothing there is overwritten: name an empty or new folder with --data.",
+    );
+  }
+  if (entries.length === 0) throw damaged(dataDir, "every database file is gone (only Limber's own files are left)");
+  const version = await readFile(join(dir, "PG_VERSION"), "utf8").catch(() => undefined);
+  if (version === undefined) throw damaged(dataDir, "the file PG_VERSION is missing");
+  if (!/^\d+\n?$/.test(version)) throw damaged(dataDir, "the file PG_VERSION does not hold a PostgreSQL version");
+  const control = await stat(join(dir, "global", "pg_control")).catch(() => undefined);
+  if (!control) throw damaged(dataDir, "the file global/pg_control is missing");
+  if (control.size !== 8192) throw damaged(dataDir, `the file global/pg_control is ${control.size} bytes, not 8192`);
+  const databases = await readdir(join(dir, "base")).catch(() => [] as string[]);
+  if (databases.length === 0) throw damaged(dataDir, "the folder base, which holds the tables, is missing or empty");
+  // A folder made before Limber wrote its marker: it has a database, so it is Limber's.
+  if (!marked)
+    await writeFile(join(dir, MARKER_FILE), JSON.stringify({ madeBy: "limber", adoptedAt: new Date().toISOString() }) + "\n", {
+      mode: 0o600,
+    });
+  return "existing";
+}
+
+/** The refusal for a folder whose files looked whole but on which the database would not start. */
+export function wouldNotStart(dataDir: string, error: unknown): DataFolderRefused {
+  const why = error instanceof Error ? error.message : String(error);
+  return damaged(dataDir, `the database would not start on it (${why.split("\n")[0]})`);
+}
+
+/**
+ * Makes every file in the folder readable by its owner only (0600, folders 0700). PGlite sets
+ * the modes of the files it makes itself (0666), ignoring the umask, so this runs when the folder
+ * is opened and again with the server's hourly sweep. Answers how many modes it changed.
+ */
+export async function keepFolderPrivate(dataDir: string): Promise<number> {
+  let changed = 0;
+  for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() && !entry.isDirectory()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const mode = (await stat(path).catch(() => undefined))?.mode;
+    if (mode === undefined || (mode & 0o077) === 0) continue;
+    await chmod(path, entry.isDirectory() ? 0o700 : 0o600).catch(() => undefined);
+    changed++;
+  }
+  return changed;
+}
