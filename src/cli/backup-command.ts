@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDatabase, databaseConfigFrom, describeDatabase } from "../server/db/database.ts";
 import { RestoreRefused, restoreBackup, writeBackup } from "../server/db/backup.ts";
+import { checkIntegrity } from "../server/db/integrity-check.ts";
 import { parseArgs, UsageError } from "./args.ts";
 import type { Command } from "./commands.ts";
 
@@ -10,7 +11,10 @@ function fileArgument(positional: string[], usage: string): string {
   return resolve(positional[0]!);
 }
 
-const counted = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ") || "nothing";
+const counted = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([t, n]) => `${n} ${t}`)
+    .join(", ") || "nothing";
 
 /** `limber backup <file>`: every table, from one consistent snapshot, as JSON lines. */
 export const backupCommand: Command = async (argv, io) => {
@@ -47,6 +51,31 @@ export const restoreCommand: Command = async (argv, io) => {
       return 1;
     }
     throw e;
+  } finally {
+    await database.close();
+  }
+};
+
+/** `limber check`: reads every table and index of the database and reports damage (exit 1). */
+export const checkCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, [], ["data"]);
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}". Usage: limber check [--data DIR]`);
+  const config = databaseConfigFrom(process.env, args.flags.get("data") as string | undefined);
+  const database = await openDatabase(config);
+  try {
+    const report = await checkIntegrity(database.db);
+    if (report.problems.length === 0) {
+      io.out(`Checked ${describeDatabase(config)}: ${report.tables} tables and ${report.indexes} indexes read in full, no damage found`);
+      return 0;
+    }
+    io.err(
+      [
+        `limber check: ${describeDatabase(config)} is damaged:`,
+        ...report.problems.map((p) => `  - ${p}`),
+        "Stop the server, keep this folder as it is, and restore your last backup into a new, empty folder: limber restore BACKUP.json --data NEW-FOLDER.",
+      ].join("\n"),
+    );
+    return 1;
   } finally {
     await database.close();
   }

@@ -33,6 +33,10 @@ const commands: Record<string, { run: () => Promise<Command>; help: string }> = 
     run: async () => (await import("./backup-command.ts")).restoreCommand,
     help: "restore <file> [--data DIR] [--force]   load a backup into an empty database",
   },
+  check: {
+    run: async () => (await import("./backup-command.ts")).checkCommand,
+    help: "check [--data DIR]           read every table and index and report damage",
+  },
   "reset-link": {
     run: async () => (await import("./reset-link-command.ts")).resetLinkCommand,
     help: "reset-link <email> [--url ADDRESS] [--data DIR]   a one-time link to set a forgotten password",

@@ -3,6 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/server/db/database.ts";
 import { MARKER_FILE } from "../../src/server/db/data-folder.ts";
@@ -13,6 +14,18 @@ import { prepareDeps } from "../../src/server/server.ts";
 const LIMBER = fileURLToPath(new URL("../../bin/limber.js", import.meta.url));
 
 /** Runs `limber serve` on a folder until it exits (a refused folder) or says it listens (then stops it). */
+/** Runs `limber check` on a folder; answers its exit code and output. */
+function checkOn(dataDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [LIMBER, "check", "--data", dataDir], {
+    env: { ...process.env, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  return new Promise((done) => child.once("exit", (code) => done({ code, output })));
+}
+
 function serveOn(dataDir: string): Promise<{ code: number | null; output: string; listened: boolean }> {
   const child = spawn(process.execPath, [LIMBER, "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir], {
     env: { ...process.env, DATABASE_URL: "" },
@@ -35,6 +48,7 @@ function serveOn(dataDir: string): Promise<{ code: number | null; output: string
 describe("data folders Limber will not open", () => {
   let root: string;
   let whole: string;
+  let sessionLogsFile: string;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "limber-folders-"));
@@ -43,6 +57,7 @@ describe("data folders Limber will not open", () => {
     const person = new ApiClient(inProcess(createApp(await prepareDeps(database))));
     await person.signUp();
     for (let i = 0; i < 3; i++) expect((await person.post("/api/logs", sessionLog())).status).toBe(201);
+    sessionLogsFile = (await sql<{ p: string }>`select pg_relation_filepath('session_logs') as p`.execute(database.db)).rows[0]!.p;
     await database.close();
   }, 120_000);
   afterAll(() => rm(root, { recursive: true, force: true }));
@@ -116,5 +131,18 @@ describe("data folders Limber will not open", () => {
     expect(open).toEqual([]);
     // And it opens again as an existing folder.
     expect((await serveOn(dir)).listened).toBe(true);
+  }, 120_000);
+
+  it("has limber check read every table and index: a whole folder passes, a session_logs file cut to nothing is reported", async () => {
+    const intact = await damagedCopy("intact", async () => undefined);
+    const fine = await checkOn(intact);
+    expect(fine.code).toBe(0);
+    expect(fine.output).toMatch(/\d+ tables and \d+ indexes read in full, no damage found/);
+    const cut = await damagedCopy("cut-logs", (d) => writeFile(join(d, sessionLogsFile), ""));
+    const found = await checkOn(cut);
+    expect(found.code).toBe(1);
+    expect(found.output).toContain(`limber check: PGlite in ${cut} is damaged:`);
+    expect(found.output).toMatch(/index session_logs\S* of table session_logs/);
+    expect(found.output).not.toMatch(/^\s+at /m);
   }, 120_000);
 });
