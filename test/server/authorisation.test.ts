@@ -20,6 +20,9 @@ const PRIVATE_ENDPOINTS: { method: string; path: string; body?: unknown }[] = [
   { method: "GET", path: "/api/account/export.json" },
   { method: "GET", path: "/api/account/export.csv" },
   { method: "DELETE", path: "/api/account", body: { password: "correct horse battery" } },
+  { method: "GET", path: "/api/mail" },
+  { method: "PUT", path: "/api/mail", body: { reminderTime: "08:00", timeZone: "Europe/London", weeklySummary: false } },
+  { method: "POST", path: "/api/mail/email-check" },
   // Speaking a practice's own sentence costs the server time: signed in only.
   { method: "GET", path: "/api/voice/clips/:key" },
 ];
@@ -68,6 +71,11 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
       "GET /api/programs",
       "GET /api/programs/:id",
       "POST /api/invites/preview",
+      // Links from mail, which carry their own signed or hashed token (mail-email-check and mail-reminders tests).
+      "POST /api/mail/email-check/use",
+      "POST /api/mail/unsubscribe",
+      // One-click unsubscribe (List-Unsubscribe-Post), answered to a mail program: the signed token is the permission.
+      "POST /mail/unsubscribe/:token",
     ];
     const listed = PRIVATE_ENDPOINTS.map((e) => `${e.method} ${e.path.replace(":logId", ":id").replace(PROGRAM, ":programId")}`);
     const routes = t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path.replace(/\/$/, "")}`);

@@ -11,6 +11,7 @@ export const COACHING_ROUTES: { method: string; path: string; who: "coach" | "si
   { method: "POST", path: "/api/invites", who: "coach" },
   { method: "DELETE", path: "/api/invites/:id", who: "coach" },
   { method: "POST", path: "/api/invites/accept", who: "signed-in" },
+  { method: "POST", path: "/api/invites/email", who: "coach" },
   { method: "GET", path: "/api/clients", who: "coach" },
   { method: "GET", path: "/api/clients/adherence", who: "coach" },
   { method: "GET", path: "/api/clients/:id", who: "coach" },

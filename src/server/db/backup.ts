@@ -19,11 +19,36 @@ const TABLES: { name: keyof Tables; key: string[]; json: string[] }[] = [
   { name: "calendar_feeds", key: ["user_id"], json: [] },
   { name: "messages", key: ["id"], json: [] },
   { name: "password_resets", key: ["token_hash"], json: [] },
+  { name: "email_checks", key: ["token_hash"], json: [] },
+  { name: "mail_settings", key: ["user_id"], json: [] },
+  { name: "reminder_days", key: ["user_id", "local_day"], json: [] },
+  { name: "weekly_summaries", key: ["user_id", "week_ending"], json: [] },
+  { name: "mail_queue", key: ["id"], json: ["payload"] },
+  // The key that signs unsubscribe links: restored, so links in mail already sent keep working.
+  { name: "server_secrets", key: ["name"], json: [] },
+  { name: "rate_limit_attempts", key: ["id"], json: [] },
+  // voice_clips is left out: a cache of spoken sentences, spoken again when first needed after a restore.
 ];
 const PAGE = 1000;
 export const BACKUP_FORMAT = "limber-backup";
 /** Tables whose rows belong to people; programs alone are also seeded at start-up. */
-const PEOPLE_TABLES: (keyof Tables)[] = ["organisations", "users", "auth_sessions", "session_logs", "progress", "invites", "prescriptions", "calendar_feeds", "messages", "password_resets"];
+const PEOPLE_TABLES: (keyof Tables)[] = [
+  "organisations",
+  "users",
+  "auth_sessions",
+  "session_logs",
+  "progress",
+  "invites",
+  "prescriptions",
+  "calendar_feeds",
+  "messages",
+  "password_resets",
+  "email_checks",
+  "mail_settings",
+  "reminder_days",
+  "weekly_summaries",
+  "mail_queue",
+];
 
 type Row = Record<string, unknown>;
 
