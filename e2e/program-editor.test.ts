@@ -27,7 +27,10 @@ describe("the program editor", () => {
     const firstHold = page.getByRole("group", { name: "Hold, in seconds" }).first();
     const longest = firstHold.getByLabel("Longest", { exact: true });
     await longest.fill("5");
-    await page.getByText(/shortest hold is longer than the longest/i).first().waitFor();
+    await page
+      .getByText(/shortest hold is longer than the longest/i)
+      .first()
+      .waitFor();
     await longest.fill("90");
     await firstHold.getByLabel("Shortest", { exact: true }).fill("60");
     await expect.poll(() => total.textContent()).not.toBe(before);

@@ -20,7 +20,9 @@ async function serverLogs(email: string) {
 describe("the web app with the Limber server", () => {
   it("keeps a session finished offline through a reload and sends it once when back online", async () => {
     const email = `offline-${Date.now()}@example.org`;
-    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account", { fakeClockAt: new Date("2026-11-25T08:00:00Z") });
+    const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account", {
+      fakeClockAt: new Date("2026-11-25T08:00:00Z"),
+    });
     await page.getByRole("button", { name: "I am new here" }).click();
     await page.getByLabel("Your name").fill("Margaret");
     await page.getByLabel("Email").fill(email);
@@ -46,7 +48,9 @@ describe("the web app with the Limber server", () => {
     expect((await readStore<{ syncState: string }>(page, "sessions"))[0]!.syncState).toBe("pending");
 
     await context.setOffline(false);
-    await expect.poll(async () => (await readStore<{ syncState: string }>(page, "sessions"))[0]!.syncState, { timeout: 15_000 }).toBe("synced");
+    await expect
+      .poll(async () => (await readStore<{ syncState: string }>(page, "sessions"))[0]!.syncState, { timeout: 15_000 })
+      .toBe("synced");
     const logs = await serverLogs(email);
     expect(logs.map((l) => l.id)).toEqual([queued[0]!.id]);
     expect(logs[0]).toMatchObject({ painBefore: 4, painAfter: 2 });
@@ -68,8 +72,16 @@ describe("the web app with the Limber server", () => {
     // whatever the real date is, and even if it turns over while the test runs.
     const today = new Date("2026-03-10T12:00:00Z");
     const day = (back: number) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-    for (const [back, before, after] of [[24, 7, 6], [17, 6, 5], [10, 5, 4], [1, 4, 3]] as const) {
-      await api.post("/api/logs", sessionLog({ startedAt: `${day(back)}T12:00:00Z`, endedAt: `${day(back)}T12:15:00Z`, painBefore: before, painAfter: after }));
+    for (const [back, before, after] of [
+      [24, 7, 6],
+      [17, 6, 5],
+      [10, 5, 4],
+      [1, 4, 3],
+    ] as const) {
+      await api.post(
+        "/api/logs",
+        sessionLog({ startedAt: `${day(back)}T12:00:00Z`, endedAt: `${day(back)}T12:15:00Z`, painBefore: before, painAfter: after }),
+      );
     }
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account", { fakeClockAt: today });
     const chartRequests: string[] = [];
@@ -115,7 +127,9 @@ describe("the web app with the Limber server", () => {
     await longer.click();
     await longer.click();
     const onServer = async () =>
-      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as { exercises: Record<string, { holds: Record<string, number>; pinned: string[] }> };
+      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as {
+        exercises: Record<string, { holds: Record<string, number>; pinned: string[] }>;
+      };
     await expect.poll(async () => (await onServer()).exercises["wall-calf-stretch"]?.holds.calf, { timeout: 10_000 }).toBe(30);
     expect((await onServer()).exercises["wall-calf-stretch"]?.pinned).toEqual(["calf"]);
     await context.close();
@@ -139,7 +153,9 @@ describe("the web app with the Limber server", () => {
     const queued = await page.evaluate(() => JSON.parse(localStorage.getItem("limber-pending-holds") ?? "[]"));
     expect(queued).toEqual([{ programId: defaultProgramId, exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 30 }]);
     const onServer = async () =>
-      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as { exercises: Record<string, { holds: Record<string, number>; pinned: string[] }> };
+      (await otherDevice.get(`/api/progress/${defaultProgramId}`)).body as {
+        exercises: Record<string, { holds: Record<string, number>; pinned: string[] }>;
+      };
     expect((await onServer()).exercises["wall-calf-stretch"]?.pinned ?? []).toEqual([]);
 
     await context.setOffline(false);

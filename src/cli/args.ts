@@ -39,7 +39,8 @@ export function parseArgs(argv: string[], boolean: string[], valued: string[]): 
 export function intFlag(args: Args, name: string, fallback: number, min: number, max: number): number {
   const raw = args.flags.get(name);
   if (raw === undefined) return fallback;
-  if (raw === true || !/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
+  if (raw === true || !/^\d+$/.test(raw))
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${n}`);
   return n;

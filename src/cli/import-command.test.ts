@@ -40,7 +40,10 @@ describe("limber import", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).warnings).toEqual([
       { message: "Calf stretch: no hold time found.", span: { start: 0, end: 12 } },
-      { message: "Calf stretch: no hold time given; each hold set to 3 s. Change it if the routine means otherwise.", span: { start: 0, end: 12 } },
+      {
+        message: "Calf stretch: no hold time given; each hold set to 3 s. Change it if the routine means otherwise.",
+        span: { start: 0, end: 12 },
+      },
     ]);
   });
 

@@ -117,7 +117,9 @@ describe("limber CLI", () => {
   });
 
   it("plays a whole session in the terminal player and reports it complete", async () => {
-    const { stdout } = await run(process.execPath, [bin, "run", "foot-stretches-for-lower-back-pain", "--silent", "--speed", "200"], { timeout: 20_000 });
+    const { stdout } = await run(process.execPath, [bin, "run", "foot-stretches-for-lower-back-pain", "--silent", "--speed", "200"], {
+      timeout: 20_000,
+    });
     expect(stdout).toContain("Switch sides. Now the right foot.");
     expect(stdout.trim().split("\n").at(-1)).toBe("Session complete. 25 of 25 holds, 380 s of stretching.");
   });

@@ -6,7 +6,8 @@ import type { Command } from "./commands.ts";
 
 const USAGE = "limber reset-link <email> [--url ADDRESS] [--data DIR]";
 
-type Outcome = { ok: true; token: string; expiresAt: string; displayName: string; email: string; serverUrl?: string } | { ok: false; problem: string };
+type Outcome =
+  { ok: true; token: string; expiresAt: string; displayName: string; email: string; serverUrl?: string } | { ok: false; problem: string };
 
 /** Through the server running on this PGlite folder, if one is; otherwise straight to the database. */
 async function issue(email: string, env: NodeJS.ProcessEnv, data: string | undefined): Promise<Outcome> {
@@ -37,7 +38,8 @@ export const resetLinkCommand: Command = async (argv, io) => {
   if (args.positional.length !== 1) throw new UsageError(`expected one email address. Usage: ${USAGE}`);
   const email = args.positional[0]!;
   const url = (args.flags.get("url") as string | undefined) ?? (env.LIMBER_PUBLIC_URL || undefined);
-  if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) throw new UsageError(`--url must be the address people open Limber at, such as https://limber.example.org, got "${url}"`);
+  if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url))
+    throw new UsageError(`--url must be the address people open Limber at, such as https://limber.example.org, got "${url}"`);
   const outcome = await issue(email, env, args.flags.get("data") as string | undefined);
   if (!outcome.ok) {
     io.err(`limber reset-link: ${outcome.problem}. No link was made.`);

@@ -45,7 +45,8 @@ export const runCommand: Command = async (argv, io) => {
       const now = clock();
       state = updatePlayer(state, { type: event } as PlayerEvent, now);
       speak(voice, state.cues, now);
-      if (!tty) for (const c of state.cues) if (c.kind !== "countdown" && c.kind !== "halfway") io.out(`[${formatClock(c.at / 1000)}] ${c.text}`);
+      if (!tty)
+        for (const c of state.cues) if (c.kind !== "countdown" && c.kind !== "halfway") io.out(`[${formatClock(c.at / 1000)}] ${c.text}`);
       draw();
       schedule();
       if (state.status === "finished") end();
@@ -73,10 +74,13 @@ export const runCommand: Command = async (argv, io) => {
       io.out(
         `${s.completed ? "Session complete." : "Session ended early."} ${s.holds.length} of ${state.timeline.holdCount} holds, ${Math.round(held)} s of stretching.`,
       );
-      setTimeout(() => {
-        voice.stop();
-        resolve(0);
-      }, s.completed && voice !== silentVoice ? 2500 : 0);
+      setTimeout(
+        () => {
+          voice.stop();
+          resolve(0);
+        },
+        s.completed && voice !== silentVoice ? 2500 : 0,
+      );
     };
     if (stdin.isTTY) stdin.setRawMode(true);
     stdin.on("data", onKey);

@@ -38,9 +38,14 @@ export const startCommand: Command = async (argv, io) => {
 function buildWeb(io: Io): boolean {
   io.out("Limber: building the web app (dist/web is missing or older than its sources)…");
   const vite = resolve(projectRoot, "node_modules/vite/bin/vite.js");
-  const r = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: projectRoot, stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   if (r.status !== 0) {
-    io.err(`limber start: the web build failed (exit ${r.status ?? r.signal}); fix the error above or run "npx vite build" to see it again`);
+    io.err(
+      `limber start: the web build failed (exit ${r.status ?? r.signal}); fix the error above or run "npx vite build" to see it again`,
+    );
     return false;
   }
   return true;

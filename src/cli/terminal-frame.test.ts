@@ -34,7 +34,14 @@ describe("terminal frame", () => {
   });
 
   it("maps space, arrows, r and q to player actions", () => {
-    expect([" ", "\u001b[C", "\u001b[D", "r", "q", "x"].map(keyToAction)).toEqual(["pause-toggle", "skip", "back", "restart", "quit", null]);
+    expect([" ", "\u001b[C", "\u001b[D", "r", "q", "x"].map(keyToAction)).toEqual([
+      "pause-toggle",
+      "skip",
+      "back",
+      "restart",
+      "quit",
+      null,
+    ]);
   });
 
   it("formats seconds as minutes and seconds", () => {

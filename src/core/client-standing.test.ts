@@ -18,7 +18,10 @@ describe("standingOf", () => {
       painBefore: 5,
       painAfter: 3,
     }));
-    const s = standingOf(facts({ recentDays: ["2026-11-02", "2026-11-04", "2026-11-20", "2026-11-23", "2026-11-25"], lastDay: "2026-11-25" }), today);
+    const s = standingOf(
+      facts({ recentDays: ["2026-11-02", "2026-11-04", "2026-11-20", "2026-11-23", "2026-11-25"], lastDay: "2026-11-25" }),
+      today,
+    );
     expect(s.week).toEqual(adherenceOver(mwf, logs, today, 7));
     expect(s.month).toEqual(adherenceOver(mwf, logs, today, 28));
   });
@@ -48,7 +51,10 @@ describe("standingOf", () => {
   });
 
   it("puts the client who needs attention before an adherent one", () => {
-    const calm = { displayName: "Ann", standing: standingOf(facts({ recentDays: ["2026-11-23", "2026-11-25"], lastDay: "2026-11-25" }), today) };
+    const calm = {
+      displayName: "Ann",
+      standing: standingOf(facts({ recentDays: ["2026-11-23", "2026-11-25"], lastDay: "2026-11-25" }), today),
+    };
     const worrying = { displayName: "Zoe", standing: standingOf(facts({ lastDay: "2026-11-02", recentDays: ["2026-11-02"] }), today) };
     expect([calm, worrying].sort(byAttention).map((c) => c.displayName)).toEqual(["Zoe", "Ann"]);
   });

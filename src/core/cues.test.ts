@@ -3,8 +3,20 @@ import { cueMarks } from "./cues.ts";
 import type { Step } from "./timeline.ts";
 
 const step = (over: Partial<Step>): Step => ({
-  kind: "hold", seconds: 20, offset: 0, exerciseId: "x", exerciseName: "X", phaseId: "p", phaseName: "P",
-  motion: null, side: "left", rep: 1, reps: 2, title: "t", say: "Hold it.", ...over,
+  kind: "hold",
+  seconds: 20,
+  offset: 0,
+  exerciseId: "x",
+  exerciseName: "X",
+  phaseId: "p",
+  phaseName: "P",
+  motion: null,
+  side: "left",
+  rep: 1,
+  reps: 2,
+  title: "t",
+  say: "Hold it.",
+  ...over,
 });
 
 describe("cueMarks", () => {
@@ -27,7 +39,12 @@ describe("cueMarks", () => {
   });
 
   it("announces a side switch as its own kind of cue, with a count into the next hold", () => {
-    expect(cueMarks(step({ kind: "switch-side", seconds: 10 })).map((m) => m.kind)).toEqual(["switch-side", "countdown", "countdown", "countdown"]);
+    expect(cueMarks(step({ kind: "switch-side", seconds: 10 })).map((m) => m.kind)).toEqual([
+      "switch-side",
+      "countdown",
+      "countdown",
+      "countdown",
+    ]);
   });
 
   it("marks the end of a session with a single done cue", () => {

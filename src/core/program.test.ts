@@ -23,7 +23,10 @@ describe("parseProgram", () => {
     p.exercises[1].phases[0].holdSeconds = { min: 30, max: 20 };
     const r = parseProgram(p);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems).toContainEqual({ path: "exercises[1].phases[0].holdSeconds.max", message: "min seconds must not exceed max" });
+    expect(!r.ok && r.problems).toContainEqual({
+      path: "exercises[1].phases[0].holdSeconds.max",
+      message: "min seconds must not exceed max",
+    });
   });
 
   it("rejects an unknown position with the allowed values", () => {

@@ -27,7 +27,7 @@ export function operatorApp(deps: ServerDeps, serverUrl: string) {
     } catch {
       return c.json({ error: "expected a JSON body" }, 400);
     }
-    if (!parsed.success) return c.json({ error: "expected {\"email\": \"...\"}" }, 400);
+    if (!parsed.success) return c.json({ error: 'expected {"email": "..."}' }, 400);
     const issued = await issuePasswordReset(deps.db, parsed.data.email, deps.clock.now());
     if (!issued.ok) return c.json({ error: issued.problem }, 409);
     return c.json({ ...issued, expiresAt: issued.expiresAt.toISOString(), serverUrl }, 201);
@@ -39,7 +39,11 @@ export function operatorSocketPath(dataDir: string): string {
 }
 
 /** Listens on the data folder's operator socket; answers why not when the path is too long. */
-export async function listenForOperator(dataDir: string, deps: ServerDeps, serverUrl: string): Promise<{ close(): Promise<void> } | { skipped: string }> {
+export async function listenForOperator(
+  dataDir: string,
+  deps: ServerDeps,
+  serverUrl: string,
+): Promise<{ close(): Promise<void> } | { skipped: string }> {
   const path = operatorSocketPath(dataDir);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH) return { skipped: `the path ${path} is too long for a Unix socket` };
   // This process holds the folder's lock, so a socket file here is left from a process that died.
@@ -68,22 +72,29 @@ export async function listenForOperator(dataDir: string, deps: ServerDeps, serve
  * Sends one request to the server running on this data folder. Answers undefined when no server
  * listens there (no socket, or one left by a process that died), so the caller opens the folder itself.
  */
-export async function askRunningServer(dataDir: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+export async function askRunningServer(
+  dataDir: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
   const socketPath = operatorSocketPath(dataDir);
   const payload = JSON.stringify(body);
   return new Promise((done, fail) => {
-    const req = request({ socketPath, path, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (text += d));
-      res.on("end", () => {
-        try {
-          done({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
-        } catch {
-          fail(new Error(`the running server answered ${res.statusCode} with something that is not JSON`));
-        }
-      });
-    });
+    const req = request(
+      { socketPath, path, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("end", () => {
+          try {
+            done({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
+          } catch {
+            fail(new Error(`the running server answered ${res.statusCode} with something that is not JSON`));
+          }
+        });
+      },
+    );
     req.on("error", (e: NodeJS.ErrnoException) => (e.code === "ENOENT" || e.code === "ECONNREFUSED" ? done(undefined) : fail(e)));
     req.end(payload);
   });

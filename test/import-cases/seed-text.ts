@@ -10,7 +10,9 @@ export const seedDir = resolve(repoRoot, "..", "shared", "seed");
 
 /** The seed article's text, read at test time and never copied into the repository. */
 export function readSeedArticle(): string {
-  const file = readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort()[0];
+  const file = readdirSync(seedDir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()[0];
   if (!file) throw new Error(`no seed article (*.txt) in ${seedDir}`);
   return readFileSync(join(seedDir, file), "utf8");
 }

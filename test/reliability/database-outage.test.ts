@@ -9,7 +9,9 @@ async function terminateBackends(serverUrl: string, database: string): Promise<n
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const r = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [database]);
+    const r = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [
+      database,
+    ]);
     return r.rowCount ?? 0;
   } finally {
     await admin.end();
@@ -41,7 +43,10 @@ describe("a server on PostgreSQL when the database goes away", () => {
     // Requests right after may meet a connection that died while idle; none may crash the server.
     const answers: number[] = [];
     for (let i = 0; i < 5; i++) answers.push((await alice.get("/api/logs")).status);
-    expect(answers.every((s) => s === 200 || s === 503), answers.join(",")).toBe(true);
+    expect(
+      answers.every((s) => s === 200 || s === 503),
+      answers.join(","),
+    ).toBe(true);
     expect(server.child.exitCode).toBeNull();
     await expect.poll(async () => (await alice.get("/api/logs")).status, { timeout: 10_000 }).toBe(200);
     expect((await alice.get(`/api/logs/${kept.id}`)).body.notes).toBe("written before the outage");
@@ -61,7 +66,11 @@ describe("a server on PostgreSQL when the database goes away", () => {
       await postgres.resume();
     }
     // A day after the kept log, so the oldest-first listing has one right order.
-    const after = sessionLog({ notes: "written after the outage", startedAt: "2026-11-21T08:00:00+01:00", endedAt: "2026-11-21T08:12:00+01:00" });
+    const after = sessionLog({
+      notes: "written after the outage",
+      startedAt: "2026-11-21T08:00:00+01:00",
+      endedAt: "2026-11-21T08:12:00+01:00",
+    });
     await expect.poll(async () => (await alice.post("/api/logs", after)).status, { timeout: 15_000 }).toBeOneOf([200, 201]);
     const ids = (await alice.get("/api/logs")).body.logs.map((l: { id: string }) => l.id);
     expect(ids).toEqual([kept.id, after.id]);

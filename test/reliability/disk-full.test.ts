@@ -49,7 +49,13 @@ describe("a server on PostgreSQL whose disk fills up", () => {
     let body: { error?: string } = {};
     for (let i = 0; i < 3000 && status !== 503; i++) {
       const res = await person.post("/api/logs", sessionLog({ notes: "n".repeat(1500) }));
-      if (res.status === 500) throw new Error(`500 instead of 503: ${server.output().slice(-4000).replace(/\n\s+at .*/g, "")}`);
+      if (res.status === 500)
+        throw new Error(
+          `500 instead of 503: ${server
+            .output()
+            .slice(-4000)
+            .replace(/\n\s+at .*/g, "")}`,
+        );
       if (res.status !== 201) [status, body] = [res.status, res.body];
     }
     expect(status).toBe(503);

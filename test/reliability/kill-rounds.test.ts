@@ -9,9 +9,19 @@ describe.each(BACKENDS)("SIGKILL at random moments under load on %s", (name) => 
 
   it("keeps every acknowledged log through two kills and restarts, and a resend of the rest stores each log, and moves progress, exactly once", async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
-    const result = await runKillRounds({ config: await backend.emptyDatabase(), rounds: 2, clients: 4, seed, minKillMs: 300, maxKillMs: 1500 });
+    const result = await runKillRounds({
+      config: await backend.emptyDatabase(),
+      rounds: 2,
+      clients: 4,
+      seed,
+      minKillMs: 300,
+      maxKillMs: 1500,
+    });
     const context = `seed ${seed}: ${JSON.stringify(result.rounds)}`;
-    expect(result.rounds.flatMap((r) => r.missing), context).toEqual([]);
+    expect(
+      result.rounds.flatMap((r) => r.missing),
+      context,
+    ).toEqual([]);
     expect(result.unexpected, context).toEqual([]);
     expect(result.acknowledged, context).toBeGreaterThan(0);
     expect(result.stored, context).toBe(result.sent);

@@ -62,7 +62,12 @@ async function signedUpOn(
  * Session logs as a release before 0005 wrote them (no `holds_planned`), with the progress they moved:
  * today's log route writes columns such a schema lacks.
  */
-async function logsAsAnEarlierRelease(db: Kysely<Tables>, user: { id: string; organisationId: string }, logs: ReturnType<typeof sessionLog>[], now: Date) {
+async function logsAsAnEarlierRelease(
+  db: Kysely<Tables>,
+  user: { id: string; organisationId: string },
+  logs: ReturnType<typeof sessionLog>[],
+  now: Date,
+) {
   const program = builtInPrograms.find((p) => p.id === PROGRAM)!;
   let progress = initialProgress(program);
   for (const log of logs) {

@@ -18,9 +18,12 @@ describe.each(BACKENDS)("CSRF on every state-changing endpoint on %s", (name) =>
   /** Every row of every table, to compare before and after. */
   async function everything(): Promise<string> {
     const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(suite.t.database.db);
+      select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(
+      suite.t.database.db,
+    );
     const out: unknown[] = [];
-    for (const { table_name } of tables.rows) out.push(table_name, (await sql.raw(`select * from "${table_name}" order by 1`).execute(suite.t.database.db)).rows);
+    for (const { table_name } of tables.rows)
+      out.push(table_name, (await sql.raw(`select * from "${table_name}" order by 1`).execute(suite.t.database.db)).rows);
     return JSON.stringify(out);
   }
 
@@ -33,7 +36,11 @@ describe.each(BACKENDS)("CSRF on every state-changing endpoint on %s", (name) =>
       .filter((r) => r.path.startsWith("/api") && r.method !== "ALL" && !SAFE.has(r.method))
       .map((r) => {
         const path = r.path.replace(/\/$/, "");
-        return { method: r.method, key: `${r.method} ${path}`, path: path.replace(":programId", PROGRAM).replace(":id", path.startsWith("/api/programs") ? PROGRAM : account.id) };
+        return {
+          method: r.method,
+          key: `${r.method} ${path}`,
+          path: path.replace(":programId", PROGRAM).replace(":id", path.startsWith("/api/programs") ? PROGRAM : account.id),
+        };
       });
     expect(writes.length).toBeGreaterThan(15);
   });

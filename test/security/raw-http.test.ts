@@ -46,13 +46,30 @@ describe("malformed HTTP on a real socket", () => {
       ["header without a colon", ["GET /api/health HTTP/1.1\r\nHost: x\r\nbroken header line\r\n\r\n"]],
       ["64 KiB header", [`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`]],
       ["control bytes in a header", ["GET /api/health HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n"]],
-      ["bad chunk size", [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`]],
-      ["both length and chunked", [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`]],
-      ["length larger than the body sent", [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{"id":`]],
+      [
+        "bad chunk size",
+        [
+          `POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+        ],
+      ],
+      [
+        "both length and chunked",
+        [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`],
+      ],
+      [
+        "length larger than the body sent",
+        [
+          `POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{"id":`,
+        ],
+      ],
       ["negative length", [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: -1\r\n\r\n`]],
       [
         "2 MiB chunked body without a length",
-        [`POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`, ...Array.from({ length: 32 }, () => `10000\r\n${"a".repeat(0x10000)}\r\n`), "0\r\n\r\n"],
+        [
+          `POST /api/logs HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+          ...Array.from({ length: 32 }, () => `10000\r\n${"a".repeat(0x10000)}\r\n`),
+          "0\r\n\r\n",
+        ],
       ],
     ];
     for (const [what, chunks] of cases) {
@@ -67,7 +84,9 @@ describe("malformed HTTP on a real socket", () => {
   it("refuses a chunked body over 1 MiB with 413 and stores nothing of it", async () => {
     const before = (await person.get("/api/logs")).body.logs.length;
     const big = JSON.stringify(sessionLog({ notes: "x".repeat(2 * 1024 * 1024) }));
-    const chunks = [`POST /api/logs HTTP/1.1\r\nHost: x\r\nCookie: ${person.cookie}\r\nX-CSRF-Token: ${person.csrfToken}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`];
+    const chunks = [
+      `POST /api/logs HTTP/1.1\r\nHost: x\r\nCookie: ${person.cookie}\r\nX-CSRF-Token: ${person.csrfToken}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+    ];
     for (let i = 0; i < big.length; i += 0x8000) {
       const part = big.slice(i, i + 0x8000);
       chunks.push(`${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`);

@@ -54,7 +54,12 @@ describe("text people and coaches write, shown in the web app", () => {
     const log = sessionLog();
     expect((await client.post("/api/logs", log)).status).toBe(201);
     expect((await client.post("/api/messages", { body: payload("message"), sessionLogId: log.id })).status).toBe(201);
-    const plan = { programId: created.body.id, programVersion: created.body.version, schedule: { kind: "per-week", timesPerWeek: 3, startDate: "2026-11-23" }, note: payload("note") };
+    const plan = {
+      programId: created.body.id,
+      programVersion: created.body.version,
+      schedule: { kind: "per-week", timesPerWeek: 3, startDate: "2026-11-23" },
+      note: payload("note"),
+    };
     const prescribed = await coach.put(`/api/clients/${account.id}/prescription`, plan);
     expect(prescribed.status, prescribed.text).toBe(200);
 
@@ -85,7 +90,12 @@ describe("text people and coaches write, shown in the web app", () => {
   it("serves the app with a strict Content-Security-Policy: scripts from its own origin only, no inline script, no framing", async () => {
     const res = await fetch(`${app.server.url}/`);
     const csp = res.headers.get("content-security-policy") ?? "";
-    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    const directives = new Map(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v]),
+    );
     expect(directives.get("script-src")).toEqual(["'self'"]);
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("object-src")).toEqual(["'none'"]);

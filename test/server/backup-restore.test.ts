@@ -33,7 +33,9 @@ async function snapshot(config: DatabaseConfig): Promise<Record<string, unknown[
       order by table_name`.execute(database.db);
     expect(tables.rows.length).toBeGreaterThanOrEqual(6);
     for (const { table_name: t } of tables.rows) {
-      const rows = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(t)} t order by to_jsonb(t)::text`.execute(database.db);
+      const rows = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(t)} t order by to_jsonb(t)::text`.execute(
+        database.db,
+      );
       out[t] = rows.rows.map((r) => r.row);
     }
     return out;
@@ -49,7 +51,11 @@ async function fillWithPeople(config: DatabaseConfig): Promise<void> {
     const c = new ApiClient(inProcess(app));
     await c.signUp({ role: u === 0 ? "coach" : "client" });
     for (let i = 0; i < 4; i++) await c.post("/api/logs", sessionLog({ notes: `user ${u} session ${i}, "quoted"\nline`, painAfter: i }));
-    await c.put("/api/progress/foot-stretches-for-lower-back-pain/hold", { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 30 + u });
+    await c.put("/api/progress/foot-stretches-for-lower-back-pain/hold", {
+      exerciseId: "wall-calf-stretch",
+      phaseId: "calf",
+      seconds: 30 + u,
+    });
     await c.put("/api/settings", { planDaysPerWeek: 4 + u });
   }
   await database.close();

@@ -51,11 +51,17 @@ describe.each(BACKENDS)("coach authorisation on %s", (name) => {
   });
 
   const concrete = (path: string) =>
-    path.replace("/api/clients/:id", `/api/clients/${clientAId}`).replace("/api/programs/:id", `/api/programs/${programA.id}`).replace("/api/invites/:id", `/api/invites/${inviteA}`);
+    path
+      .replace("/api/clients/:id", `/api/clients/${clientAId}`)
+      .replace("/api/programs/:id", `/api/programs/${programA.id}`)
+      .replace("/api/invites/:id", `/api/invites/${inviteA}`);
 
-  it.each(COACHING_ROUTES.filter((r) => r.who !== "feed-token"))("refuses $method $path without a session with 401", async ({ method, path }) => {
-    expect((await t.client().request(method, concrete(path), method === "GET" || method === "DELETE" ? undefined : {})).status).toBe(401);
-  });
+  it.each(COACHING_ROUTES.filter((r) => r.who !== "feed-token"))(
+    "refuses $method $path without a session with 401",
+    async ({ method, path }) => {
+      expect((await t.client().request(method, concrete(path), method === "GET" || method === "DELETE" ? undefined : {})).status).toBe(401);
+    },
+  );
 
   it.each(COACHING_ROUTES.filter((r) => r.who === "coach"))("refuses $method $path to a client with 403", async ({ method, path }) => {
     const r = await clientA.request(method, concrete(path), method === "GET" || method === "DELETE" ? undefined : {});

@@ -8,7 +8,12 @@ import { ApiClient, sessionLog } from "../support/api-client.ts";
 import { BACKENDS, TestBackend } from "../support/backends.ts";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
 
-const plan = { programId: "foot-stretches-for-lower-back-pain", programVersion: 1, schedule: { kind: "weekdays", days: ["mon"], startDate: "2026-11-02" }, holdOverrides: { "wall-calf-stretch": { calf: 40 } } };
+const plan = {
+  programId: "foot-stretches-for-lower-back-pain",
+  programVersion: 1,
+  schedule: { kind: "weekdays", days: ["mon"], startDate: "2026-11-02" },
+  holdOverrides: { "wall-calf-stretch": { calf: 40 } },
+};
 
 describe.each(BACKENDS)("coaching data kept and removed on %s", (name) => {
   const backend = new TestBackend(name);
@@ -43,11 +48,20 @@ describe.each(BACKENDS)("coaching data kept and removed on %s", (name) => {
     const { id } = await joinedClient();
     const file = join(dir, "backup.jsonl");
     const written = await writeBackup(t.database.db, file, t.clock.now());
-    expect(written).toMatchObject({ invites: expect.any(Number), prescriptions: expect.any(Number), calendar_feeds: expect.any(Number), messages: expect.any(Number) });
+    expect(written).toMatchObject({
+      invites: expect.any(Number),
+      prescriptions: expect.any(Number),
+      calendar_feeds: expect.any(Number),
+      messages: expect.any(Number),
+    });
     const copy = await openDatabase(await backend.emptyDatabase());
     try {
       await restoreBackup(copy.db, file, { force: true });
-      const rx = await copy.db.selectFrom("prescriptions").select(["schedule", "hold_overrides"]).where("user_id", "=", id).executeTakeFirstOrThrow();
+      const rx = await copy.db
+        .selectFrom("prescriptions")
+        .select(["schedule", "hold_overrides"])
+        .where("user_id", "=", id)
+        .executeTakeFirstOrThrow();
       expect(rx.hold_overrides).toEqual(plan.holdOverrides);
       expect((rx.schedule as { days: string[] }).days).toEqual(["mon"]);
       expect(await copy.db.selectFrom("messages").select("body").where("user_id", "=", id).execute()).toEqual([{ body: "hello coach" }]);

@@ -42,7 +42,12 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     const code = await invite();
     const joined = await client.post("/api/invites/accept", { code });
     expect(joined.status).toBe(200);
-    expect(joined.body.coach).toEqual({ practice: "Calm Backs", coachName: "Casey", email: expect.any(String), contact: "Phone 0123 456 789" });
+    expect(joined.body.coach).toEqual({
+      practice: "Calm Backs",
+      coachName: "Casey",
+      email: expect.any(String),
+      contact: "Phone 0123 456 789",
+    });
     const me = await client.get("/api/auth/me");
     expect(me.body.account.organisationId).not.toBe(account.organisationId);
     expect((await client.get(`/api/logs/${log.id}`)).body.notes).toBe("before joining");
@@ -88,7 +93,13 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     const r = await coach.put(`/api/clients/${account.id}/prescription`, plan({ holdOverrides: overrides }));
     expect(r.status).toBe(200);
     const mine = await client.get("/api/prescription");
-    expect(mine.body.prescription).toMatchObject({ programId: PROGRAM, programVersion: 1, holdOverrides: overrides, note: "Gently, and stop if it hurts.", setBy: "coach" });
+    expect(mine.body.prescription).toMatchObject({
+      programId: PROGRAM,
+      programVersion: 1,
+      holdOverrides: overrides,
+      note: "Gently, and stop if it hurts.",
+      setBy: "coach",
+    });
     expect(mine.body.program.id).toBe(PROGRAM);
     expect(mine.body.coach.coachName).toBe("Casey");
     const progress = (await client.get(`/api/progress/${PROGRAM}`)).body;
@@ -101,7 +112,10 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     const { account } = await client.signUp();
     await client.post("/api/invites/accept", { code: await invite() });
     await coach.put(`/api/clients/${account.id}/prescription`, plan());
-    const bad = await coach.put(`/api/clients/${account.id}/prescription`, plan({ schedule: { kind: "weekdays", days: [], startDate: "2026-02-30" } }));
+    const bad = await coach.put(
+      `/api/clients/${account.id}/prescription`,
+      plan({ schedule: { kind: "weekdays", days: [], startDate: "2026-02-30" } }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { path: string }) => p.path).sort()).toEqual(["schedule.days", "schedule.startDate"]);
     const unknown = await coach.put(`/api/clients/${account.id}/prescription`, plan({ holdOverrides: { "no-such": { calf: 30 } } }));
@@ -127,8 +141,16 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     const edited = await coach.put(`/api/programs/${created.body.id}`, { ...created.body, title: "Calm Backs feet, gentler" });
     expect(edited.body.version).toBe(2);
     expect((await coach.get(`/api/programs/${created.body.id}`)).body.title).toBe("Calm Backs feet, gentler");
-    const versions = await t.database.db.selectFrom("programs").select(["version", "title"]).where("id", "=", created.body.id).orderBy("version").execute();
-    expect(versions).toEqual([{ version: 1, title: "Calm Backs feet" }, { version: 2, title: "Calm Backs feet, gentler" }]);
+    const versions = await t.database.db
+      .selectFrom("programs")
+      .select(["version", "title"])
+      .where("id", "=", created.body.id)
+      .orderBy("version")
+      .execute();
+    expect(versions).toEqual([
+      { version: 1, title: "Calm Backs feet" },
+      { version: 2, title: "Calm Backs feet, gentler" },
+    ]);
   });
 
   it("explains every problem of an invalid program with its path and stores nothing", async () => {
@@ -151,7 +173,9 @@ describe.each(BACKENDS)("coaching on %s", (name) => {
     expect(row.unreadMessages).toBe(1);
     expect(row.latestMessage.body).toBe("My left calf felt tight today.");
     await coach.post(`/api/clients/${account.id}/messages/read`);
-    expect((await coach.get("/api/clients?today=2026-11-25")).body.clients.find((c: { id: string }) => c.id === account.id).unreadMessages).toBe(0);
+    expect(
+      (await coach.get("/api/clients?today=2026-11-25")).body.clients.find((c: { id: string }) => c.id === account.id).unreadMessages,
+    ).toBe(0);
   });
 
   it("refuses a note pointing at someone else's session and a note from a client without a coach", async () => {

@@ -17,9 +17,21 @@ describe.each(BACKENDS)("the coach's dashboard on %s", (name) => {
     const { account } = await c.signUp({ displayName });
     const { code } = (await coach.post("/api/invites", {})).body;
     await c.post("/api/invites/accept", { code });
-    await coach.put(`/api/clients/${account.id}/prescription`, { programId: "foot-stretches-for-lower-back-pain", programVersion: 1, schedule: mwf });
+    await coach.put(`/api/clients/${account.id}/prescription`, {
+      programId: "foot-stretches-for-lower-back-pain",
+      programVersion: 1,
+      schedule: mwf,
+    });
     for (const d of days) {
-      await c.post("/api/logs", sessionLog({ startedAt: `${d.day}T08:00:00+01:00`, endedAt: `${d.day}T08:12:00+01:00`, painBefore: d.before ?? 5, painAfter: d.after === undefined ? 3 : d.after }));
+      await c.post(
+        "/api/logs",
+        sessionLog({
+          startedAt: `${d.day}T08:00:00+01:00`,
+          endedAt: `${d.day}T08:12:00+01:00`,
+          painBefore: d.before ?? 5,
+          painAfter: d.after === undefined ? 3 : d.after,
+        }),
+      );
     }
     ids[displayName] = account.id;
   }
@@ -29,7 +41,10 @@ describe.each(BACKENDS)("the coach's dashboard on %s", (name) => {
     coach = t.client();
     await coach.signUp({ displayName: "Casey", role: "coach" });
     // Steady: every planned day of the last two weeks, pain falling.
-    await client("Steady", ["2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"].map((day) => ({ day, after: 2 })));
+    await client(
+      "Steady",
+      ["2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"].map((day) => ({ day, after: 2 })),
+    );
     // Hurting: practises, but pain after rose to 8.
     await client("Hurting", [
       { day: "2026-11-20", after: 3 },
@@ -53,7 +68,9 @@ describe.each(BACKENDS)("the coach's dashboard on %s", (name) => {
   });
 
   it("counts adherence over the last 7 and 28 days from the planned days", async () => {
-    const steady = (await coach.get(`/api/clients?today=${TODAY}`)).body.clients.find((c: { displayName: string }) => c.displayName === "Steady");
+    const steady = (await coach.get(`/api/clients?today=${TODAY}`)).body.clients.find(
+      (c: { displayName: string }) => c.displayName === "Steady",
+    );
     // The last 7 days run Thu 19th to Wed 25th: planned Fri 20th, Mon 23rd, Wed 25th, all done.
     expect(steady.standing.week).toEqual({ planned: 3, done: 3, ratio: 1 });
     expect(steady.standing.month.planned).toBe(12);

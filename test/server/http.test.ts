@@ -107,7 +107,8 @@ describe.each(BACKENDS)("over real HTTP on 127.0.0.1 with %s", (name) => {
   it("limits failed sign-ins per client address, read from the real socket", async () => {
     const c = new ApiClient(overHttp, server.url);
     const { email } = await new ApiClient(overHttp, server.url).signUp();
-    for (let i = 0; i < 30; i++) expect((await c.post("/api/auth/sign-in", { email: `guess-${i}@example.org`, password: "wrong password" })).status).toBe(401);
+    for (let i = 0; i < 30; i++)
+      expect((await c.post("/api/auth/sign-in", { email: `guess-${i}@example.org`, password: "wrong password" })).status).toBe(401);
     const refused = await c.post("/api/auth/sign-in", { email, password: "correct horse battery" });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -136,9 +137,20 @@ describe("unexpected errors", () => {
     const c = t.client();
     await c.signUp();
     // Break the database under the app: the next query fails inside a handler.
-    const broken = createApp({ ...t.deps, db: { ...t.deps.db, selectFrom: () => { throw new Error("disk on fire at secret.ts:12"); } } as never }, {
-      logError: (e) => t.errors.push(e),
-    });
+    const broken = createApp(
+      {
+        ...t.deps,
+        db: {
+          ...t.deps.db,
+          selectFrom: () => {
+            throw new Error("disk on fire at secret.ts:12");
+          },
+        } as never,
+      },
+      {
+        logError: (e) => t.errors.push(e),
+      },
+    );
     const res = await broken.request("http://127.0.0.1/api/logs", { headers: { cookie: c.cookie! } });
     expect(res.status).toBe(500);
     const text = await res.text();

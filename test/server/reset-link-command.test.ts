@@ -13,8 +13,11 @@ const LIMBER = fileURLToPath(new URL("../../bin/limber.js", import.meta.url));
 /** Runs the real CLI as the operator would, on the embedded database in `dataDir`. */
 function limber(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [LIMBER, ...args, "--data", dataDir], { env: { ...process.env, DATABASE_URL: "", LIMBER_PUBLIC_URL: "" } }, (error, out, err) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    execFile(
+      process.execPath,
+      [LIMBER, ...args, "--data", dataDir],
+      { env: { ...process.env, DATABASE_URL: "", LIMBER_PUBLIC_URL: "" } },
+      (error, out, err) => done({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     );
   });
 }
@@ -104,7 +107,9 @@ describe("limber reset-link, for the operator of a server on the embedded databa
 
     server = await spawnServer(["--data", dataDir]);
     const browser = new ApiClient(overHttp, server.url);
-    expect((await browser.post("/api/auth/reset", { token: tokenIn(r.out), newPassword: "set while the server was down" })).status).toBe(200);
+    expect((await browser.post("/api/auth/reset", { token: tokenIn(r.out), newPassword: "set while the server was down" })).status).toBe(
+      200,
+    );
     expect((await browser.get(`/api/logs/${log.id}`)).body.notes).toBe("saved before the password was forgotten");
   }, 120_000);
 

@@ -18,7 +18,12 @@ describe.each(BACKENDS)("session logs and progress on %s", (name) => {
     expect((await c.post("/api/logs", log)).status).toBe(201);
     const back = await c.get(`/api/logs/${log.id}`);
     expect(back.status).toBe(200);
-    expect(back.body).toMatchObject({ ...log, startedAt: "2026-11-20T07:00:00.000Z", endedAt: "2026-11-20T07:12:00.000Z", localDay: "2026-11-20" });
+    expect(back.body).toMatchObject({
+      ...log,
+      startedAt: "2026-11-20T07:00:00.000Z",
+      endedAt: "2026-11-20T07:12:00.000Z",
+      localDay: "2026-11-20",
+    });
     expect(back.body.receivedAt).toBe("2026-11-25T09:00:00.000Z");
   });
 

@@ -48,7 +48,10 @@ describe("limber serve arguments", () => {
   };
 
   it("explains a port that is not a number", async () => {
-    expect(await run("serve", "--port", "eighty")).toEqual({ code: 2, err: 'limber serve: --port must be a whole number from 0 to 65535, got "eighty"' });
+    expect(await run("serve", "--port", "eighty")).toEqual({
+      code: 2,
+      err: 'limber serve: --port must be a whole number from 0 to 65535, got "eighty"',
+    });
   });
 
   it("names an unknown option and the ones it accepts", async () => {

@@ -46,7 +46,14 @@ export interface KillRoundsResult {
  * never acknowledged again (as the web app's queue does) and counts what is stored.
  * Bounded: each round's load lasts at most `maxKillMs`.
  */
-export async function runKillRounds(o: { config: DatabaseConfig; rounds: number; clients: number; seed: number; minKillMs: number; maxKillMs: number }): Promise<KillRoundsResult> {
+export async function runKillRounds(o: {
+  config: DatabaseConfig;
+  rounds: number;
+  clients: number;
+  seed: number;
+  minKillMs: number;
+  maxKillMs: number;
+}): Promise<KillRoundsResult> {
   const random = seededRandom(o.seed);
   const [args, env] = serverArgsFor(o.config);
   let server: ServerProcess = await spawnServer(args, env);
@@ -95,7 +102,9 @@ export async function runKillRounds(o: { config: DatabaseConfig; rounds: number;
       const restartMs = Date.now() - t0;
       const missing: string[] = [];
       for (let i = 0; i < people.length; i++) {
-        const stored = new Set<string>((await sameSession(people[i]!, server.url).get("/api/logs")).body.logs.map((l: { id: string }) => l.id));
+        const stored = new Set<string>(
+          (await sameSession(people[i]!, server.url).get("/api/logs")).body.logs.map((l: { id: string }) => l.id),
+        );
         for (const id of ackedBy[i]!) if (!stored.has(id)) missing.push(id);
       }
       rounds.push({ acknowledged, killedAfterMs, restartMs, missing });

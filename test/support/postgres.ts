@@ -44,7 +44,8 @@ function run(cmd: string, args: string[], asUser: string | null, fileSizeLimit?:
 /** PostgreSQL refuses to run as root, so tests run it as an unprivileged user made on demand. */
 function serverUser(): string | null {
   if (process.getuid?.() !== 0) return null;
-  if (spawnSync("id", ["-u", OS_USER]).status !== 0) execFileSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER]);
+  if (spawnSync("id", ["-u", OS_USER]).status !== 0)
+    execFileSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER]);
   return OS_USER;
 }
 
@@ -69,7 +70,12 @@ export async function startPostgres(bin = POSTGRES_BIN): Promise<ThrowawayPostgr
   const port = await freePort();
   run(initdb, ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"], user);
   const start = (fileSizeLimit?: number) =>
-    run(pgCtl, ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"], user, fileSizeLimit);
+    run(
+      pgCtl,
+      ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", join(dir, "log"), "-w", "start"],
+      user,
+      fileSizeLimit,
+    );
   start();
   let stopped = false;
   let halted = false;

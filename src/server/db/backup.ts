@@ -100,7 +100,10 @@ export async function writeBackup(db: Kysely<Tables>, file: string, now: Date): 
 export async function peopleRowCount(db: Kysely<Tables>): Promise<number> {
   let total = 0;
   for (const t of PEOPLE_TABLES) {
-    const r = await db.selectFrom(t).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t)
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
     total += Number(r.n);
   }
   return total;
@@ -134,10 +137,14 @@ export async function restoreBackup(db: Kysely<Tables>, file: string, options: {
         continue;
       }
       const table = TABLES.find((t) => t.name === entry.table);
-      if (!table || typeof entry.row !== "object" || entry.row === null) throw new RestoreRefused(`${file} line ${lineNo}: unknown table "${String(entry.table)}"`);
+      if (!table || typeof entry.row !== "object" || entry.row === null)
+        throw new RestoreRefused(`${file} line ${lineNo}: unknown table "${String(entry.table)}"`);
       const row = { ...(entry.row as Row) };
       for (const c of table.json) row[c] = JSON.stringify(row[c]);
-      await tx.insertInto(table.name).values(row as never).execute();
+      await tx
+        .insertInto(table.name)
+        .values(row as never)
+        .execute();
       counts[table.name] = (counts[table.name] ?? 0) + 1;
     }
     if (header) throw new RestoreRefused(`${file} is empty: not a Limber backup`);
@@ -146,15 +153,22 @@ export async function restoreBackup(db: Kysely<Tables>, file: string, options: {
 }
 
 async function checkHeader(tx: Kysely<Tables>, header: Row, file: string, force: boolean): Promise<void> {
-  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new RestoreRefused(`${file} is not a Limber backup (no "${BACKUP_FORMAT}" header)`);
+  if (header.format !== BACKUP_FORMAT || header.version !== 1)
+    throw new RestoreRefused(`${file} is not a Limber backup (no "${BACKUP_FORMAT}" header)`);
   const known = Object.keys(migrations);
   const theirs = Array.isArray(header.migrations) ? (header.migrations as string[]) : [];
   const unknown = theirs.filter((m) => !known.includes(m));
-  if (unknown.length > 0) throw new RestoreRefused(`${file} comes from a newer Limber (schema ${unknown.join(", ")}); upgrade before restoring`);
-  if (theirs.length !== known.length) throw new RestoreRefused(`${file} was made with schema ${theirs.at(-1)}, this Limber is at ${known.at(-1)}; restore it with the matching version`);
+  if (unknown.length > 0)
+    throw new RestoreRefused(`${file} comes from a newer Limber (schema ${unknown.join(", ")}); upgrade before restoring`);
+  if (theirs.length !== known.length)
+    throw new RestoreRefused(
+      `${file} was made with schema ${theirs.at(-1)}, this Limber is at ${known.at(-1)}; restore it with the matching version`,
+    );
   const existing = await peopleRowCount(tx);
   if (existing > 0 && !force) {
-    throw new RestoreRefused(`the database is not empty (${existing} rows of accounts and sessions); restore into an empty one, or pass --force to replace everything in it`);
+    throw new RestoreRefused(
+      `the database is not empty (${existing} rows of accounts and sessions); restore into an empty one, or pass --force to replace everything in it`,
+    );
   }
   // Seeded programs go too, so the restored database holds exactly what the backup holds.
   for (const t of [...TABLES].reverse()) await tx.deleteFrom(t.name).execute();

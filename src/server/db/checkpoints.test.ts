@@ -19,12 +19,15 @@ describe("scheduled checkpoints on PGlite", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const redo = async () => (await sql<{ redo_lsn: string }>`select redo_lsn::text from pg_control_checkpoint()`.execute(database.db)).rows[0]!.redo_lsn;
+  const redo = async () =>
+    (await sql<{ redo_lsn: string }>`select redo_lsn::text from pg_control_checkpoint()`.execute(database.db)).rows[0]!.redo_lsn;
 
   it("moves the checkpoint forward at each interval once there were writes, and stops when told", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     const stop = scheduleCheckpoints(database.db, 60_000);
-    await sql`insert into organisations (id, name, kind, created_at) values (gen_random_uuid(), 'written', 'personal', now())`.execute(database.db);
+    await sql`insert into organisations (id, name, kind, created_at) values (gen_random_uuid(), 'written', 'personal', now())`.execute(
+      database.db,
+    );
     const before = await redo();
     await vi.advanceTimersByTimeAsync(59_000);
     expect(await redo()).toBe(before);
@@ -33,7 +36,9 @@ describe("scheduled checkpoints on PGlite", () => {
 
     stop();
     const stopped = await redo();
-    await sql`insert into organisations (id, name, kind, created_at) values (gen_random_uuid(), 'after stop', 'personal', now())`.execute(database.db);
+    await sql`insert into organisations (id, name, kind, created_at) values (gen_random_uuid(), 'after stop', 'personal', now())`.execute(
+      database.db,
+    );
     await vi.advanceTimersByTimeAsync(120_000);
     expect(await redo()).toBe(stopped);
   });

@@ -10,7 +10,11 @@ export const CHECKPOINT_EVERY_MS = 5 * 60_000;
  * replays the whole log, and the log's files are not recycled. A CHECKPOINT every few minutes keeps
  * both small, as a PostgreSQL server does by itself. Answers the function that stops it.
  */
-export function scheduleCheckpoints(db: Kysely<Tables>, everyMs = CHECKPOINT_EVERY_MS, onError: (e: unknown) => void = reportOnce()): () => void {
+export function scheduleCheckpoints(
+  db: Kysely<Tables>,
+  everyMs = CHECKPOINT_EVERY_MS,
+  onError: (e: unknown) => void = reportOnce(),
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

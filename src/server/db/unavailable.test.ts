@@ -30,7 +30,10 @@ describe("isStorageFull", () => {
   });
 
   it("recognises a write-ahead log PGlite could not write (its PANIC) or create", () => {
-    const panic = withCode('could not write to log file "000000010000000000000001" at offset 12582912, length 8192: File too large', "XX000");
+    const panic = withCode(
+      'could not write to log file "000000010000000000000001" at offset 12582912, length 8192: File too large',
+      "XX000",
+    );
     expect(isStorageFull(panic)).toBe(true);
     expect(isStorageFull(withCode('could not write to file "pg_wal/xlogtemp.42": No space left on device', "XX000"))).toBe(true);
     expect(isStorageFull(withCode('could not create file "pg_wal/xlogtemp.42": No space left on device', "XX000"))).toBe(true);

@@ -27,7 +27,8 @@ export function isStorageFull(error: unknown): boolean {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("53")) return true;
-    if (/could not (?:extend|write to|write|create)(?: log)? file.*(?:No space left on device|File too large)/i.test(e.message)) return true;
+    if (/could not (?:extend|write to|write|create)(?: log)? file.*(?:No space left on device|File too large)/i.test(e.message))
+      return true;
   }
   return false;
 }

@@ -25,7 +25,9 @@ const parts = (d: CalendarDate): [number, number, number] => [Number(d.slice(0, 
  */
 export function calendarFeed(input: FeedInput): string {
   const seed = createHash("sha256").update(input.ownerId).digest("hex").slice(0, 16);
-  const dates = input.schedule ? plannedDates(input.schedule, addDays(input.today, -FEED_DAYS_BACK), addDays(input.today, FEED_DAYS_AHEAD)) : [];
+  const dates = input.schedule
+    ? plannedDates(input.schedule, addDays(input.today, -FEED_DAYS_BACK), addDays(input.today, FEED_DAYS_AHEAD))
+    : [];
   const events: EventAttributes[] = dates.map((d) => ({
     uid: `${d}-${seed}@limber`,
     start: parts(d),
@@ -43,5 +45,13 @@ export function calendarFeed(input: FeedInput): string {
 }
 
 function emptyCalendar(): string {
-  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:limber/calendar", "CALSCALE:GREGORIAN", "X-WR-CALNAME:Limber sessions", "END:VCALENDAR", ""].join("\r\n");
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:limber/calendar",
+    "CALSCALE:GREGORIAN",
+    "X-WR-CALNAME:Limber sessions",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
 }

@@ -32,7 +32,12 @@ const CONTENT_TYPES: Record<string, string> = {
 export function cacheControlFor(path: string): string {
   if (path.startsWith("/assets/")) return "public, max-age=31536000, immutable";
   const name = path.slice(path.lastIndexOf("/") + 1);
-  if (name.endsWith(".html") || name.endsWith(".webmanifest") || /^(sw|service-worker|registerSW)\.js$/.test(name) || name.startsWith("workbox-")) {
+  if (
+    name.endsWith(".html") ||
+    name.endsWith(".webmanifest") ||
+    /^(sw|service-worker|registerSW)\.js$/.test(name) ||
+    name.startsWith("workbox-")
+  ) {
     return "no-cache";
   }
   return "public, max-age=3600";

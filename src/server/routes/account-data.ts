@@ -16,8 +16,22 @@ import { listSessionLogs } from "../store/session-logs.ts";
 const DeleteAccount = z.object({ password: z.string().min(1).max(200) });
 
 export const LOG_CSV_HEADER = [
-  "id", "program_id", "program_version", "started_at", "ended_at", "local_day", "completed",
-  "steps_done", "steps_total", "holds", "seconds_held", "holds_skipped", "pain_before", "pain_after", "notes", "received_at",
+  "id",
+  "program_id",
+  "program_version",
+  "started_at",
+  "ended_at",
+  "local_day",
+  "completed",
+  "steps_done",
+  "steps_total",
+  "holds",
+  "seconds_held",
+  "holds_skipped",
+  "pain_before",
+  "pain_after",
+  "notes",
+  "received_at",
 ] as const;
 
 /** Everything a user has given us, to download (JSON, CSV) or to erase. */
@@ -42,9 +56,22 @@ export const accountDataRoutes = new Hono<Env>()
   .get("/export.csv", async (c) => {
     const logs = await listSessionLogs(c.get("deps").db, sessionOf(c).user.id);
     const rows = logs.map((l) => [
-      l.id, l.programId, l.programVersion, l.startedAt, l.endedAt, l.localDay, l.completed, l.stepsDone, l.stepsTotal,
-      l.holds.length, Math.round(l.holds.reduce((s, h) => s + h.heldSeconds, 0) * 10) / 10, l.holds.filter((h) => h.skipped).length,
-      l.painBefore, l.painAfter, l.notes, l.receivedAt,
+      l.id,
+      l.programId,
+      l.programVersion,
+      l.startedAt,
+      l.endedAt,
+      l.localDay,
+      l.completed,
+      l.stepsDone,
+      l.stepsTotal,
+      l.holds.length,
+      Math.round(l.holds.reduce((s, h) => s + h.heldSeconds, 0) * 10) / 10,
+      l.holds.filter((h) => h.skipped).length,
+      l.painBefore,
+      l.painAfter,
+      l.notes,
+      l.receivedAt,
     ]);
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", 'attachment; filename="limber-sessions.csv"');

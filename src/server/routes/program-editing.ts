@@ -25,7 +25,8 @@ export const programEditingRoutes = new Hono<Env>()
   .put("/:id", requireCoach, async (c) => {
     const body = await readBody(c, Program);
     if (!body.ok) return body.response;
-    if (body.value.id !== c.req.param("id")) return badRequest(c, [{ path: "id", message: `expected "${c.req.param("id")}", the id in the address` }]);
+    if (body.value.id !== c.req.param("id"))
+      return badRequest(c, [{ path: "id", message: `expected "${c.req.param("id")}", the id in the address` }]);
     const { db, clock } = c.get("deps");
     const version = await insertProgramVersion(db, sessionOf(c).user.organisation_id, body.value, clock.now());
     if (version === null) return c.json({ error: "no such program of your practice" }, 404);

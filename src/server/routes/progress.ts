@@ -36,7 +36,8 @@ export const progressRoutes = new Hono<Env>()
     if (!program) return c.json({ error: "no such program" }, 404);
     const { exerciseId, phaseId, seconds } = body.value;
     const exercise = program.exercises.find((e) => e.id === exerciseId);
-    if (!exercise) return badRequest(c, [{ path: "exerciseId", message: `expected one of: ${program.exercises.map((e) => e.id).join(", ")}` }]);
+    if (!exercise)
+      return badRequest(c, [{ path: "exerciseId", message: `expected one of: ${program.exercises.map((e) => e.id).join(", ")}` }]);
     if (!exercise.phases.some((p) => p.id === phaseId)) {
       return badRequest(c, [{ path: "phaseId", message: `expected one of: ${exercise.phases.map((p) => p.id).join(", ")}` }]);
     }

@@ -2,7 +2,12 @@ import type { Kysely } from "kysely";
 import type { Tables } from "../db/tables.ts";
 
 /** Replaces the user's feed token (the old address stops working at once). */
-export async function rotateCalendarFeed(db: Kysely<Tables>, owner: { userId: string; organisationId: string }, tokenHash: string, now: Date): Promise<void> {
+export async function rotateCalendarFeed(
+  db: Kysely<Tables>,
+  owner: { userId: string; organisationId: string },
+  tokenHash: string,
+  now: Date,
+): Promise<void> {
   await db
     .insertInto("calendar_feeds")
     .values({ user_id: owner.userId, organisation_id: owner.organisationId, token_hash: tokenHash, created_at: now })

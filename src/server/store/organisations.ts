@@ -14,7 +14,11 @@ export async function readOrganisation(db: Kysely<Tables>, id: string): Promise<
 }
 
 /** Names the practice and says how clients reach it; only a practice is ever renamed here. */
-export async function updateOrganisation(db: Kysely<Tables>, id: string, change: { name: string; contact: string }): Promise<OrganisationView> {
+export async function updateOrganisation(
+  db: Kysely<Tables>,
+  id: string,
+  change: { name: string; contact: string },
+): Promise<OrganisationView> {
   return db
     .updateTable("organisations")
     .set({ name: change.name, contact: change.contact })

@@ -13,7 +13,17 @@ export async function readPrescription(db: Kysely<Tables>, userId: string): Prom
   const row = await db
     .selectFrom("prescriptions as p")
     .leftJoin("users as u", "u.id", "p.set_by")
-    .select(["p.program_id", "p.program_version", "p.schedule", "p.hold_overrides", "p.note", "p.updated_at", "p.set_by", "p.user_id", "u.role"])
+    .select([
+      "p.program_id",
+      "p.program_version",
+      "p.schedule",
+      "p.hold_overrides",
+      "p.note",
+      "p.updated_at",
+      "p.set_by",
+      "p.user_id",
+      "u.role",
+    ])
     .where("p.user_id", "=", userId)
     .executeTakeFirst();
   if (!row) return null;
@@ -24,7 +34,11 @@ export async function readPrescription(db: Kysely<Tables>, userId: string): Prom
     holdOverrides: row.hold_overrides,
     note: row.note,
   });
-  return { ...prescription, setBy: row.set_by !== row.user_id && row.role === "coach" ? "coach" : "self", updatedAt: new Date(row.updated_at).toISOString() };
+  return {
+    ...prescription,
+    setBy: row.set_by !== row.user_id && row.role === "coach" ? "coach" : "self",
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
 }
 
 /** Sets (or replaces) a client's prescription; the program version it names stays fixed until replaced. */

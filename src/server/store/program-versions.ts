@@ -6,7 +6,14 @@ import type { Tables } from "../db/tables.ts";
 export async function insertNewProgram(db: Kysely<Tables>, organisationId: string, program: Program, now: Date): Promise<boolean> {
   const r = await db
     .insertInto("programs")
-    .values({ id: program.id, version: 1, organisation_id: organisationId, title: program.title, document: JSON.stringify({ ...program, version: 1 }), created_at: now })
+    .values({
+      id: program.id,
+      version: 1,
+      organisation_id: organisationId,
+      title: program.title,
+      document: JSON.stringify({ ...program, version: 1 }),
+      created_at: now,
+    })
     .onConflict((oc) => oc.columns(["id", "version"]).doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -18,7 +25,12 @@ export async function insertNewProgram(db: Kysely<Tables>, organisationId: strin
  * logs and prescriptions that name them still read the program as it was. Answers the new
  * version, or null when the organisation owns no program with this id.
  */
-export async function insertProgramVersion(db: Kysely<Tables>, organisationId: string, program: Program, now: Date): Promise<number | null> {
+export async function insertProgramVersion(
+  db: Kysely<Tables>,
+  organisationId: string,
+  program: Program,
+  now: Date,
+): Promise<number | null> {
   return db.transaction().execute(async (tx) => {
     const latest = await tx
       .selectFrom("programs")
@@ -32,7 +44,14 @@ export async function insertProgramVersion(db: Kysely<Tables>, organisationId: s
     const version = Number(latest.version) + 1;
     await tx
       .insertInto("programs")
-      .values({ id: program.id, version, organisation_id: organisationId, title: program.title, document: JSON.stringify({ ...program, version }), created_at: now })
+      .values({
+        id: program.id,
+        version,
+        organisation_id: organisationId,
+        title: program.title,
+        document: JSON.stringify({ ...program, version }),
+        created_at: now,
+      })
       .execute();
     return version;
   });

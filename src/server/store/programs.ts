@@ -25,13 +25,18 @@ export async function listPrograms(db: Kysely<Tables>, organisationId: string | 
   const rows = await db
     .selectFrom("programs")
     .select(["id", "title", "organisation_id", "version"])
-    .where((w) => (organisationId ? w.or([w("organisation_id", "is", null), w("organisation_id", "=", organisationId)]) : w("organisation_id", "is", null)))
+    .where((w) =>
+      organisationId
+        ? w.or([w("organisation_id", "is", null), w("organisation_id", "=", organisationId)])
+        : w("organisation_id", "is", null),
+    )
     .orderBy("id")
     .execute();
   const latest = new Map<string, ProgramListing>();
   for (const r of rows) {
     const seen = latest.get(r.id);
-    if (!seen || r.version > seen.version) latest.set(r.id, { id: r.id, version: Number(r.version), title: r.title, builtIn: r.organisation_id === null });
+    if (!seen || r.version > seen.version)
+      latest.set(r.id, { id: r.id, version: Number(r.version), title: r.title, builtIn: r.organisation_id === null });
   }
   return [...latest.values()];
 }
@@ -40,14 +45,23 @@ export async function listPrograms(db: Kysely<Tables>, organisationId: string | 
 const parsedByDb = new WeakMap<object, Map<string, Program>>();
 
 /** The latest (or a given) version of one program visible to an organisation. */
-export async function findProgram(db: Kysely<Tables>, id: string, organisationId: string | null, version?: number): Promise<Program | undefined> {
+export async function findProgram(
+  db: Kysely<Tables>,
+  id: string,
+  organisationId: string | null,
+  version?: number,
+): Promise<Program | undefined> {
   // PostgreSQL text cannot hold NUL, so no program has such an id; asking would fail, not miss.
   if (id.includes("\u0000")) return undefined;
   let q = db
     .selectFrom("programs")
     .select(["id", "version"])
     .where("id", "=", id)
-    .where((w) => (organisationId ? w.or([w("organisation_id", "is", null), w("organisation_id", "=", organisationId)]) : w("organisation_id", "is", null)));
+    .where((w) =>
+      organisationId
+        ? w.or([w("organisation_id", "is", null), w("organisation_id", "=", organisationId)])
+        : w("organisation_id", "is", null),
+    );
   if (version !== undefined) q = q.where("version", "=", version);
   const row = await q.orderBy("version", "desc").limit(1).executeTakeFirst();
   if (!row) return undefined;
@@ -56,7 +70,12 @@ export async function findProgram(db: Kysely<Tables>, id: string, organisationId
   if (!parsed) parsedByDb.set(db, (parsed = new Map()));
   let program = parsed.get(key);
   if (!program) {
-    const { document } = await db.selectFrom("programs").select("document").where("id", "=", row.id).where("version", "=", row.version).executeTakeFirstOrThrow();
+    const { document } = await db
+      .selectFrom("programs")
+      .select("document")
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .executeTakeFirstOrThrow();
     program = Program.parse(document);
     parsed.set(key, program);
   }

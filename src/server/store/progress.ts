@@ -21,7 +21,13 @@ export async function readProgress(db: Db, owner: Owner, program: Program, lock 
 export async function writeProgress(db: Db, owner: Owner, state: ProgressState, now: Date): Promise<void> {
   await db
     .insertInto("progress")
-    .values({ user_id: owner.userId, program_id: state.programId, organisation_id: owner.organisationId, state: JSON.stringify(state), updated_at: now })
+    .values({
+      user_id: owner.userId,
+      program_id: state.programId,
+      organisation_id: owner.organisationId,
+      state: JSON.stringify(state),
+      updated_at: now,
+    })
     .onConflict((oc) => oc.columns(["user_id", "program_id"]).doUpdateSet({ state: JSON.stringify(state), updated_at: now }))
     .execute();
 }
@@ -50,7 +56,13 @@ export async function updateProgress(
  */
 export async function readProgressForUpdate(tx: Transaction<Tables>, owner: Owner, program: Program, now: Date): Promise<ProgressState> {
   const select = () =>
-    tx.selectFrom("progress").select("state").where("user_id", "=", owner.userId).where("program_id", "=", program.id).forUpdate().executeTakeFirst();
+    tx
+      .selectFrom("progress")
+      .select("state")
+      .where("user_id", "=", owner.userId)
+      .where("program_id", "=", program.id)
+      .forUpdate()
+      .executeTakeFirst();
   let row = await select();
   if (!row) {
     await lockProgressRow(tx, owner, program, now);
@@ -75,6 +87,11 @@ export async function lockProgressRow(tx: Transaction<Tables>, owner: Owner, pro
 }
 
 export async function listProgress(db: Db, userId: string): Promise<{ programId: string; state: ProgressState; updatedAt: string }[]> {
-  const rows = await db.selectFrom("progress").select(["program_id", "state", "updated_at"]).where("user_id", "=", userId).orderBy("program_id").execute();
+  const rows = await db
+    .selectFrom("progress")
+    .select(["program_id", "state", "updated_at"])
+    .where("user_id", "=", userId)
+    .orderBy("program_id")
+    .execute();
   return rows.map((r) => ({ programId: r.program_id, state: r.state as ProgressState, updatedAt: new Date(r.updated_at).toISOString() }));
 }

@@ -27,7 +27,8 @@ export function CalendarFeedPanel() {
     <section class="card" aria-labelledby="calendar-title">
       <h2 id="calendar-title">Reminders in your phone’s calendar</h2>
       <p class="muted">
-        Limber can put your planned days in your phone’s calendar, with a reminder in the morning. The address is private: anyone who has it sees the days you plan to stretch (no pain scores or notes).
+        Limber can put your planned days in your phone’s calendar, with a reminder in the morning. The address is private: anyone who has it
+        sees the days you plan to stretch (no pain scores or notes).
       </p>
       {address && (
         <div>

@@ -11,7 +11,9 @@ const plan: RememberedPlan = {
 describe("the plan kept on the device", () => {
   it("accepts a plan as the app stores it", () => {
     expect(isRememberedPlan(plan)).toBe(true);
-    expect(isRememberedPlan({ ...plan, schedule: { ...plan.schedule, kind: "per-week", days: [], timesPerWeek: 3, endDate: "2027-01-31" } })).toBe(true);
+    expect(
+      isRememberedPlan({ ...plan, schedule: { ...plan.schedule, kind: "per-week", days: [], timesPerWeek: 3, endDate: "2027-01-31" } }),
+    ).toBe(true);
   });
 
   it("reads anything else as no plan instead of failing later", () => {
@@ -33,6 +35,9 @@ describe("the plan kept on the device", () => {
   it("says whether today is planned and when the next planned day is", () => {
     expect(planFor(plan, "2026-11-26")).toEqual({ today: true, next: "2026-11-30" }); // a Thursday
     expect(planFor(plan, "2026-11-25")).toEqual({ today: false, next: "2026-11-26" });
-    expect(planFor({ ...plan, schedule: { ...plan.schedule, startDate: "2027-06-01" } }, "2026-11-25")).toEqual({ today: false, next: null });
+    expect(planFor({ ...plan, schedule: { ...plan.schedule, startDate: "2027-06-01" } }, "2026-11-25")).toEqual({
+      today: false,
+      next: null,
+    });
   });
 });

@@ -25,10 +25,16 @@ export function useCoachPlan(): RememberedPlan | null {
 export function PlanDayLine({ plan }: { plan: RememberedPlan }) {
   const today = localDay(services().clock.wallNow());
   const when = planFor(plan, today);
-  const nextText = when.next ? new Date(`${when.next}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" }) : null;
+  const nextText = when.next
+    ? new Date(`${when.next}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" })
+    : null;
   return (
     <p data-testid="today-reminder" class="plan-day">
-      {when.today ? "Today is a stretching day in your coach’s plan." : nextText ? `Your coach’s plan: next session ${nextText}.` : "From your coach’s plan."}
+      {when.today
+        ? "Today is a stretching day in your coach’s plan."
+        : nextText
+          ? `Your coach’s plan: next session ${nextText}.`
+          : "From your coach’s plan."}
     </p>
   );
 }

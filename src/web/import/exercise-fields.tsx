@@ -70,7 +70,11 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
   const ex = ctx.program.exercises[index]!;
   const at = `exercises[${index}]`;
   return (
-    <fieldset class="exercise-fields card" id={fieldId(at)} aria-describedby={ctx.problems.get(at)?.length ? `${fieldId(at)}-error` : undefined}>
+    <fieldset
+      class="exercise-fields card"
+      id={fieldId(at)}
+      aria-describedby={ctx.problems.get(at)?.length ? `${fieldId(at)}-error` : undefined}
+    >
       <legend>
         Exercise {index + 1}: {String(ex.name ?? "")}
       </legend>
@@ -79,38 +83,47 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
       <SelectField ctx={ctx} path={`${at}.position`} label={FIELD_LABELS.position!} value={ex.position} options={POSITIONS} />
       <EquipmentField ctx={ctx} path={`${at}.equipment`} value={ex.equipment} />
       <SelectField
+        ctx={ctx}
+        path={`${at}.sides`}
+        label={FIELD_LABELS.sides!}
+        value={ex.sides}
+        options={SIDES}
+        onValue={(v) => {
+          ctx.change(`${at}.sides`, v);
+          if (v === "none") ctx.change(`${at}.firstSide`, null);
+        }}
+      />
+      {ex.sides === "both" && (
+        <SelectField
           ctx={ctx}
-          path={`${at}.sides`}
-          label={FIELD_LABELS.sides!}
-          value={ex.sides}
-          options={SIDES}
-          onValue={(v) => {
-            ctx.change(`${at}.sides`, v);
-            if (v === "none") ctx.change(`${at}.firstSide`, null);
-          }}
+          path={`${at}.firstSide`}
+          label={FIELD_LABELS.firstSide!}
+          value={ex.firstSide ?? ""}
+          options={FIRST_SIDES}
+          onValue={(v) => ctx.change(`${at}.firstSide`, v === "" ? null : v)}
         />
-        {ex.sides === "both" && (
-          <SelectField
-            ctx={ctx}
-            path={`${at}.firstSide`}
-            label={FIELD_LABELS.firstSide!}
-            value={ex.firstSide ?? ""}
-            options={FIRST_SIDES}
-            onValue={(v) => ctx.change(`${at}.firstSide`, v === "" ? null : v)}
-          />
-        )}
-      <RangeFields ctx={ctx} path={`${at}.reps`} legend={ex.sides === "both" ? "Repetitions on each side" : "Repetitions"} labels={["Fewest", "Most"]} value={ex.reps} />
+      )}
+      <RangeFields
+        ctx={ctx}
+        path={`${at}.reps`}
+        legend={ex.sides === "both" ? "Repetitions on each side" : "Repetitions"}
+        labels={["Fewest", "Most"]}
+        value={ex.reps}
+      />
       {ex.sets !== undefined && <NumberField ctx={ctx} path={`${at}.sets`} label={FIELD_LABELS.sets!} value={ex.sets} />}
       {ex.progression.capSeconds !== null && (
-        <NumberField ctx={ctx} path={`${at}.progression.capSeconds`} label={FIELD_LABELS["progression.capSeconds"]!} value={ex.progression.capSeconds} />
+        <NumberField
+          ctx={ctx}
+          path={`${at}.progression.capSeconds`}
+          label={FIELD_LABELS["progression.capSeconds"]!}
+          value={ex.progression.capSeconds}
+        />
       )}
       {ex.phases.map((ph, j) => {
         const pat = `${at}.phases[${j}]`;
         return (
           <fieldset key={j} class="phase-fields" id={fieldId(pat)}>
-            <legend>
-              {ex.phases.length === 1 ? "The hold" : `Hold ${j + 1} of ${ex.phases.length}`}
-            </legend>
+            <legend>{ex.phases.length === 1 ? "The hold" : `Hold ${j + 1} of ${ex.phases.length}`}</legend>
             <GroupProblems ctx={ctx} path={pat} />
             <TextField ctx={ctx} path={`${pat}.name`} label={FIELD_LABELS.name!} value={String(ph.name ?? "")} />
             <SelectField
@@ -121,7 +134,13 @@ export function ExerciseFields({ ctx, index }: { ctx: FormContext; index: number
               options={MOTIONS}
               onValue={(v) => ctx.change(`${pat}.motion`, v === "" ? null : v)}
             />
-            <RangeFields ctx={ctx} path={`${pat}.holdSeconds`} legend="Hold, in seconds" labels={["Shortest", "Longest"]} value={ph.holdSeconds} />
+            <RangeFields
+              ctx={ctx}
+              path={`${pat}.holdSeconds`}
+              legend="Hold, in seconds"
+              labels={["Shortest", "Longest"]}
+              value={ph.holdSeconds}
+            />
           </fieldset>
         );
       })}

@@ -3,7 +3,8 @@ import { importRoutine } from "../../core/import/index.ts";
 import { fieldOrigins } from "./field-origins.ts";
 import { sourcePieces } from "./source-pieces.ts";
 
-const text = "## Calf stretch\nStand facing a wall. Hold for 20-30 seconds. Repeat 3 times on each side.\n\n## Knee hug\nLie on your back and hug your knees.";
+const text =
+  "## Calf stretch\nStand facing a wall. Hold for 20-30 seconds. Repeat 3 times on each side.\n\n## Knee hug\nLie on your back and hug your knees.";
 const origins = fieldOrigins(importRoutine(text));
 const quoted = (path: string) => origins[path]!.spans.map((s) => text.slice(s.start, s.end));
 
@@ -65,7 +66,10 @@ describe("cutting the source into highlights", () => {
   });
 
   it("splits overlapping spans at every edge, so no highlight sits inside another", () => {
-    const pieces = sourcePieces(20, { a: { kind: "read", spans: [{ start: 2, end: 10 }] }, b: { kind: "read", spans: [{ start: 5, end: 15 }] } });
+    const pieces = sourcePieces(20, {
+      a: { kind: "read", spans: [{ start: 2, end: 10 }] },
+      b: { kind: "read", spans: [{ start: 5, end: 15 }] },
+    });
     expect(pieces).toEqual([
       { start: 0, end: 2, fields: [], unused: false },
       { start: 2, end: 5, fields: ["a"], unused: false },

@@ -47,7 +47,8 @@ export function fieldOrigins(draft: ImportDraft): FieldOrigins {
     const grow = e.progression;
     if (grow?.value.addTime) {
       // "Gradually add time" without a target: the cap is Limber's choice, shown against the words that asked for growth.
-      out[`${at}.progression.capSeconds`] = grow.value.capSeconds !== null ? originOf([grow]) : { kind: "default", spans: grow.span ? [grow.span] : [] };
+      out[`${at}.progression.capSeconds`] =
+        grow.value.capSeconds !== null ? originOf([grow]) : { kind: "default", spans: grow.span ? [grow.span] : [] };
     }
     e.phases.slice(0, 8).forEach((p, j) => {
       const ph = `${at}.phases[${j}]`;

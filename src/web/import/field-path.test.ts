@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { fieldForProblem, fieldId, parentPath, pathKeys, withValue } from "./field-path.ts";
 import { formPaths } from "./form-paths.ts";
 
-const program: { title: string; exercises: { name: string; sides: string; progression: { capSeconds: number | null }; phases: { name: string; holdSeconds?: { min: number; max: number } }[] }[] } = {
+const program: {
+  title: string;
+  exercises: {
+    name: string;
+    sides: string;
+    progression: { capSeconds: number | null };
+    phases: { name: string; holdSeconds?: { min: number; max: number } }[];
+  }[];
+} = {
   title: "Feet",
   exercises: [
     { name: "Calf", sides: "both", progression: { capSeconds: null }, phases: [{ name: "Hold", holdSeconds: { min: 20, max: 30 } }] },
@@ -30,7 +38,9 @@ describe("field paths of the Import form", () => {
   });
 
   it("shows a problem on its own field when the form has one", () => {
-    expect(fieldForProblem("exercises[0].phases[0].holdSeconds.max", formPaths(program as never))).toBe("exercises[0].phases[0].holdSeconds.max");
+    expect(fieldForProblem("exercises[0].phases[0].holdSeconds.max", formPaths(program as never))).toBe(
+      "exercises[0].phases[0].holdSeconds.max",
+    );
   });
 
   it("shows a problem inside an equipment item on the exercise's equipment line", () => {

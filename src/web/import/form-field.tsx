@@ -50,7 +50,9 @@ export function FormField(props: {
   const id = fieldId(path);
   const note = originNote(ctx.source, ctx.origins[path]);
   const problems = ctx.problems.get(path) ?? [];
-  const describedBy = [props.hint ? `${id}-hint` : "", note ? `${id}-note` : "", problems.length ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = [props.hint ? `${id}-hint` : "", note ? `${id}-note` : "", problems.length ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class={`import-field${note?.check ? " check" : ""}${problems.length ? " invalid" : ""}`} onFocusCapture={() => ctx.select(path)}>
       <label for={id}>
@@ -116,7 +118,14 @@ export function NumberField(props: { ctx: FormContext; path: string; label: stri
   );
 }
 
-export function SelectField(props: { ctx: FormContext; path: string; label: string; value: string; options: [string, string][]; onValue?: (v: string) => void }) {
+export function SelectField(props: {
+  ctx: FormContext;
+  path: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+  onValue?: (v: string) => void;
+}) {
   return (
     <FormField ctx={props.ctx} path={props.path} label={props.label}>
       {(a) => (
@@ -142,7 +151,13 @@ export function SelectField(props: { ctx: FormContext; path: string; label: stri
  * A from–to pair (hold seconds, repetitions) as one group: two short inputs side by side, then
  * where the pair came from and any problem of either, full width so they stay readable.
  */
-export function RangeFields(props: { ctx: FormContext; path: string; legend: string; labels: [string, string]; value: { min: unknown; max: unknown } }) {
+export function RangeFields(props: {
+  ctx: FormContext;
+  path: string;
+  legend: string;
+  labels: [string, string];
+  value: { min: unknown; max: unknown };
+}) {
   const { ctx, path } = props;
   const ends = (["min", "max"] as const).map((end) => {
     const p = `${path}.${end}`;

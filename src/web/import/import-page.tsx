@@ -70,18 +70,19 @@ export default function ImportPage() {
   }, [edited, check, serverProblems]);
   const length = useMemo(() => (engine && check?.ok ? engine.sessionLength(check.value) : null), [engine, check]);
 
-  const ctx: FormContext | null = edited && reading && {
-    program: edited,
-    origins: reading.origins,
-    source,
-    problems,
-    change: (path, value) => {
-      setServerProblems([]);
-      setStatus("");
-      setEdited((p) => (p ? withValue(p, path, value) : p));
-    },
-    select: setSelected,
-  };
+  const ctx: FormContext | null = edited &&
+    reading && {
+      program: edited,
+      origins: reading.origins,
+      source,
+      problems,
+      change: (path, value) => {
+        setServerProblems([]);
+        setStatus("");
+        setEdited((p) => (p ? withValue(p, path, value) : p));
+      },
+      select: setSelected,
+    };
 
   function pick(path: string) {
     setSelected(path);
@@ -97,7 +98,9 @@ export default function ImportPage() {
     if (!engine || !edited || !check) return;
     if (!check.ok) {
       const first = [...problems.keys()][0] ?? "";
-      setStatus(`Not saved yet: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing. The first is ${first ? fieldDescription(first, edited) : "the program"}.`);
+      setStatus(
+        `Not saved yet: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing. The first is ${first ? fieldDescription(first, edited) : "the program"}.`,
+      );
       document.getElementById(first === "" ? "draft-title" : fieldId(first))?.focus();
       return;
     }
@@ -135,12 +138,18 @@ export default function ImportPage() {
   const checks = useMemo(() => {
     if (!reading || !reading.program) return 0;
     const shown = formPaths(reading.program);
-    return new Set(Object.entries(reading.origins).filter(([path, o]) => shown.has(path) && (o.kind === "unsure" || o.kind === "default")).map(([, o]) => o)).size;
+    return new Set(
+      Object.entries(reading.origins)
+        .filter(([path, o]) => shown.has(path) && (o.kind === "unsure" || o.kind === "default"))
+        .map(([, o]) => o),
+    ).size;
   }, [reading]);
   return (
     <div class="import-page">
       <h1>Import a routine</h1>
-      <p class="lead">Paste a stretching routine written in everyday words. Limber turns it into a program you can check, correct and keep.</p>
+      <p class="lead">
+        Paste a stretching routine written in everyday words. Limber turns it into a program you can check, correct and keep.
+      </p>
       <RoutineInput onRead={(t) => void read(t)} busy={false} />
       {reading && (
         <section aria-labelledby="found-title">
@@ -157,7 +166,14 @@ export default function ImportPage() {
               <section class="import-source" aria-labelledby="source-title">
                 <h3 id="source-title">The text</h3>
                 <p class="muted">Marked words are what Limber used; press one to go to its field. Greyed text was not used.</p>
-                <SourceView source={source} origins={reading.origins} unused={unusedSpans} program={edited} selected={selected} onPick={pick} />
+                <SourceView
+                  source={source}
+                  origins={reading.origins}
+                  unused={unusedSpans}
+                  program={edited}
+                  selected={selected}
+                  onPick={pick}
+                />
               </section>
               <section class="import-draft" aria-labelledby="draft-title">
                 <h3 id="draft-title" tabIndex={-1}>
@@ -172,10 +188,15 @@ export default function ImportPage() {
                   <div class="card save-panel">
                     <h3>This session</h3>
                     <p data-testid="session-length">
-                      {length ? `${length.holds} holds, ${minutes(length.seconds)} in all (first session).` : "Fix the fields marked above to see the session."}
+                      {length
+                        ? `${length.holds} holds, ${minutes(length.seconds)} in all (first session).`
+                        : "Fix the fields marked above to see the session."}
                     </p>
                     <p role="status" class={check?.ok ? "" : "field-error"} data-testid="save-status">
-                      {status || (check && !check.ok ? `${problems.size === 1 ? "One field needs" : `${problems.size} fields need`} fixing before saving.` : "")}
+                      {status ||
+                        (check && !check.ok
+                          ? `${problems.size === 1 ? "One field needs" : `${problems.size} fields need`} fixing before saving.`
+                          : "")}
                     </p>
                     <button type="submit" class="primary big">
                       {savedAs ? "Save changes" : "Save to this device"}

@@ -26,7 +26,11 @@ export function PracticeSave(props: { program: Program | null; onProblems: (prob
       }
       const problems = (r.body as { problems?: InputProblem[] }).problems ?? [];
       props.onProblems(problems);
-      setStatus(problems.length ? "Not saved to your practice: the server found problems, marked above." : `Not saved to your practice: ${problemText(r)}`);
+      setStatus(
+        problems.length
+          ? "Not saved to your practice: the server found problems, marked above."
+          : `Not saved to your practice: ${problemText(r)}`,
+      );
     } catch {
       setStatus("Not saved to your practice: the server cannot be reached. You can still save it on this device.");
     }

@@ -13,8 +13,12 @@ describe("problems in plain words", () => {
   });
 
   it("asks for a number where text was typed, and for a whole one where a fraction was", () => {
-    expect(problemText("exercises[0].reps.min", "Invalid input: expected number, received string")).toBe("Type a whole number, for example 20.");
-    expect(problemText("exercises[0].reps.min", "Invalid input: expected int, received number")).toBe("Use a whole number, without a decimal point.");
+    expect(problemText("exercises[0].reps.min", "Invalid input: expected number, received string")).toBe(
+      "Type a whole number, for example 20.",
+    );
+    expect(problemText("exercises[0].reps.min", "Invalid input: expected int, received number")).toBe(
+      "Use a whole number, without a decimal point.",
+    );
   });
 
   it("gives the allowed limits, in seconds for holds", () => {
@@ -25,8 +29,12 @@ describe("problems in plain words", () => {
   it("asks for a title, a name, a first side and a shorter text where those are wrong", () => {
     expect(problemText("title", "Too small: expected string to have >=1 characters")).toBe("Give the program a title.");
     expect(problemText("exercises[2].name", "Too small: expected string to have >=1 characters")).toBe("This cannot be empty.");
-    expect(problemText("exercises[0].firstSide", "an exercise done on both sides needs a first side: left or right")).toBe("Choose which side to start with.");
-    expect(problemText("exercises[0].name", "Too big: expected string to have <=80 characters")).toBe("Keep this to 80 characters or fewer.");
+    expect(problemText("exercises[0].firstSide", "an exercise done on both sides needs a first side: left or right")).toBe(
+      "Choose which side to start with.",
+    );
+    expect(problemText("exercises[0].name", "Too big: expected string to have <=80 characters")).toBe(
+      "Keep this to 80 characters or fewer.",
+    );
   });
 
   it("explains a growth cap below the longest hold", () => {

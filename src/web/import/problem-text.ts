@@ -7,12 +7,15 @@ export function problemText(path: string, message: string): string {
   const seconds = path.includes("holdSeconds") || path.includes("capSeconds");
   let m: RegExpMatchArray | null;
   if (/must not exceed max/.test(message))
-    return seconds ? "The shortest hold is longer than the longest. Make the first number the smaller one." : "The fewest is more than the most. Make the first number the smaller one.";
+    return seconds
+      ? "The shortest hold is longer than the longest. Make the first number the smaller one."
+      : "The fewest is more than the most. Make the first number the smaller one.";
   if (/expected number, received (string|NaN)|received NaN/.test(message)) return "Type a whole number, for example 20.";
   if (/expected int/.test(message)) return "Use a whole number, without a decimal point.";
   if ((m = message.match(/Too small: expected number to be >=(\d+)/))) return `Use ${m[1]} or more${seconds ? " seconds" : ""}.`;
   if ((m = message.match(/Too big: expected number to be <=(\d+)/))) return `Use ${m[1]} or fewer${seconds ? " seconds" : ""}.`;
-  if (/expected string to have >=1 characters/.test(message)) return last === "title" ? "Give the program a title." : "This cannot be empty.";
+  if (/expected string to have >=1 characters/.test(message))
+    return last === "title" ? "Give the program a title." : "This cannot be empty.";
   if ((m = message.match(/expected string to have <=(\d+) characters/))) return `Keep this to ${m[1]} characters or fewer.`;
   if ((m = message.match(/^cap (\d+) s is below phase .* top of (\d+) s$/)))
     return `Holds would grow only to ${m[1]} seconds, less than the longest hold of ${m[2]}. Raise this, or shorten that hold.`;

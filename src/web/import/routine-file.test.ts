@@ -23,7 +23,13 @@ describe("reading a routine file", () => {
 
   it("decodes UTF-8 text and refuses binary or other encodings", () => {
     expect(decodeRoutineBytes("a.txt", new TextEncoder().encode("Calf stretch – 30 s"))).toEqual({ ok: true, text: "Calf stretch – 30 s" });
-    expect(decodeRoutineBytes("a.txt", new Uint8Array([72, 0, 105]))).toMatchObject({ ok: false, message: expect.stringMatching(/binary/) });
-    expect(decodeRoutineBytes("a.txt", new Uint8Array([0x43, 0x61, 0x66, 0xe9]))).toMatchObject({ ok: false, message: expect.stringMatching(/UTF-8/) });
+    expect(decodeRoutineBytes("a.txt", new Uint8Array([72, 0, 105]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/binary/),
+    });
+    expect(decodeRoutineBytes("a.txt", new Uint8Array([0x43, 0x61, 0x66, 0xe9]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/UTF-8/),
+    });
   });
 });

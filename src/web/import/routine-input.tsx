@@ -60,7 +60,12 @@ export function RoutineInput(props: { onRead: (text: string) => void; busy: bool
       </p>
       <p class="field">
         <label for="routine-file">Or choose a file (.txt, .md or .html, up to {Math.round(MAX_ROUTINE_BYTES / 1024)} KB)</label>
-        <input id="routine-file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => void choose(e.currentTarget)} />
+        <input
+          id="routine-file"
+          type="file"
+          accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+          onChange={(e) => void choose(e.currentTarget)}
+        />
       </p>
       {problem && (
         <p id="routine-problem" class="field-error" role="alert">

@@ -26,7 +26,9 @@ export function sourcePieces(length: number, origins: FieldOrigins, unused: read
     }
   }
   const skipped = unused.map((s) => ({ start: Math.max(0, Math.min(length, s.start)), end: Math.max(0, Math.min(length, s.end)) }));
-  const edges = [...new Set([0, length, ...spans.flatMap((s) => [s.start, s.end]), ...skipped.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const edges = [...new Set([0, length, ...spans.flatMap((s) => [s.start, s.end]), ...skipped.flatMap((s) => [s.start, s.end])])].sort(
+    (a, b) => a - b,
+  );
   const pieces: SourcePiece[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const start = edges[i]!;

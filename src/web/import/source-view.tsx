@@ -5,7 +5,8 @@ import { fieldDescription } from "./field-labels.ts";
 import type { FieldOrigins } from "./field-origins.ts";
 import { sourcePieces } from "./source-pieces.ts";
 
-const listed = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("; ")} and ${items[items.length - 1]}`);
+const listed = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("; ")} and ${items[items.length - 1]}`;
 
 /**
  * The text as the user gave it, with every value Limber read marked. Each mark says which
@@ -52,7 +53,11 @@ export function SourceView(props: {
           <mark key={p.start} class={`found${unsure ? " unsure" : ""}${current ? " current" : ""}`} data-fields={p.fields.join(" ")}>
             <button type="button" class="mark-button" onClick={() => props.onPick(p.fields[0]!)}>
               {text}
-              <span class="sr-only"> (used for {listed(p.fields.map((f) => fieldDescription(f, program)))}{unsure ? "; please check" : ""})</span>
+              <span class="sr-only">
+                {" "}
+                (used for {listed(p.fields.map((f) => fieldDescription(f, program)))}
+                {unsure ? "; please check" : ""})
+              </span>
             </button>
           </mark>
         );

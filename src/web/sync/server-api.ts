@@ -109,6 +109,7 @@ export function problemText(answer: ApiAnswer): string {
   const body = answer.body as { error?: string; problems?: { path: string; message: string }[] };
   // A message written as a sentence for the person ("Use at least 10 characters for your password.") is shown as it is;
   // a technical one keeps its field path so it can still be found.
-  if (body?.problems?.length) return body.problems.map((p) => (/^[A-Z].*\.$/.test(p.message) ? p.message : `${p.path}: ${p.message}`)).join(" ");
+  if (body?.problems?.length)
+    return body.problems.map((p) => (/^[A-Z].*\.$/.test(p.message) ? p.message : `${p.path}: ${p.message}`)).join(" ");
   return body?.error ?? `The server answered ${answer.status}.`;
 }

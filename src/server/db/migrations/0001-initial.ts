@@ -18,7 +18,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('client', 'coach')`))
-    .addColumn("plan_days_per_week", "integer", (c) => c.notNull().defaultTo(3).check(sql`plan_days_per_week between 1 and 7`))
+    .addColumn("plan_days_per_week", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(3)
+        .check(sql`plan_days_per_week between 1 and 7`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull())
     .addColumn("password_changed_at", "timestamptz", (c) => c.notNull())
     .execute();

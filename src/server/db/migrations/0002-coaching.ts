@@ -5,7 +5,10 @@ import { sql, type Kysely } from "kysely";
  * coach, plus the index the coach's dashboard reads session logs by.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("organisations").addColumn("contact", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("organisations")
+    .addColumn("contact", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
 
   await db.schema
     .createTable("invites")
@@ -56,8 +59,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("messages_organisation_user").on("messages").columns(["organisation_id", "user_id", "created_at"]).execute();
 
   // The dashboard reads each client's logs by organisation, then user, then day or time.
-  await db.schema.createIndex("session_logs_org_user_day").on("session_logs").columns(["organisation_id", "user_id", "local_day"]).execute();
-  await db.schema.createIndex("session_logs_org_user_started").on("session_logs").columns(["organisation_id", "user_id", "started_at"]).execute();
+  await db.schema
+    .createIndex("session_logs_org_user_day")
+    .on("session_logs")
+    .columns(["organisation_id", "user_id", "local_day"])
+    .execute();
+  await db.schema
+    .createIndex("session_logs_org_user_started")
+    .on("session_logs")
+    .columns(["organisation_id", "user_id", "started_at"])
+    .execute();
   await sql`create index users_organisation_role on users (organisation_id, role)`.execute(db);
 }
 

@@ -7,7 +7,11 @@ import type { Kysely } from "kysely";
  * days asked for, from the index alone.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex("session_logs_org_day_user").on("session_logs").columns(["organisation_id", "local_day", "user_id"]).execute();
+  await db.schema
+    .createIndex("session_logs_org_day_user")
+    .on("session_logs")
+    .columns(["organisation_id", "local_day", "user_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
