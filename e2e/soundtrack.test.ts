@@ -62,18 +62,29 @@ async function startSession(page: Page) {
   await page.getByTestId("voice-mode").waitFor();
 }
 
+/**
+ * The player with Limber's voice, its media element kept as `__track` when first played (and the
+ * lock screen's handlers kept, when asked), at the first pain question.
+ */
+async function openPlayer(o: { lockScreen?: boolean } = {}) {
+  const opened = await openApp(app.browser, app.server.url, "play", { voice: "limber" });
+  const { page } = opened;
+  if (o.lockScreen) await recordLockScreenHandlers(page);
+  await page.addInitScript(() => {
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      (window as unknown as { __track: HTMLMediaElement }).__track = this;
+      return play.call(this);
+    };
+  });
+  await page.reload();
+  await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+  return opened;
+}
+
 describe("a session heard through its soundtrack", () => {
   it("plays the whole session through one media element whose position is the session's clock", async () => {
-    const { context, page } = await openApp(app.browser, app.server.url, "play", { voice: "limber" });
-    await page.addInitScript(() => {
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-        (window as unknown as { __track: HTMLMediaElement }).__track = this;
-        return play.call(this);
-      };
-    });
-    await page.reload();
-    await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+    const { context, page } = await openPlayer();
     // The soundtrack is made while the person answers the first question, and the page says when it is ready.
     await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     expect(await page.getByTestId("voice-ready").textContent()).toBe(
@@ -93,17 +104,7 @@ describe("a session heard through its soundtrack", () => {
   });
 
   it("shows the step on the lock screen, and its buttons pause, play, skip, go back and seek to step boundaries", async () => {
-    const { context, page } = await openApp(app.browser, app.server.url, "play", { voice: "limber" });
-    await recordLockScreenHandlers(page);
-    await page.addInitScript(() => {
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-        (window as unknown as { __track: HTMLMediaElement }).__track = this;
-        return play.call(this);
-      };
-    });
-    await page.reload();
-    await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+    const { context, page } = await openPlayer({ lockScreen: true });
     await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
     let s = await soundAndScreen(page);
@@ -161,16 +162,7 @@ describe("a session heard through its soundtrack", () => {
   });
 
   it("pauses the session when something outside the app pauses the sound, and the app's Pause pauses the sound", async () => {
-    const { context, page } = await openApp(app.browser, app.server.url, "play", { voice: "limber" });
-    await page.addInitScript(() => {
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-        (window as unknown as { __track: HTMLMediaElement }).__track = this;
-        return play.call(this);
-      };
-    });
-    await page.reload();
-    await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+    const { context, page } = await openPlayer();
     await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
     await page.evaluate(() => (window as unknown as { __track: HTMLMediaElement }).__track.pause());
@@ -185,16 +177,7 @@ describe("a session heard through its soundtrack", () => {
   });
 
   it("comes back from a frozen page on the step and second the sound has reached", async () => {
-    const { context, page } = await openApp(app.browser, app.server.url, "play", { voice: "limber" });
-    await page.addInitScript(() => {
-      const play = HTMLMediaElement.prototype.play;
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-        (window as unknown as { __track: HTMLMediaElement }).__track = this;
-        return play.call(this);
-      };
-    });
-    await page.reload();
-    await page.getByRole("heading", { name: /how does your back feel right now/i }).waitFor();
+    const { context, page } = await openPlayer();
     await page.locator('[data-testid="voice-ready"][data-state="ready"]').waitFor();
     await startSession(page);
     await page.keyboard.press("ArrowRight"); // into the first hold

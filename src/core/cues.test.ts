@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { stepOf } from "../../test/support/step.ts";
 import { cueMarks } from "./cues.ts";
-import type { Step } from "./timeline.ts";
 
-const step = (over: Partial<Step>): Step => ({
-  kind: "hold",
-  seconds: 20,
-  offset: 0,
-  exerciseId: "x",
-  exerciseName: "X",
-  phaseId: "p",
-  phaseName: "P",
-  motion: null,
-  side: "left",
-  rep: 1,
-  reps: 2,
-  title: "t",
-  say: "Hold it.",
-  ...over,
-});
+const step = stepOf;
 
 describe("cueMarks", () => {
   it("gives a hold its instruction, halfway and a 3-2-1 in time order", () => {

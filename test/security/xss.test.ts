@@ -67,11 +67,13 @@ describe("text people and coaches write, shown in the web app", () => {
     const asCoach = await signedInPage(coach, "#/coach");
     const row = asCoach.page.getByTestId("client-row").filter({ hasText: payload("client") });
     await row.waitFor();
-    expect(await row.getByTestId("client-note").textContent()).toContain(payload("message"));
+    // The row counts the note; its words are on the client's page, in the conversation.
+    expect(await row.getByTestId("client-note").textContent()).toBe("1 unread note");
     await expectInert(asCoach.page, asCoach.dialogs);
     await asCoach.page.goto(`${app.server.url}/#/client/${account.id}`);
     await asCoach.page.getByRole("heading", { name: payload("client"), level: 1 }).waitFor();
     await asCoach.page.getByText(payload("title"), { exact: false }).first().waitFor();
+    await asCoach.page.getByText(payload("message"), { exact: false }).first().waitFor();
     await expectInert(asCoach.page, asCoach.dialogs);
 
     // The client's plan and printable handout.

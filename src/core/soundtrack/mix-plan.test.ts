@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { stepOf } from "../../../test/support/step.ts";
 import { builtInProgram, defaultProgramId } from "../../../content/index.ts";
 import { cueMarks } from "../cues.ts";
-import { compileTimeline, type Step, type Timeline } from "../timeline.ts";
+import { compileTimeline, type Timeline } from "../timeline.ts";
 import { planSoundtrack, stepAtSample } from "./mix-plan.ts";
 import { speechPieces } from "./speech-pieces.ts";
 
 const RATE = 1000; // one sample a millisecond keeps the expected numbers readable
 
-const step = (over: Partial<Step>): Step => ({
-  kind: "hold",
-  seconds: 20,
-  offset: 0,
-  exerciseId: "x",
-  exerciseName: "X",
-  phaseId: "p",
-  phaseName: "P",
-  motion: null,
-  side: "left",
-  rep: 1,
-  reps: 2,
-  title: "t",
-  say: "Hold it.",
-  ...over,
-});
+const step = stepOf;
 
 /** prepare 10 s, hold 20 s, done: 30 s in all. */
 const small: Timeline = {
