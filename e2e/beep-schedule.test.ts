@@ -37,7 +37,8 @@ describe("beeps in the browser", () => {
     const start = (observed.requested[0] as unknown as { dueAt: number }).dueAt;
     const played = observed.oscillators
       .map((o) => ({
-        at: o.perfNow + (o.when - o.audioNow) * 1000 - start,
+        // A note started at a moment already past plays at once (Web Audio), so it sounds at the later of the two.
+        at: o.perfNow + (Math.max(o.when, o.audioNow) - o.audioNow) * 1000 - start,
         hz: o.hz,
         ahead: o.when - o.audioNow > 0.001,
         state: o.audioState,

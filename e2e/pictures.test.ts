@@ -11,9 +11,10 @@ const drawnNow = (page: Page, id: string) => page.locator(`svg[data-picture="${i
 /** How many different looks a picture shows when seen once a second across one whole loop of its movement (7 s). */
 async function looksOverALoop(page: Page, picture: ReturnType<Page["locator"]>): Promise<number> {
   const seen = new Set<string>();
-  for (let i = 0; i < 8; i++) {
+  // Sixteen looks spread over a loop, so a picture that dwells at its start and end poses is still caught between them.
+  for (let i = 0; i < 16; i++) {
     seen.add((await picture.screenshot({ animations: "allow" })).toString("base64"));
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(450);
   }
   return seen.size;
 }
