@@ -10,8 +10,20 @@ export interface ObservedOutputs {
   vibrations: number[][];
   wakeLockRequests: number;
   oscillatorStarts: number;
-  /** Each oscillator started: its pitch, the audio time it was told to start at, and both clocks at that call. */
-  oscillators: { hz: number; when: number; audioNow: number; perfNow: number; audioState: string }[];
+  /**
+   * Each oscillator started: its pitch, the audio time it was told to start at, both clocks at that
+   * call, and the context's output timestamp then (an audio moment and the page time it is heard).
+   */
+  oscillators: Oscillator[];
+}
+
+interface Oscillator {
+  hz: number;
+  when: number;
+  audioNow: number;
+  perfNow: number;
+  audioState: string;
+  output: { contextTime: number; performanceTime: number };
 }
 
 /**
@@ -28,7 +40,7 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
       vibrations: [] as number[][],
       wakeLockRequests: 0,
       oscillatorStarts: 0,
-      oscillators: [] as { hz: number; when: number; audioNow: number; perfNow: number; audioState: string }[],
+      oscillators: [] as Oscillator[],
     };
     (window as unknown as { __observed: typeof seen }).__observed = seen;
     window.addEventListener("limber:speech", (e) => seen.requested.push({ ...(e as CustomEvent).detail }));
@@ -73,6 +85,10 @@ export async function observeOutputs(context: BrowserContext): Promise<void> {
         audioNow: this.context.currentTime,
         perfNow: performance.now(),
         audioState: this.context.state,
+        output: (() => {
+          const o = (this.context as AudioContext).getOutputTimestamp();
+          return { contextTime: o.contextTime ?? 0, performanceTime: o.performanceTime ?? 0 };
+        })(),
       });
       return start.call(this, when);
     };

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/server/db/database.ts";
 import { ApiClient, overHttp, sessionLog } from "../support/api-client.ts";
 import { createEmptyDatabase, startPostgres, type ThrowawayPostgres } from "../support/postgres.ts";
 import { spawnServer, type ServerProcess } from "../support/server-process.ts";
@@ -17,6 +19,53 @@ async function terminateBackends(serverUrl: string, database: string): Promise<n
     await admin.end();
   }
 }
+
+/** How many connections the database has open now, other than the one asking. */
+async function backendCount(serverUrl: string, database: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const r = await admin.query("select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [
+      database,
+    ]);
+    return r.rows[0].n;
+  } finally {
+    await admin.end();
+  }
+}
+
+describe("a connection cut while the server holds it between statements", () => {
+  let postgres: ThrowawayPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  // A background job's transaction waits on something else (a mail being written, say) with its
+  // connection checked out and idle. Cut there, the driver reports the loss on the connection
+  // itself; unheard, that report would end the whole process.
+  it("fails that transaction with the driver's words and leaves the process and the pool working", async () => {
+    const name = `held_${Date.now()}`;
+    const database = await openDatabase({ kind: "postgres", url: await createEmptyDatabase(postgres.url, name) });
+    try {
+      const cut = database.db.transaction().execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        expect(await terminateBackends(postgres.url, name)).toBeGreaterThan(0);
+        await expect.poll(() => backendCount(postgres.url, name)).toBe(0);
+        // Give the socket's end a turn of the event loop to arrive while no statement runs.
+        await new Promise((r) => setTimeout(r, 200));
+        await sql`select 1`.execute(trx);
+      });
+      await expect(cut).rejects.toThrow("Client has encountered a connection error and is not queryable");
+      const again = await sql<{ n: number }>`select 2 as n`.execute(database.db);
+      expect(again.rows).toEqual([{ n: 2 }]);
+    } finally {
+      await database.close();
+    }
+  });
+});
 
 describe("a server on PostgreSQL when the database goes away", () => {
   let postgres: ThrowawayPostgres;

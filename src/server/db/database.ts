@@ -67,9 +67,12 @@ async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Ky
     // Loaded only for PostgreSQL, so the embedded server does not carry the driver's modules.
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    // An idle connection cut by the database (restart, failover, pg_terminate_backend) is emitted
-    // here; unheard, Node would end the whole process. The pool drops it and connects anew.
+    // A connection cut by the database (restart, failover, pg_terminate_backend) reports it as an
+    // "error" event; unheard, Node would end the whole process. An idle one reports to the pool,
+    // which drops it. One checked out between statements (in a transaction) reports on itself: its
+    // next statement fails, and the pool drops it when it comes back.
     pool.on("error", (e) => console.error("limber: an idle database connection was lost:", e.message));
+    pool.on("connect", (client) => client.on("error", (e) => console.error("limber: a database connection in use was lost:", e.message)));
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   }
   const dataDir = config.dataDir;

@@ -10,6 +10,11 @@ class FakeAudioContext {
   destination = {};
   starts: { hz: number; at: number }[] = [];
   stopped = 0;
+  /** What getOutputTimestamp answers; empty, as before the context has output anything. */
+  output: { contextTime?: number; performanceTime?: number } = {};
+  getOutputTimestamp() {
+    return this.output;
+  }
   constructor() {
     FakeAudioContext.last = this;
   }
@@ -78,5 +83,24 @@ describe("browser sound", () => {
       { key: "now", kind: "countdown", at: 9_950 },
     ]);
     expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 100 }]);
+  });
+
+  it("maps through the output timestamp when it is on the clock's timeline, so the beep is heard when due", () => {
+    const clock = fakeClock(5_000);
+    const sound = browserSound(clock);
+    sound.unlock();
+    // The sample at audio 99.96 s leaves the speaker at page time 4_990 ms (currentTime, 100, runs ahead of it).
+    FakeAudioContext.last!.output = { contextTime: 99.96, performanceTime: 4_990 };
+    sound.plan([{ key: "a", kind: "countdown", at: 7_500 }]);
+    expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 102.47 }]);
+  });
+
+  it("ignores an output timestamp far from the clock's reading (a faked clock) and maps by currentTime", () => {
+    const clock = fakeClock(5_000);
+    const sound = browserSound(clock);
+    sound.unlock();
+    FakeAudioContext.last!.output = { contextTime: 99.96, performanceTime: 900_000 };
+    sound.plan([{ key: "a", kind: "countdown", at: 7_500 }]);
+    expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 102.5 }]);
   });
 });

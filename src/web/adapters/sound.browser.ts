@@ -7,6 +7,23 @@ import type { Beep, Sound } from "./sound.ts";
  * clocks measured when it is planned, so the hardware plays it on time even if the page's
  * timers are late (a hidden tab, a busy phone).
  */
+/**
+ * Audio time minus monotonic time, in seconds. The output timestamp pairs an audio moment with the
+ * monotonic moment it leaves the speaker, so a beep mapped through it is heard when due and the
+ * pairing does not jump; `currentTime` read against `clock.now()` is only as fresh as the last audio
+ * callback (here it wandered by 11 ms where the output timestamp moved by 0.2 ms). The timestamp
+ * is on the page's own performance clock, so it serves only while `clock` reads that clock (a
+ * recent stamp, within a second of it); before the context has output anything it is empty. In
+ * either case the two plain readings serve.
+ */
+function clockOffsetS(audio: AudioContext, clock: Clock): number {
+  const now = clock.now();
+  const out = typeof audio.getOutputTimestamp === "function" ? audio.getOutputTimestamp() : undefined;
+  if (out?.contextTime && out.performanceTime && Math.abs(out.performanceTime - now) < 1000)
+    return out.contextTime - out.performanceTime / 1000;
+  return audio.currentTime - now / 1000;
+}
+
 export function browserSound(clock: Clock, loudness: () => number = () => 0.18): Sound {
   let ctx: AudioContext | null = null;
   const scheduled = new Map<string, { nodes: OscillatorNode[]; endsAt: number }>();
@@ -66,7 +83,7 @@ export function browserSound(clock: Clock, loudness: () => number = () => 0.18):
         if (entry.endsAt < audioNow) scheduled.delete(key);
         else if (!wanted.has(key)) cancel(key);
       }
-      const offsetS = audioNow - clock.now() / 1000;
+      const offsetS = clockOffsetS(audio, clock);
       for (const beep of beeps) {
         if (scheduled.has(beep.key)) continue;
         const when = beep.at / 1000 + offsetS;
