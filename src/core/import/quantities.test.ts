@@ -75,6 +75,11 @@ describe("reading repetitions and sets", () => {
     one("do this twice a day", "other", 2);
   });
 
+  it("counts repetitions spread 'throughout the day', but not a length spread so", () => {
+    one("Perform for 10-15 repetitions throughout the day", "reps", 10, 15);
+    one("walk for 10 minutes throughout the day", "other", 600);
+  });
+
   it("stops quietly when a range joiner ends the text", () => {
     expect(read("hold 2 minutes to")).toEqual([{ kind: "hold", min: 120, max: 120, text: "2 minutes" }]);
   });

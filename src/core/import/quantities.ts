@@ -178,10 +178,16 @@ function sentenceHas(tokens: readonly Token[], before: number, after: number, wo
 const REPEAT_WORDS = new Set(["other", "opposite", "again", "switch", "swap"]);
 const EVERY = new Set(["every"]);
 
-const followedByPeriod = (after: string[]) =>
+/** "twice a day", "10 reps daily": how often, not how many. */
+const perPeriod = (after: string[]) =>
   (["a", "per", "each", "every"].includes(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) ||
-  ["daily", "weekly", "nightly"].includes(after[0] ?? "") ||
-  (after[0] === "throughout" && after[2] === "day");
+  ["daily", "weekly", "nightly"].includes(after[0] ?? "");
+
+/**
+ * "10 minutes throughout the day" is time spread over the day, not a hold; but "10-15
+ * repetitions throughout the day" still counts the repetitions, spread out: only lengths take it.
+ */
+const followedByPeriod = (after: string[]) => perPeriod(after) || (after[0] === "throughout" && after[2] === "day");
 
 const whole = (n: number) => Math.max(1, Math.round(n));
 
@@ -259,7 +265,7 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     if (read.kind === "reps" || read.kind === "sets") {
-      const kind: QuantityKind = followedByPeriod(after) ? "other" : read.kind;
+      const kind: QuantityKind = perPeriod(after) ? "other" : read.kind;
       found.push(
         quantity(
           kind,
