@@ -6,13 +6,19 @@ const chromium = needs.filter((n) => n.debianPackage === "chromium");
 const postgres = needs.filter((n) => n.debianPackage === "postgresql-15");
 
 describe("what npm test needs from the machine", () => {
-  it("looks for Chromium and PostgreSQL 15 where the tests read them, or where the environment points", () => {
+  it("looks for Chromium, PostgreSQL 15 and openssl where the tests read them, or where the environment points", () => {
     expect(needs.map((n) => n.file)).toEqual([
       "/usr/bin/chromium",
       "/usr/lib/postgresql/15/bin/initdb",
       "/usr/lib/postgresql/15/bin/pg_ctl",
+      "/usr/bin/openssl",
     ]);
-    expect(testNeeds({ CHROMIUM_PATH: "/opt/c", LIMBER_PG_BIN: "/pg" }).map((n) => n.file)).toEqual(["/opt/c", "/pg/initdb", "/pg/pg_ctl"]);
+    expect(testNeeds({ CHROMIUM_PATH: "/opt/c", LIMBER_PG_BIN: "/pg" }).map((n) => n.file)).toEqual([
+      "/opt/c",
+      "/pg/initdb",
+      "/pg/pg_ctl",
+      "/usr/bin/openssl",
+    ]);
   });
 
   it("goes ahead when nothing is missing", () => {

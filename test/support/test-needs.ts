@@ -13,13 +13,14 @@ export interface TestNeed {
   readonly neededBy: string;
 }
 
-/** The browser and PostgreSQL the tests use, at the paths the tests read (overridable as they are). */
+/** The browser, PostgreSQL and openssl the tests use, at the paths the tests read (overridable as they are). */
 export function testNeeds(env: Record<string, string | undefined>): TestNeed[] {
   const pgBin = env.LIMBER_PG_BIN ?? "/usr/lib/postgresql/15/bin";
   return [
     { debianPackage: "chromium", file: env.CHROMIUM_PATH ?? "/usr/bin/chromium", neededBy: "the browser tests (e2e/)" },
     { debianPackage: "postgresql-15", file: `${pgBin}/initdb`, neededBy: "the PostgreSQL 15 tests" },
     { debianPackage: "postgresql-15", file: `${pgBin}/pg_ctl`, neededBy: "the PostgreSQL 15 tests" },
+    { debianPackage: "openssl", file: "/usr/bin/openssl", neededBy: "the STARTTLS mail test (a certificate made for the run)" },
   ];
 }
 
