@@ -30,6 +30,8 @@ export type InviteAccepted = AnswerOf<Api["invites"]["accept"]["$post"]>;
 export type ProgressAnswer = AnswerOf<Api["progress"][":programId"]["$get"]>;
 /** GET /api/history: the client's own calendar, streak, adherence and pain trend. */
 export type HistoryAnswer = AnswerOf<Api["history"]["$get"]>;
+/** POST /api/logs: the log's id, and whether it was new (201) or already there (200). */
+export type LogStored = AnswerOf<Api["logs"]["$post"], 201>;
 /** GET /api/logs: the signed-in person's session logs, oldest first. */
 export type LogsAnswer = AnswerOf<Api["logs"]["$get"]>;
 /** GET /api/messages: a client's conversation with their coach. */

@@ -30,6 +30,8 @@ function whereItIs(delivery: Delivery, coach: string | null): string {
       return coach ? `Sent to your coach, ${coach}.` : "Sent to your account.";
     case "waiting":
       return "Saved on this phone; it will be sent when you are back online.";
+    case "kept":
+      return "Saved on this phone. It could not be sent just now; Limber will keep trying.";
     case "device-only":
       return "Saved on this phone.";
   }

@@ -23,7 +23,7 @@ export type PlayerStage = "loading" | "pain-before" | "playing" | "pain-after" |
 export type Confirmable = "end" | "restart";
 
 /** Where a saved session went, as the end screen tells it. */
-export type Delivery = "sending" | "sent" | "waiting" | "device-only";
+export type Delivery = "sending" | "sent" | "waiting" | "kept" | "device-only";
 
 /** Everything the player page shows, in one value: the page renders it and sends intents back. */
 export interface PlayerView {

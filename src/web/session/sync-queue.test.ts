@@ -60,6 +60,7 @@ describe("drainQueue", () => {
     };
     const result = await drainQueue(store, send);
     expect(result.interrupted).toBe(true);
+    expect(result.failure).toEqual(new TypeError("Failed to fetch"));
     expect(await states(store)).toEqual(["synced", "pending", "pending"]);
     expect(store.sessions.size).toBe(3);
   });
@@ -73,11 +74,20 @@ describe("drainQueue", () => {
     expect(await states(store)).toEqual(["pending", "pending", "pending"]);
   });
 
-  it("keeps a refused (4xx) log pending but goes on with the others", async () => {
+  it("keeps a refused (4xx) log pending with the server's words, and goes on with the others", async () => {
     const store = await storeWithThree();
-    const result = await drainQueue(store, async (l) => ({ status: l.id === ids[0] ? 422 : 200 }));
-    expect(result.refused).toEqual([ids[0]]);
-    expect(await states(store)).toEqual(["pending", "synced", "synced"]);
+    const result = await drainQueue(store, async (l) =>
+      l.id === ids[0] ? { status: 409, reason: "This session's id is already used." } : l.id === ids[1] ? { status: 422 } : { status: 200 },
+    );
+    expect(result).toEqual({
+      synced: [ids[2]],
+      refused: [
+        { id: ids[0], status: 409, reason: "This session's id is already used." },
+        { id: ids[1], status: 422, reason: "the server answered 422" },
+      ],
+      interrupted: false,
+    });
+    expect(await states(store)).toEqual(["pending", "pending", "synced"]);
   });
 
   it("does not send logs that are already synced, so a second drain sends nothing", async () => {

@@ -3,16 +3,25 @@ import type { LocalStore } from "../adapters/storage.ts";
 
 /**
  * Sends one log to the server. It carries the log's own id, so sending it twice is harmless.
- * Resolves with the HTTP status; rejects when the network could not be reached.
+ * Resolves with the HTTP status (and, for a refusal, the server's words); rejects when the
+ * network could not be reached, or when the answer did not come from the server at all.
  */
-export type SendLog = (log: SessionLog) => Promise<{ status: number }>;
+export type SendLog = (log: SessionLog) => Promise<{ status: number; reason?: string }>;
+
+/** A log the server would not take (4xx): it stays pending and is offered again later. */
+export interface Refusal {
+  id: string;
+  status: number;
+  reason: string;
+}
 
 export interface DrainResult {
   synced: string[];
-  /** Left pending: the server refused them (4xx) and they will be offered again later. */
-  refused: string[];
-  /** True when draining stopped early because the network or the server was down. */
+  refused: Refusal[];
+  /** True when draining stopped early: the network or the server was down, or a send failed. */
   interrupted: boolean;
+  /** What a send rejected with, when that is what stopped the drain (for the caller to judge). */
+  failure?: unknown;
 }
 
 /**
@@ -25,10 +34,12 @@ export async function drainQueue(store: LocalStore, send: SendLog): Promise<Drai
   const pending = (await store.listSessions()).filter((s) => s.syncState === "pending");
   for (const item of pending) {
     let status: number;
+    let reason: string | undefined;
     try {
-      status = (await send(item.log)).status;
-    } catch {
+      ({ status, reason } = await send(item.log));
+    } catch (failure) {
       result.interrupted = true;
+      result.failure = failure;
       break;
     }
     if (status >= 200 && status < 300) {
@@ -38,7 +49,7 @@ export async function drainQueue(store: LocalStore, send: SendLog): Promise<Drai
       result.interrupted = true;
       break;
     } else {
-      result.refused.push(item.id);
+      result.refused.push({ id: item.id, status, reason: reason ?? `the server answered ${status}` });
     }
   }
   return result;

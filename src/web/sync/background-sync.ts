@@ -36,6 +36,7 @@ export function syncNow(store: LocalStore): Promise<void> {
       syncStatus.value = "syncing";
       const result = await drainQueue(store, sendLog);
       sessions.value = await store.listSessions();
+      if (result.failure !== undefined && !(result.failure instanceof NetworkError)) throw result.failure;
       if (result.interrupted || (await sendPendingHolds(localStorage, putHold)).interrupted) {
         syncStatus.value = "offline";
         return;
@@ -43,7 +44,16 @@ export function syncNow(store: LocalStore): Promise<void> {
       const server = await fetchProgress(todaysProgram.id);
       const local = progress.value;
       if (server && (!local || server.sessionsProgressed > local.sessionsProgressed)) await changeProgress(store, server);
-      syncStatus.value = "idle";
+      if (result.refused.length > 0 && account.value === null) {
+        // The session ended meanwhile (401): the sessions wait for the next sign-in.
+        syncStatus.value = "signed-out";
+      } else if (result.refused.length > 0) {
+        // Kept and offered again; never reported as saved on the server while one is still here.
+        for (const r of result.refused) console.error(`limber: the server would not take session ${r.id} (${r.status}): ${r.reason}`);
+        syncStatus.value = "failed";
+      } else {
+        syncStatus.value = "idle";
+      }
     } catch (error) {
       if (error instanceof NetworkError) {
         syncStatus.value = "offline";
@@ -64,15 +74,16 @@ export function syncNow(store: LocalStore): Promise<void> {
 
 /**
  * Offers the pending sessions to the server now (a round already running is followed by one more),
- * then says where the session with this id is: on the server, waiting for the network, or kept on
- * this device only because nobody is signed in.
+ * then says where the session with this id is: on the server, waiting for the network, kept here
+ * after something other than the network went wrong, or on this device only because nobody is signed in.
  */
-export async function deliverNow(store: LocalStore, logId: string): Promise<"sent" | "waiting" | "device-only"> {
+export async function deliverNow(store: LocalStore, logId: string): Promise<"sent" | "waiting" | "kept" | "device-only"> {
   await syncNow(store);
   while (running) await running;
   const item = (await store.listSessions()).find((s) => s.id === logId);
   if (item?.syncState === "synced") return "sent";
-  return syncStatus.value === "signed-out" ? "device-only" : "waiting";
+  if (syncStatus.value === "signed-out") return "device-only";
+  return syncStatus.value === "failed" ? "kept" : "waiting";
 }
 
 /** Syncs at start-up, whenever the browser comes back online or the page is shown again, and every 30 s. */

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import type { ProgressState } from "../../core/progress.ts";
 import type { SessionLog } from "../../core/session-log.ts";
-import type { MeAnswer, ProgressAnswer } from "../api-types.ts";
+import type { LogStored, MeAnswer, ProgressAnswer } from "../api-types.ts";
 
 /** The signed-in person as the server describes them (GET /api/auth/me). */
 export type Account = NonNullable<MeAnswer["account"]>;
@@ -84,9 +84,16 @@ export async function signOut(): Promise<void> {
  * session saved just before the tab closes still reaches the server (a log is far below the 64 KB
  * such a request may carry); if it does not, the log stays pending and goes out on the next visit.
  */
-export async function sendLog(log: SessionLog): Promise<{ status: number }> {
-  const r = await callApi("POST", "/api/logs", log, { keepalive: true });
-  return { status: r.status };
+export async function sendLog(log: SessionLog): Promise<{ status: number; reason?: string }> {
+  const r = await callApi<LogStored>("POST", "/api/logs", log, { keepalive: true });
+  if (r.status >= 200 && r.status < 300) {
+    // Only the Limber server names the log it stored: a 200 from anything between (a hotel's
+    // sign-in page, a proxy) must not mark the session as sent.
+    if ((r.body as Partial<LogStored> | null)?.id !== log.id)
+      throw new Error(`the answer to a sent session (${r.status}) did not come from the Limber server`);
+    return { status: r.status };
+  }
+  return { status: r.status, reason: problemText(r) };
 }
 
 export async function fetchProgress(programId: string): Promise<ProgressState | null> {
