@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibratedConfidence, calibrateDraft, structureOf } from "./calibration.ts";
+import { calibratedConfidence, calibrateDraft, calibrationKeys, structureOf } from "./calibration.ts";
 import { CALIBRATION_TABLE } from "./calibration-table.ts";
 import { importRoutine, readRoutine } from "./import-routine.ts";
 
@@ -124,6 +124,24 @@ describe("calibrated confidence", () => {
     const fieldOnly = CALIBRATION_TABLE.hold!;
     expect(calibratedConfidence("hold", 0.123, "no-such-structure")).toBe(fieldOnly);
     expect(calibratedConfidence("hold", 0.95, "named")).toBe(CALIBRATION_TABLE["hold|0.95|named"]);
+  });
+
+  it("tells a long exercise from a short one, since long ones are more often several merged", () => {
+    const steps = Array.from({ length: 12 }, (_, i) => `Step ${i + 1} moves the knee a little further over the toes.`).join(" ");
+    const long = readRoutine(`Calf stretch: stand facing a wall. ${steps} Hold for 30 seconds.`).exercises[0]!;
+    expect(structureOf(long, false)).toBe("named+w100");
+    const short = readRoutine("Calf stretch: stand facing a wall. Hold for 30 seconds.").exercises[0]!;
+    expect(structureOf(short, false)).toBe("named");
+  });
+
+  it("looks a value up by its structure, then without the length class, then by field and rule", () => {
+    expect(calibrationKeys("hold", 0.95, "named+doubt+w60")).toEqual([
+      "hold|0.95|named+doubt+w60",
+      "hold|0.95|named+doubt",
+      "hold|0.95",
+      "hold",
+    ]);
+    expect(calibratedConfidence("hold", 0.95, "named+w60", { "hold|0.95|named": 0.8, hold: 0.5 })).toBe(0.8);
   });
 
   it("leaves defaults, which are always marked for checking, as they were", () => {
