@@ -89,9 +89,9 @@ async function practice(db: Kysely<Tables>, clients: number, days: number): Prom
   // Ids count up within the practice, so the primary key takes them in order (PGlite's 16 MB of
   // buffers would otherwise be read and written for every one of a million random keys).
   await sql`insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
-      completed, steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
+      completed, steps_done, steps_total, holds, practised, pain_before, pain_after, notes, received_at)
     select (${tag} || '-0000-4000-8000-' || lpad(to_hex(row_number() over ()), 12, '0'))::uuid, u.id, u.organisation_id, 'foot-stretches-for-lower-back-pain', 1,
-      d + time '08:00', d + time '08:12', to_char(d, 'YYYY-MM-DD'), true, 40, 40, '[]'::jsonb,
+      d + time '08:00', d + time '08:12', to_char(d, 'YYYY-MM-DD'), true, 40, 40, '[]'::jsonb, true,
       floor(random() * 11)::int, floor(random() * 11)::int, '', now()
     from users u cross join generate_series(${TODAY}::date - (${days}::int - 1), ${TODAY}::date, interval '1 day') d
     where u.organisation_id = ${org} and u.role = 'client' and random() < 0.8`.execute(db);

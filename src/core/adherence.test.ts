@@ -66,7 +66,7 @@ describe("flags", () => {
   it("flags a client who missed three planned days since their last session", () => {
     const flags = flagsFor(monWedFri, [session("2026-11-16")], today);
     expect(flags.map((f) => f.kind)).toEqual(["stopped"]);
-    expect(flags[0]!.message).toBe("No session since 2026-11-16: 3 planned days missed.");
+    expect(flags[0]!.message).toBe("Nothing practised since 2026-11-16: 3 planned days missed.");
   });
 
   it("does not count today as missed before it is over", () => {
@@ -77,7 +77,7 @@ describe("flags", () => {
 
   it("flags a client who never started once three planned days have passed", () => {
     const fresh = Schedule.parse({ kind: "weekdays", days: ["mon", "wed", "fri"], startDate: "2026-11-17" });
-    expect(flagsFor(fresh, [], today)[0]!.message).toBe("No session yet: 3 planned days missed.");
+    expect(flagsFor(fresh, [], today)[0]!.message).toBe("Nothing practised yet: 3 planned days missed.");
   });
 });
 

@@ -8,6 +8,11 @@ export interface LoggedSession {
   completed: boolean;
   painBefore: number | null;
   painAfter: number | null;
+  /**
+   * Whether it held at least one hold (heldAnyHold in session-summary.ts). A session without is kept and its
+   * pain is read, but it is no practice, so it does not end a stop. Absent means it held.
+   */
+  held?: boolean;
 }
 
 export interface Adherence {
@@ -50,7 +55,7 @@ const byTime = (a: LoggedSession, b: LoggedSession) => a.startedAt.localeCompare
 
 /**
  * What a coach should look at for one client: pain after the last session at 7 or more, pain
- * after rising across the last three sessions, or three planned days missed since the last session.
+ * after rising across the last three sessions, or three planned days missed since the last practised day.
  */
 export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], today: CalendarDate): Flag[] {
   const flags: Flag[] = [];
@@ -69,6 +74,7 @@ export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], t
   }
   if (schedule !== null) {
     const lastDate = sessions
+      .filter((s) => s.held !== false)
       .map((s) => localDateOf(s.startedAt))
       .sort()
       .at(-1);
@@ -76,7 +82,7 @@ export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], t
     const since = lastDate === undefined ? schedule.startDate : addDays(lastDate, 1);
     const missed = since <= addDays(today, -1) ? plannedDates(schedule, since, addDays(today, -1)).length : 0;
     if (missed >= MISSED_DAYS_FOR_STOPPED) {
-      const when = lastDate === undefined ? "No session yet" : `No session since ${lastDate}`;
+      const when = lastDate === undefined ? "Nothing practised yet" : `Nothing practised since ${lastDate}`;
       flags.push({ kind: "stopped", message: `${when}: ${missed} planned days missed.` });
     }
   }

@@ -31,9 +31,12 @@ export function standingWindowStart(today: CalendarDate): CalendarDate {
  */
 export interface ClientFacts {
   schedule: Schedule | null;
-  /** Distinct local days (YYYY-MM-DD) with a session in the STANDING_DAYS days ending today. */
+  /**
+   * Distinct practised days (YYYY-MM-DD) in the STANDING_DAYS days ending today: days with a session
+   * that held at least one hold (heldAnyHold in session-summary.ts; the database keeps it as session_logs.practised).
+   */
   recentDays: CalendarDate[];
-  /** The latest session's local day, or null when there is none. */
+  /** The latest practised day, or null when there is none. */
   lastDay: CalendarDate | null;
   /** Up to RATED_SESSIONS sessions with pain after rated, oldest first. */
   lastRated: { day: CalendarDate; painBefore: number | null; painAfter: number }[];
@@ -63,7 +66,8 @@ export function standingOf(facts: ClientFacts, today: CalendarDate): ClientStand
   const recent = facts.recentDays.map((d) => session(d, null, null));
   const week = adherenceOver(facts.schedule, recent, today, 7);
   const month = adherenceOver(facts.schedule, recent, today, STANDING_DAYS);
-  const forFlags = facts.lastRated.map((r) => session(r.day, r.painBefore, r.painAfter));
+  // Rated sessions are read for pain; the latest practised day, lastDay, alone says when practice stopped.
+  const forFlags: LoggedSession[] = facts.lastRated.map((r) => ({ ...session(r.day, r.painBefore, r.painAfter), held: false }));
   if (facts.lastDay !== null) forFlags.push(session(facts.lastDay, null, null));
   const flags = flagsFor(facts.schedule, forFlags, today);
   return { week, month, flags, attention: attentionScore(flags, month) };

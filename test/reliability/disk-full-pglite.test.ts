@@ -137,9 +137,9 @@ describe("a server on PGlite whose table file cannot grow", () => {
       // Filler rows of the other person, in batches, until the table file is within 1 MiB of the limit.
       for (let batch = 12_000; (await size()) < LIMIT - MiB; batch = 200) {
         await sql`insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day, completed,
-                    steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
+                    steps_done, steps_total, holds, practised, pain_before, pain_after, notes, received_at)
                   select gen_random_uuid(), ${template.filler.id}, ${template.filler.organisationId}, 'filler', 1, now(), now(), '2020-01-01', true,
-                    1, 1, '[]', null, null, repeat('f', 1500), now()
+                    1, 1, '[]', false, null, null, repeat('f', 1500), now()
                   from generate_series(1, ${batch})`.execute(db);
       }
       expect(await size()).toBeLessThan(LIMIT - 256 * 1024);

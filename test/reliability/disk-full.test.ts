@@ -27,8 +27,8 @@ describe("a server on PostgreSQL whose disk fills up", () => {
     const one = (await admin.query("select organisation_id from users where id = $1", [account.id])).rows[0].organisation_id;
     await admin.query(
       `insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day, completed,
-         steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
-       select gen_random_uuid(), $1, $2, 'filler', 1, now(), now(), '2020-01-01', true, 1, 1, '[]', null, null, repeat('f', 1500), now()
+         steps_done, steps_total, holds, practised, pain_before, pain_after, notes, received_at)
+       select gen_random_uuid(), $1, $2, 'filler', 1, now(), now(), '2020-01-01', true, 1, 1, '[]', false, null, null, repeat('f', 1500), now()
        from generate_series(1, 11600)`,
       [account.id, one],
     );

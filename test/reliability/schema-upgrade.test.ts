@@ -59,8 +59,8 @@ async function signedUpOn(
 }
 
 /**
- * Session logs as a release before 0005 wrote them (no `holds_planned`), with the progress they moved:
- * today's log route writes columns such a schema lacks.
+ * Session logs as a release before 0012a wrote them (no `practised`, and before 0005 no `holds_planned`), with
+ * the progress they moved: today's log route writes columns such a schema lacks.
  */
 async function logsAsAnEarlierRelease(
   db: Kysely<Tables>,
@@ -120,7 +120,8 @@ describe.each(BACKENDS)("upgrading an older schema on %s", (name) => {
         role: "client",
       });
       const logs = [sessionLog({ notes: "from the old release" }), sessionLog({ painBefore: 7, painAfter: 3 })];
-      if (VERSIONS.indexOf(version) < VERSIONS.indexOf("0005-conversations")) await logsAsAnEarlierRelease(old, account, logs, clock.now());
+      if (VERSIONS.indexOf(version) < VERSIONS.indexOf("0012a-practised-sessions"))
+        await logsAsAnEarlierRelease(old, account, logs, clock.now());
       else for (const log of logs) expect((await person.post("/api/logs", log)).status).toBe(201);
       expect(
         (await person.put(`/api/progress/${PROGRAM}/hold`, { exerciseId: "wall-calf-stretch", phaseId: "calf", seconds: 45 })).status,
@@ -154,6 +155,8 @@ describe.each(BACKENDS)("upgrading an older schema on %s", (name) => {
         expect(await upgraded.db.selectFrom("session_logs").selectAll().orderBy("id").execute()).toEqual(
           before.logs.map((l) => expect.objectContaining(l)),
         );
+        // Each older log was worked out as a practised day (each held its one hold).
+        expect((await upgraded.db.selectFrom("session_logs").select("practised").execute()).map((l) => l.practised)).toEqual([true, true]);
         expect(await upgraded.db.selectFrom("progress").selectAll().orderBy("user_id").execute()).toEqual(
           before.progress.map((p) => expect.objectContaining(p)),
         );

@@ -91,6 +91,34 @@ describe.each(BACKENDS)("the coach's dashboard on %s", (name) => {
     expect(r.body).toEqual({ today: TODAY, clients: 3, planned: 36, done: 5 + 3 + 1, ratio: 9 / 36 });
   });
 
+  it("counts no practised day for a session with no hold held, and flags the client as stopped", async () => {
+    // A practice of its own, so the clients above keep their order and counts.
+    const otherCoach = t.client();
+    await otherCoach.signUp({ displayName: "Robin", role: "coach" });
+    const c = t.client();
+    const { account } = await c.signUp({ displayName: "Skipper" });
+    await c.post("/api/invites/accept", { code: (await otherCoach.post("/api/invites", {})).body.code });
+    await otherCoach.put(`/api/clients/${account.id}/prescription`, {
+      programId: "foot-stretches-for-lower-back-pain",
+      programVersion: 1,
+      schedule: mwf,
+    });
+    const skipped = [{ exerciseId: "x", phaseId: "y", side: "left", rep: 1, plannedSeconds: 20, heldSeconds: 0.4, skipped: true }];
+    await c.post("/api/logs", sessionLog({ startedAt: "2026-11-16T08:00:00+01:00", endedAt: "2026-11-16T08:12:00+01:00" }));
+    for (const day of ["2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"]) {
+      const ended = { startedAt: `${day}T08:00:00+01:00`, endedAt: `${day}T08:01:00+01:00`, completed: false, stepsDone: 2 };
+      await c.post("/api/logs", sessionLog({ ...ended, holds: skipped, holdsPlanned: 25 }));
+    }
+    const [row] = (await otherCoach.get(`/api/clients?today=${TODAY}`)).body.clients;
+    expect(row.standing.week).toEqual({ planned: 3, done: 0, ratio: 0 });
+    expect(row.standing.month.done).toBe(1);
+    expect(row.standing.flags.map((f: { kind: string }) => f.kind)).toEqual(["stopped"]);
+    // The sessions are still there for the coach to see.
+    expect(row.lastSession).toMatchObject({ day: "2026-11-25", completed: false, holdsDone: 0, holdsPlanned: 25 });
+    const practice = (await otherCoach.get(`/api/clients/adherence?today=${TODAY}`)).body;
+    expect(practice).toMatchObject({ clients: 1, planned: 12, done: 1 });
+  });
+
   it("answers 400 naming the field for a day that does not exist", async () => {
     const r = await coach.get("/api/clients?today=2026-02-30");
     expect(r.status).toBe(400);

@@ -65,6 +65,8 @@ export interface SessionLogsTable {
   holds: Json<unknown>;
   /** How many holds the session planned; null for older abandoned sessions that did not say. */
   holds_planned: number | null;
+  /** At least one hold was held (core's heldAnyHold), so the session's day is a practised day. */
+  practised: boolean;
   pain_before: number | null;
   pain_after: number | null;
   notes: string;

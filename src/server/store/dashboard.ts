@@ -47,6 +47,7 @@ interface RawRow {
   program_version: number | null;
   schedule: unknown;
   recent_days: string[] | null;
+  last_practised_day: string | null;
   week_sessions: number | null;
   new_sessions: number | null;
   last_day: string | null;
@@ -92,6 +93,8 @@ export async function dashboardRows(
   const { rows } = await sql<RawRow>`
     select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule,
       recent.days as recent_days, recent.week_sessions, recent.new_sessions,
+      (select max(s.local_day) from session_logs s
+       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.practised) as last_practised_day,
       last.local_day as last_day, last.started_at as last_started_at, last.completed as last_completed,
       last.holds_done as last_holds_done, last.holds_planned as last_holds_planned,
       last.pain_before as last_pain_before, last.pain_after as last_pain_after,
@@ -100,7 +103,7 @@ export async function dashboardRows(
     from users u
     left join prescriptions p on p.user_id = u.id
     left join lateral (
-      select array_agg(distinct s.local_day) as days,
+      select array_agg(distinct s.local_day) filter (where s.practised) as days,
         count(*) filter (where s.local_day >= ${weekFrom})::int as week_sessions,
         count(*) filter (where s.received_at > ${since})::int as new_sessions
       from session_logs s
@@ -155,7 +158,7 @@ function rowOf(r: RawRow): ClientRow {
     facts: {
       schedule,
       recentDays: [...(r.recent_days ?? [])].sort(),
-      lastDay: r.last_day,
+      lastDay: r.last_practised_day,
       lastRated: (r.last_rated ?? []).map((x) => ({ day: x.day, painBefore: x.painBefore, painAfter: x.painAfter })),
     },
     lastSession:
@@ -198,7 +201,8 @@ export async function organisationPractice(
   const { rows } = await sql<{ id: string; days: number; schedule: string | null }>`
     select u.id, p.schedule::text as schedule,
       (select count(distinct s.local_day) from session_logs s
-       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today})::int as days
+       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today}
+         and s.practised)::int as days
     from users u
     left join prescriptions p on p.user_id = u.id
     where u.organisation_id = ${organisationId} and u.role = 'client'

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { ProgressState } from "../../core/progress.ts";
 import type { SessionLog } from "../../core/session-log.ts";
+import { heldAnyHold } from "../../core/session-summary.ts";
 import type { Tables } from "../db/tables.ts";
 import type { Owner } from "./progress.ts";
 
@@ -33,10 +34,11 @@ export async function recordIfProgressIs(
       select 1 from cur where state = ${JSON.stringify(expected)}::jsonb
     ), kept as (
       insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
-        completed, steps_done, steps_total, holds, holds_planned, pain_before, pain_after, notes, received_at)
+        completed, steps_done, steps_total, holds, holds_planned, practised, pain_before, pain_after, notes, received_at)
       select ${log.id}::uuid, ${owner.userId}::uuid, ${owner.organisationId}::uuid, ${log.programId}::text, ${log.programVersion}::int,
         ${log.startedAt}::timestamptz, ${log.endedAt}::timestamptz, ${log.startedAt.slice(0, 10)}::text, ${log.completed}::boolean,
-        ${log.stepsDone}::int, ${log.stepsTotal}::int, ${JSON.stringify(log.holds)}::jsonb, ${log.holdsPlanned ?? null}::int, ${log.painBefore}::smallint,
+        ${log.stepsDone}::int, ${log.stepsTotal}::int, ${JSON.stringify(log.holds)}::jsonb, ${log.holdsPlanned ?? null}::int,
+        ${heldAnyHold(log.holds)}::boolean, ${log.painBefore}::smallint,
         ${log.painAfter}::smallint, ${log.notes}::text, ${now}::timestamptz
       where exists (select 1 from unchanged)
       on conflict (id) do nothing
@@ -70,6 +72,7 @@ export async function insertLogOnly(db: Kysely<Tables>, owner: Owner, log: Sessi
       steps_total: log.stepsTotal,
       holds: JSON.stringify(log.holds),
       holds_planned: log.holdsPlanned ?? null,
+      practised: heldAnyHold(log.holds),
       pain_before: log.painBefore,
       pain_after: log.painAfter,
       notes: log.notes,

@@ -30,11 +30,11 @@ describe.each(BACKENDS)("organisation-wide practice on %s", (name) => {
       values (${id}, ${organisationId}, ${id + "@test"}, 'Pat', 'x', ${role}, ${NOW}, ${NOW})`.execute(database.db);
     return id;
   }
-  async function logOn(organisationId: string, userId: string, day: string): Promise<void> {
+  async function logOn(organisationId: string, userId: string, day: string, practised = true): Promise<void> {
     await sql`insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
-        completed, steps_done, steps_total, holds, pain_before, pain_after, notes, received_at)
+        completed, steps_done, steps_total, holds, practised, pain_before, pain_after, notes, received_at)
       values (${randomUUID()}, ${userId}, ${organisationId}, 'p', 1, ${day + "T08:00:00Z"}, ${day + "T08:10:00Z"}, ${day},
-        true, 1, 1, '[]'::jsonb, null, null, '', ${NOW})`.execute(database.db);
+        true, 1, 1, '[]'::jsonb, ${practised}, null, null, '', ${NOW})`.execute(database.db);
   }
 
   it("counts each client's distinct days practised in the 28 days ending today, and only its own clients", async () => {
@@ -51,5 +51,16 @@ describe.each(BACKENDS)("organisation-wide practice on %s", (name) => {
       { userId: idle, days: 0 },
       { userId: busy, days: 3 },
     ]);
+  });
+
+  it("does not count a day whose only sessions held no hold", async () => {
+    const org = await organisation();
+    const pat = await user(org, "client");
+    await logOn(org, pat, "2026-11-20");
+    // Ended before any hold, on a day of its own and beside a real session on another.
+    await logOn(org, pat, "2026-11-24", false);
+    await logOn(org, pat, "2026-11-20", false);
+    const rows = await organisationPractice(database.db, org, TODAY);
+    expect(rows.map((r) => r.days)).toEqual([1]);
   });
 });

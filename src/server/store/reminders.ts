@@ -50,14 +50,14 @@ export async function reminderSubscribers(db: Kysely<Tables>, userId?: string): 
   });
 }
 
-/** Whether the person finished a session on this local day. */
+/** Whether the person practised on this local day: a session that held a hold (session_logs.practised), finished or ended early. */
 export async function practisedOn(db: Kysely<Tables>, userId: string, day: string): Promise<boolean> {
   const row = await db
     .selectFrom("session_logs")
     .select("id")
     .where("user_id", "=", userId)
     .where("local_day", "=", day)
-    .where("completed", "=", true)
+    .where("practised", "=", true)
     .executeTakeFirst();
   return row !== undefined;
 }

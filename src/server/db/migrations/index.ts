@@ -8,6 +8,7 @@ import * as rateLimitAttempts from "./0006-rate-limit-attempts.ts";
 import * as mail from "./0007-mail.ts";
 import * as weeklySummaries from "./0007b-weekly-summaries.ts";
 import * as voiceClips from "./0008-voice-clips.ts";
+import * as practisedSessions from "./0012a-practised-sessions.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "0007-mail": mail,
   "0007b-weekly-summaries": weeklySummaries,
   "0008-voice-clips": voiceClips,
+  "0012a-practised-sessions": practisedSessions,
 };
 
 export const migrationProvider: MigrationProvider = {
