@@ -28,6 +28,26 @@ async function endNow(page: Page, painAfter: number | null) {
   await page.locator(".session-end").waitFor();
 }
 
+/** The player's screen (the viewport only) `ms` into a session started at pain 4, then whatever `then` opens. */
+function playerShot(name: string, ms: number, then?: (page: Page) => Promise<unknown>) {
+  return {
+    name,
+    route: "play",
+    fakeClockAt: morning,
+    fullPage: false,
+    show: async (page: Page) => {
+      await start(page, 4);
+      await page.clock.runFor(ms);
+      await then?.(page);
+    },
+  };
+}
+
+async function openDialog(page: Page, button: "End session" | "Restart") {
+  await page.getByRole("button", { name: button }).click();
+  await page.getByRole("dialog").waitFor();
+}
+
 /** A person signed in with four weeks of sessions in their account, most days, pain easing. */
 async function aMonthOfSessions(page: Page, env: ShotEnv) {
   const api = new ApiClient(overHttp, env.baseUrl.replace(/\/$/, ""));
@@ -50,73 +70,14 @@ async function aMonthOfSessions(page: Page, env: ShotEnv) {
 export const shotGroup = defineShots({
   area: "client",
   shots: [
-    {
-      name: "player-hold",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        await page.clock.runFor(16_000);
-      },
-    },
-    {
-      name: "player-paused",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        await page.clock.runFor(20_000);
-        await page.getByRole("button", { name: "Pause" }).click();
-      },
-    },
-    {
-      name: "player-rest",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        const rest = timeline.steps.findIndex((s) => s.kind === "rest");
-        await page.clock.runFor((timeline.steps[rest]!.offset + 2) * 1000);
-      },
-    },
-    {
-      name: "dialog-end-session",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        await page.clock.runFor(16_000);
-        await page.getByRole("button", { name: "End session" }).click();
-        await page.getByRole("dialog").waitFor();
-      },
-    },
-    {
-      name: "dialog-restart",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        await page.clock.runFor(16_000);
-        await page.getByRole("button", { name: "Restart" }).click();
-        await page.getByRole("dialog").waitFor();
-      },
-    },
-    {
-      name: "pain-after",
-      route: "play",
-      fakeClockAt: morning,
-      fullPage: false,
-      show: async (page) => {
-        await start(page, 4);
-        await page.clock.runFor(timeline.totalSeconds * 1000 + 2000);
-        await page.getByRole("heading", { name: /how does your back feel now/i }).waitFor();
-      },
-    },
+    playerShot("player-hold", 16_000),
+    playerShot("player-paused", 20_000, (page) => page.getByRole("button", { name: "Pause" }).click()),
+    playerShot("player-rest", (timeline.steps.find((s) => s.kind === "rest")!.offset + 2) * 1000),
+    playerShot("dialog-end-session", 16_000, (page) => openDialog(page, "End session")),
+    playerShot("dialog-restart", 16_000, (page) => openDialog(page, "Restart")),
+    playerShot("pain-after", timeline.totalSeconds * 1000 + 2000, (page) =>
+      page.getByRole("heading", { name: /how does your back feel now/i }).waitFor(),
+    ),
     { name: "end-complete", route: "play", fakeClockAt: morning, show: (page) => playThrough(page, 4, 2) },
     { name: "end-worse-pain", route: "play", fakeClockAt: morning, show: (page) => playThrough(page, 6, 8) },
     {
