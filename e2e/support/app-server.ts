@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/server.ts";
+import { startSmtpSink, type SmtpSink } from "../../test/support/smtp-sink.ts";
 import { launchBrowser } from "./browser.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
@@ -23,17 +24,56 @@ export interface AppServer {
  * 127.0.0.1 serving this run's web build, and Chromium, opened before the file's tests and closed after.
  */
 export function useAppServer(name: string): AppServer {
+  return useServerWith(name, async () => ({}));
+}
+
+export interface MailAppServer extends AppServer {
+  /** The real SMTP server the app's mail goes to. */
+  readonly sink: SmtpSink;
+}
+
+/** As useAppServer, with the server's mail going to a real SMTP server on 127.0.0.1 that keeps every mail. */
+export function useMailAppServer(name: string): MailAppServer {
+  let sink: SmtpSink | undefined;
+  const app = useServerWith(
+    name,
+    async () => {
+      sink = await startSmtpSink();
+      return { mailEnv: { SMTP_URL: sink.url }, log: () => undefined };
+    },
+    () => sink?.stop(),
+  );
+  return {
+    get server() {
+      return app.server;
+    },
+    get browser() {
+      return app.browser;
+    },
+    get sink() {
+      return opened(sink);
+    },
+  };
+}
+
+function useServerWith(
+  name: string,
+  more: () => Promise<Partial<Parameters<typeof startServer>[0]>>,
+  after: () => Promise<void> | undefined = () => undefined,
+): AppServer {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), `limber-${name}-`));
-    server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist") });
+    const extra = await more();
+    server = await startServer({ database: { kind: "pglite", dataDir }, host: "127.0.0.1", port: 0, webDir: inject("webDist"), ...extra });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await after();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
   return {
