@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { RESET_GUESS_LIMIT } from "../../src/server/auth/password-reset.ts";
+import { INVITE_MAILS } from "../../src/server/routes/invite-mail.ts";
+import { EMAIL_CHECK_MAILS } from "../../src/server/routes/mail-settings.ts";
+import { RESET_MAILS_PER_ADDRESS } from "../../src/server/routes/password-reset.ts";
 import { PASSWORD_CHECK_LIMIT, SIGN_IN_LIMITS, SIGN_UP_LIMIT } from "../../src/server/auth/rate-limit.ts";
 import { useTestApp } from "../support/backend-suite.ts";
 import { BACKENDS } from "../support/backends.ts";
@@ -70,6 +73,53 @@ describe.each(BACKENDS)("rate limits under attempts sent at once on %s", (name) 
       `404 x ${RESET_GUESS_LIMIT.attempts}`,
       `429 x ${30 - RESET_GUESS_LIMIT.attempts}`,
     ]);
+  });
+
+  /** Mails of a kind queued for one address: what the caps below count. */
+  const queuedFor = async (kind: string, recipient: string) =>
+    Number(
+      (
+        await suite.t.database.db
+          .selectFrom("mail_queue")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .where("kind", "=", kind)
+          .where("recipient", "=", recipient)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("queues 3 reset mails for one address of 10 requests for it sent at once from 10 client addresses, answering every request the same", async () => {
+    const { email } = await suite.t.client().signUp();
+    // Behind a proxy, so each request has its own client address and only the per-recipient cap is left to hold.
+    suite.t.deps.trustedProxies = { kind: "one-hop" };
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          suite.t.client().post("/api/auth/reset/request", { email }, { "x-forwarded-for": `203.0.113.${i + 1}` }),
+        ),
+      );
+      expect(tally(answers.map((a) => a.status))).toEqual(["202 x 10"]);
+    } finally {
+      suite.t.deps.trustedProxies = undefined;
+    }
+    expect(await queuedFor("password-reset", email)).toBe(RESET_MAILS_PER_ADDRESS.mails);
+  });
+
+  it("queues 3 check mails for one address of 10 asked for at once, the sign-up's own among them, and refuses the rest", async () => {
+    const person = suite.t.client();
+    const { email } = await person.signUp();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => person.post("/api/mail/email-check")));
+    expect(tally(answers.map((a) => a.status))).toEqual([`202 x ${EMAIL_CHECK_MAILS.mails - 1}`, `429 x ${11 - EMAIL_CHECK_MAILS.mails}`]);
+    expect(await queuedFor("email-check", email)).toBe(EMAIL_CHECK_MAILS.mails);
+  });
+
+  it("mails 3 invites to one address of 10 a coach sends at once, and refuses the rest", async () => {
+    const coach = suite.t.client();
+    await coach.signUp({ role: "coach" });
+    const email = `invited-${randomBytes(4).toString("hex")}@example.org`;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => coach.post("/api/invites/email", { email })));
+    expect(tally(answers.map((a) => a.status))).toEqual([`202 x ${INVITE_MAILS.mails}`, `429 x ${10 - INVITE_MAILS.mails}`]);
+    expect(await queuedFor("invite", email)).toBe(INVITE_MAILS.mails);
   });
 
   it("gives back the attempt of a right password and forgets the account's wrong ones, so a person who mistypes now and then is never limited", async () => {

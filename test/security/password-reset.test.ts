@@ -113,6 +113,21 @@ describe.each(BACKENDS)("password reset links on %s", (name) => {
     });
   });
 
+  it("issues 5 of 12 links asked for one account at once (two servers sending mail, and the operator)", async () => {
+    const { email, account } = await personWithLink();
+    suite.t.clock.advance(RESET_ISSUE_LIMIT.windowMs);
+    const issued = await Promise.all(Array.from({ length: 12 }, () => issuePasswordReset(suite.t.database.db, email, suite.t.clock.now())));
+    expect(issued.filter((r) => r.ok)).toHaveLength(RESET_ISSUE_LIMIT.links);
+    const since = new Date(suite.t.clock.now().getTime() - 1);
+    const stored = await suite.t.database.db
+      .selectFrom("password_resets")
+      .select("token_hash")
+      .where("user_id", "=", account.id)
+      .where("created_at", ">", since)
+      .execute();
+    expect(stored).toHaveLength(RESET_ISSUE_LIMIT.links);
+  });
+
   it("answers guessed and near-miss tokens the same 404 and slows a guesser down with 429", async () => {
     suite.t.clock.advance(RESET_GUESS_LIMIT.windowMs); // a clean window for this address
     const { email, token } = await personWithLink();

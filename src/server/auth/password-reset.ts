@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Tables } from "../db/tables.ts";
 import { findUserByEmail } from "../store/accounts.ts";
-import { countResetsSince, insertPasswordReset } from "../store/password-resets.ts";
+import { insertPasswordReset } from "../store/password-resets.ts";
 import type { AttemptRule } from "./rate-limit.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 
@@ -26,13 +26,11 @@ export async function issuePasswordReset(db: Kysely<Tables>, rawEmail: string, n
   const email = rawEmail.trim().toLowerCase();
   const user = await findUserByEmail(db, email);
   if (!user) return { ok: false, problem: `no account has the email ${email}` };
-  const recent = await countResetsSince(db, user.id, new Date(now.getTime() - RESET_ISSUE_LIMIT.windowMs));
-  if (recent >= RESET_ISSUE_LIMIT.links) {
-    return { ok: false, problem: `${email} was given ${recent} reset links in the last hour; wait before making another` };
-  }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
-  await insertPasswordReset(db, { tokenHash: tokenHash(token), userId: user.id, expiresAt }, now);
+  const stored = await insertPasswordReset(db, { tokenHash: tokenHash(token), userId: user.id, expiresAt }, RESET_ISSUE_LIMIT, now);
+  if (!stored.ok)
+    return { ok: false, problem: `${email} was given ${stored.recent} reset links in the last hour; wait before making another` };
   return { ok: true, token, expiresAt, displayName: user.display_name, email: user.email };
 }
 

@@ -4,7 +4,7 @@ import { requireCoach } from "../auth/require-role.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { readBody } from "../http/problems.ts";
 import { tooManyRequests } from "../http/too-many.ts";
-import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
+import { enqueueMailWithinCap, type MailCap } from "../store/mail-queue.ts";
 import { Email } from "./auth.ts";
 
 export const InviteByMail = z.object({
@@ -14,7 +14,7 @@ export const InviteByMail = z.object({
 });
 
 /** At most 3 invites mailed to one address in a day. */
-export const INVITES_PER_ADDRESS_PER_DAY = 3;
+export const INVITE_MAILS = { mails: 3, windowMs: 24 * 60 * 60_000 } as const satisfies MailCap;
 
 /**
  * An invite mailed by the coach, beside the code and link. The invite itself is made when the mail
@@ -27,17 +27,21 @@ export const inviteMailRoutes = new Hono<Env>().post("/", requireCoach, async (c
   const { user } = sessionOf(c);
   const now = clock.now();
   const { email, label, days } = body.value;
-  if ((await countQueuedFor(db, email, "invite", new Date(now.getTime() - 24 * 60 * 60_000))) >= INVITES_PER_ADDRESS_PER_DAY) {
-    return tooManyRequests(c, 24 * 60 * 60_000, `three invites were mailed to ${email} today; wait for them, or give the code in person`)!;
-  }
-  await enqueueMail(
+  const queued = await enqueueMailWithinCap(
     db,
     {
       job: { kind: "invite", organisationId: user.organisation_id, coachId: user.id, email, label: label || email, days },
       recipient: email,
     },
+    INVITE_MAILS,
     now,
   );
+  if (!queued)
+    return tooManyRequests(
+      c,
+      INVITE_MAILS.windowMs,
+      `three invites were mailed to ${email} today; wait for them, or give the code in person`,
+    )!;
   mail.queued();
   return c.json({ message: `an invite is on its way to ${email}; it shows in your list of invites once sent` }, 202);
 });

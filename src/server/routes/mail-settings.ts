@@ -9,7 +9,7 @@ import { reserveAttempts, tooManyRequests } from "../http/too-many.ts";
 import type { AttemptRule } from "../auth/rate-limit.ts";
 import type { LinkSigner } from "../mail/link-signer.ts";
 import { redeemEmailCheck } from "../store/email-checks.ts";
-import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
+import { enqueueMailWithinCap, type MailCap } from "../store/mail-queue.ts";
 import { readMailSettings, saveMailSettings } from "../store/mail-settings.ts";
 
 const isTimeZone = (tz: string) => {
@@ -40,8 +40,8 @@ export const EMAIL_CHECK_GUESS_LIMIT = {
   windowMs: 15 * 60_000,
 } as const satisfies AttemptRule;
 
-/** At most 3 check mails for one address in an hour. */
-export const EMAIL_CHECKS_PER_HOUR = 3;
+/** At most 3 check mails for one address in an hour (the one sent at sign-up among them). */
+export const EMAIL_CHECK_MAILS = { mails: 3, windowMs: 60 * 60_000 } as const satisfies MailCap;
 
 /** Stops the mail a signed unsubscribe token names; answers what was stopped, or undefined for a token that is not genuine. */
 async function unsubscribe(c: AppContext, signer: LinkSigner, token: string): Promise<"reminders" | "weekly-summary" | undefined> {
@@ -83,14 +83,19 @@ export const mailSettingsRoutes = new Hono<Env>()
     const { user } = sessionOf(c);
     if ((await readMailSettings(db, user.id))!.emailChecked) return c.json({ error: "this email is already checked" }, 409);
     const now = clock.now();
-    if ((await countQueuedFor(db, user.email, "email-check", new Date(now.getTime() - 60 * 60_000))) >= EMAIL_CHECKS_PER_HOUR) {
+    const queued = await enqueueMailWithinCap(
+      db,
+      { job: { kind: "email-check", userId: user.id }, recipient: user.email, userId: user.id },
+      EMAIL_CHECK_MAILS,
+      now,
+    );
+    if (!queued) {
       return tooManyRequests(
         c,
-        60 * 60_000,
+        EMAIL_CHECK_MAILS.windowMs,
         "three check mails were sent in the last hour; look for them (also in the spam folder), or try again later",
       )!;
     }
-    await enqueueMail(db, { job: { kind: "email-check", userId: user.id }, recipient: user.email, userId: user.id }, now);
     mail.queued();
     return c.json({ message: `a link is on its way to ${user.email}` }, 202);
   })

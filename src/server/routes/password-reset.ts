@@ -9,7 +9,7 @@ import { reserveAttempts } from "../http/too-many.ts";
 import { RESET_GUESS_LIMIT, RESET_REQUEST_LIMIT } from "../auth/password-reset.ts";
 import type { HeldAttempt } from "../auth/rate-limit.ts";
 import { lookUpPasswordReset, redeemPasswordReset, type ResetLookup } from "../store/password-resets.ts";
-import { countQueuedFor, enqueueMail } from "../store/mail-queue.ts";
+import { enqueueMailWithinCap, type MailCap } from "../store/mail-queue.ts";
 import { Email, NewPassword, startSession } from "./auth.ts";
 
 const Token = z
@@ -22,7 +22,7 @@ export const ResetUse = z.object({ token: Token, newPassword: NewPassword });
 export const ResetRequest = z.object({ email: Email });
 
 /** At most 3 reset mails queued for one address in an hour, so nobody can fill someone's inbox. */
-export const RESET_MAILS_PER_ADDRESS = { mails: 3, windowMs: 60 * 60_000 } as const;
+export const RESET_MAILS_PER_ADDRESS = { mails: 3, windowMs: 60 * 60_000 } as const satisfies MailCap;
 
 /** The one answer to "send me a link", whether or not an account has the address. */
 export const RESET_REQUESTED =
@@ -75,15 +75,12 @@ export const passwordResetRoutes = new Hono<Env>()
       "too many reset links asked for from this address; try again later",
     );
     if (attempt instanceof Response) return attempt;
-    // Known and unknown addresses take the same path here (one count, one insert); whether an
+    // Known and unknown addresses take the same path here (one counted insert); whether an
     // account has the address is found out by the mail sender, after the answer has gone.
     const { email } = body.value;
     const now = clock.now();
-    const recent = await countQueuedFor(db, email, "password-reset", new Date(now.getTime() - RESET_MAILS_PER_ADDRESS.windowMs));
-    if (recent < RESET_MAILS_PER_ADDRESS.mails) {
-      await enqueueMail(db, { job: { kind: "password-reset", email }, recipient: email }, now);
+    if (await enqueueMailWithinCap(db, { job: { kind: "password-reset", email }, recipient: email }, RESET_MAILS_PER_ADDRESS, now))
       mail.queued();
-    }
     return c.json({ message: RESET_REQUESTED }, 202);
   })
   .post("/check", async (c) => {

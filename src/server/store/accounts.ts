@@ -99,6 +99,8 @@ export async function deleteAccount(db: Kysely<Tables>, userId: string): Promise
     await tx.deleteFrom("progress").where("user_id", "=", userId).execute();
     await tx.deleteFrom("auth_sessions").where("user_id", "=", userId).execute();
     await tx.deleteFrom("password_resets").where("user_id", "=", userId).execute();
+    // A coach's unused invites go with them: nobody should join on the word of someone who left.
+    await tx.deleteFrom("invites").where("created_by", "=", userId).where("used_at", "is", null).execute();
     await tx.deleteFrom("users").where("id", "=", userId).execute();
     const others = await tx.selectFrom("users").select("id").where("organisation_id", "=", user.organisation_id).executeTakeFirst();
     const owned = await tx.selectFrom("programs").select("id").where("organisation_id", "=", user.organisation_id).executeTakeFirst();

@@ -98,7 +98,8 @@ const FOLLOWING_TABLES = [
 /**
  * Uses an invite once: the client moves into the coach's organisation with all their data (logs,
  * progress, their own plan, feed, notes), and a personal organisation left empty is removed.
- * The invite row is locked, so two people racing for one code cannot both get in.
+ * The invite row is locked, so two people racing for one code cannot both get in. A practice
+ * whose coach has gone (a client or a program kept it) takes nobody new.
  */
 export async function acceptInvite(db: Kysely<Tables>, codeHash: string, userId: string, now: Date): Promise<AcceptOutcome> {
   return db.transaction().execute(async (tx) => {
@@ -111,6 +112,8 @@ export async function acceptInvite(db: Kysely<Tables>, codeHash: string, userId:
     if (!invite) return { ok: false, reason: "unknown" };
     if (invite.used_at) return { ok: false, reason: "used" };
     if (new Date(invite.expires_at) <= now) return { ok: false, reason: "expired" };
+    // As in previewInvite: an invite leads only into a practice that still has a coach.
+    if (!(await coachOfOrganisation(tx, invite.organisation_id))) return { ok: false, reason: "unknown" };
     const user = await tx
       .selectFrom("users")
       .select(["organisation_id", "role"])

@@ -36,16 +36,37 @@ export async function enqueueMail(
   return id;
 }
 
-/** How many mails of this kind were queued for this address since `since`. */
-export async function countQueuedFor(db: Kysely<Tables>, recipient: string, kind: MailJob["kind"], since: Date): Promise<number> {
-  const row = await db
-    .selectFrom("mail_queue")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("recipient", "=", recipient)
-    .where("kind", "=", kind)
-    .where("created_at", ">", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** A cap on mails of one kind to one address: at most `mails` queued within `windowMs`. */
+export interface MailCap {
+  mails: number;
+  windowMs: number;
+}
+
+/**
+ * Queues the mail unless `cap.mails` mails of its kind were queued for its recipient within the
+ * window; answers whether it was queued. Like the rate limits (auth/rate-limit.ts), the count and
+ * the insert run in one transaction under a lock on (kind, recipient), shared by every process on
+ * the database, so requests sent at once cannot each count the same free place.
+ */
+export async function enqueueMailWithinCap(
+  db: Kysely<Tables>,
+  input: { job: MailJob; recipient: string; userId?: string },
+  cap: MailCap,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`mail-cap\n${input.job.kind}\n${input.recipient}`}))`.execute(tx);
+    const row = await tx
+      .selectFrom("mail_queue")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("recipient", "=", input.recipient)
+      .where("kind", "=", input.job.kind)
+      .where("created_at", ">", new Date(now.getTime() - cap.windowMs))
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) >= cap.mails) return false;
+    await enqueueMail(tx, input, now);
+    return true;
+  });
 }
 
 /**

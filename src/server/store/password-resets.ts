@@ -8,13 +8,29 @@ export type ResetLookup =
   | { state: "expired"; expiredAt: Date }
   | { state: "usable"; user: UserRow; expiresAt: Date };
 
+/**
+ * Stores a new reset link unless the account was given `cap.links` links within the window
+ * (answering how many it was given). The count and the insert run in one transaction with the
+ * account's row locked, so links asked for at once (two servers' mail senders, the operator)
+ * cannot each count the same free place. Only the newest link of an account works: its earlier
+ * unused ones end now.
+ */
 export async function insertPasswordReset(
   db: Kysely<Tables>,
   input: { tokenHash: string; userId: string; expiresAt: Date },
+  cap: { links: number; windowMs: number },
   now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    // Only the newest link of an account works: the earlier unused ones end now.
+): Promise<{ ok: true } | { ok: false; recent: number }> {
+  return db.transaction().execute(async (tx) => {
+    await tx.selectFrom("users").select("id").where("id", "=", input.userId).forUpdate().execute();
+    const row = await tx
+      .selectFrom("password_resets")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user_id", "=", input.userId)
+      .where("created_at", ">", new Date(now.getTime() - cap.windowMs))
+      .executeTakeFirstOrThrow();
+    const recent = Number(row.n);
+    if (recent >= cap.links) return { ok: false as const, recent };
     await tx
       .updateTable("password_resets")
       .set({ expires_at: now })
@@ -26,18 +42,8 @@ export async function insertPasswordReset(
       .insertInto("password_resets")
       .values({ token_hash: input.tokenHash, user_id: input.userId, created_at: now, expires_at: input.expiresAt })
       .execute();
+    return { ok: true as const };
   });
-}
-
-/** How many reset links this account was given since `since`, used or not. */
-export async function countResetsSince(db: Kysely<Tables>, userId: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom("password_resets")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("user_id", "=", userId)
-    .where("created_at", ">", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export async function lookUpPasswordReset(db: Kysely<Tables>, tokenHash: string, now: Date): Promise<ResetLookup> {
