@@ -1,6 +1,7 @@
 import { DEFAULT_SECONDS_PER_BREATH, DEFAULT_SET_REST_SECONDS } from "./program-defaults.ts";
 import type { Exercise, Motion, Phase, Program, Side } from "./program.ts";
 import { holdSecondsFor, repsFor, type ProgressState } from "./progress.ts";
+import { inWords } from "./words.ts";
 
 export type StepKind = "prepare" | "hold" | "release" | "switch-side" | "rest" | "done";
 
@@ -53,36 +54,9 @@ function base(exercise: Exercise | null, side: Side | null): Pick<Draft, "exerci
 
 const noPhase = { phaseId: null, phaseName: null, motion: null, rep: null, reps: null } as const;
 
-const NUMBER_WORDS = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-];
-const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty"];
-
-/** 1–69 in words, as a voice says a count ("five", "twenty-one"); larger numbers as digits. */
+/** 0–69 in words, as a voice says a count ("five", "twenty-one"); larger numbers as digits. */
 export function countInWords(n: number): string {
-  if (n < 20) return NUMBER_WORDS[n] ?? String(n);
-  if (n >= 70) return String(n);
-  const unit = n % 10;
-  return `${TENS[Math.floor(n / 10)]}${unit === 0 ? "" : `-${NUMBER_WORDS[unit]}`}`;
+  return inWords(n, 69);
 }
 
 /** "Hold for 30 seconds", or for a hold given in breaths "Hold for five breaths" (seconds over seconds per breath, at least one). */

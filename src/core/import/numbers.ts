@@ -1,32 +1,8 @@
+import { TENS_WORDS, UNIT_WORDS } from "../words.ts";
 import type { Token } from "./tokens.ts";
 
-const UNITS = new Map<string, number>(
-  Object.entries({
-    zero: 0,
-    one: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    thirteen: 13,
-    fourteen: 14,
-    fifteen: 15,
-    sixteen: 16,
-    seventeen: 17,
-    eighteen: 18,
-    nineteen: 19,
-  }),
-);
-const TENS = new Map<string, number>(
-  Object.entries({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }),
-);
+const UNITS = new Map<string, number>(UNIT_WORDS.map((word, value) => [word, value]));
+const TENS = new Map<string, number>(TENS_WORDS.map((word, i) => [word, (i + 2) * 10]));
 
 /** A number read from tokens: its value and the index of the first token after it. */
 export interface ReadNumber {
