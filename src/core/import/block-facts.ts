@@ -132,8 +132,11 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
   return words <= 12;
 }
 
-/** Tokenises and measures each block, and decides which plain lines are really headings. */
-export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFacts[] {
+/**
+ * Tokenises and measures each block, and decides which plain lines are really headings; with
+ * `asBody`, for parts cut out of a body block, none is (they keep their label reading).
+ */
+export function readBlockFacts(text: string, blocks: readonly Block[], asBody = false): BlockFacts[] {
   return blocks.map((block, index) => {
     const tokens = tokenize(text, block.start, block.end);
     let quantities = readQuantities(tokens);
@@ -141,7 +144,9 @@ export function readBlockFacts(text: string, blocks: readonly Block[]): BlockFac
     const first = tokens.find((t) => t.kind !== "punct");
     let role: BlockFacts["role"] = "body";
     let level = 0;
-    if (block.kind === "heading") {
+    if (asBody) {
+      // Parts of a body block stay body text.
+    } else if (block.kind === "heading") {
       role = "heading";
       level = block.level;
     } else if (isItemHeading(block, blocks[index + 1], tokens, timed)) {

@@ -1,3 +1,5 @@
+import { unflatten } from "./flattened.ts";
+
 /** A line-level unit of a routine: a heading, a list item, or a paragraph. */
 export interface Block {
   kind: "heading" | "item" | "paragraph";
@@ -95,5 +97,5 @@ export function readBlocks(text: string): Block[] {
     }
     lineStart = lineEnd + 1;
   }
-  return blocks;
+  return unflatten(text, blocks);
 }

@@ -14,6 +14,7 @@ import { calibrateDraft } from "./calibration.ts";
 import { readExercise } from "./exercise-draft.ts";
 import { findDefinitions } from "./glossary.ts";
 import { findNamePosition, findPosition } from "./position.ts";
+import { splitMovements } from "./movement-starts.ts";
 import { layOut } from "./sections.ts";
 import { isSafety, sentencesOf } from "./sentence-facts.ts";
 import { inputSpan, stripMarkup, type PlainText } from "./strip-markup.ts";
@@ -188,7 +189,7 @@ export function readRoutine(input: string): ImportDraft {
   if (source.trim() === "") return emptyDraft("The text is empty: there is nothing to import.");
   const plain = stripMarkup(source);
   const text = plain.text;
-  const facts = readBlockFacts(text, readBlocks(text));
+  const facts = splitMovements(text, readBlockFacts(text, readBlocks(text)));
   if (facts.length === 0) return emptyDraft("No readable text was found once markup was removed.");
   const layout = layOut(facts);
 

@@ -55,6 +55,12 @@ describe("reading repetitions and sets", () => {
     one("two or three times", "reps", 2, 3);
     one("Do 8 on each side.", "reps", 8);
     one("3 each leg", "reps", 3);
+    one("Do 5 lunges with each leg.", "reps", 5);
+    one("perform 10 heel raises", "reps", 10);
+  });
+
+  it("does not count a plural that is not the movement as repetitions", () => {
+    expect(read("Do 3 stretches every morning").filter((q) => q.kind === "reps")).toEqual([]);
   });
 
   it("reads sets with their repetitions", () => {

@@ -6,6 +6,40 @@ const PER_SIDE = new Set(["side", "leg", "foot", "way", "arm", "direction", "kne
 const RANGE_JOINERS = new Set(["-", "–", "—", "to", "or", "/"]);
 const SECOND_WORDS = new Set(["s", "sec", "secs", "second", "seconds", '"']);
 const MINUTE_WORDS = new Set(["min", "mins", "minute", "minutes", "'"]);
+/** Plurals after "do 5 …" that count something other than the movement. */
+const NOT_MOVEMENTS = new Set([
+  "sets",
+  "stretches",
+  "exercises",
+  "days",
+  "weeks",
+  "months",
+  "hours",
+  "seconds",
+  "minutes",
+  "breaths",
+  "counts",
+  "sessions",
+  "steps",
+  "things",
+  "poses",
+]);
+
+/** "lunges", "heel raises", "slow squats": one to three words ending in a plural that names what is repeated. */
+function movementPlural(tokens: readonly Token[], j: number): boolean {
+  // "repeat 3 times", "do 2 sets": read by the rules for repetition and set words.
+  if (REP_WORDS.has(tokens[j]?.text ?? "") || SET_WORDS.has(tokens[j]?.text ?? "")) return false;
+  for (let k = j; k < j + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "word") return false;
+    if (t.text.length > 3 && t.text.endsWith("s") && !t.text.endsWith("ss") && !NOT_MOVEMENTS.has(t.text)) {
+      const after = tokens[k + 1];
+      return !after || after.kind !== "word" || ["with", "on", "each", "per", "in", "for", "and", "then"].includes(after.text);
+    }
+  }
+  return false;
+}
+
 const REP_WORDS = new Set(["times", "time", "x", "×", "reps", "rep", "repetitions", "repetition", "rounds", "round", "cycles"]);
 const SET_WORDS = new Set(["sets", "set"]);
 const BREATH_WORDS = new Set(["breath", "breaths", "breathing", "exhales", "exhale", "inhales"]);
@@ -213,6 +247,8 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     const more =
       next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
     if (!next || more) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
+    // "Do 5 lunges with each leg", "perform 10 heel raises": the count of a movement named in the plural.
+    if (movementPlural(tokens, j)) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
   }
   const unit = readTimeUnit(tokens, j);
   if (unit) {

@@ -472,3 +472,21 @@ export const INSTRUCTION_VERBS = new Set([
   "now",
   "next",
 ]);
+
+/** Words that open a sentence by setting up a start position: "Laying on your back, …", "While in a seated position, …". */
+export const SETUP_OPENERS = new Set([
+  "laying",
+  "lying",
+  "lie",
+  "lay",
+  "while",
+  "sit",
+  "sitting",
+  "stand",
+  "standing",
+  "kneel",
+  "kneeling",
+  "start",
+  "begin",
+  "from",
+]);

@@ -1,6 +1,6 @@
 import type { BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
-import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
+import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter, SETUP_OPENERS } from "./routine-words.ts";
 
 /** A run of blocks the importer reads as one exercise, named by a heading, a label or its lead words. */
 export interface ExerciseUnit {
@@ -146,23 +146,6 @@ function firstSentence(f: BlockFacts): BlockFacts["tokens"] {
   const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
   return end < 0 ? f.tokens : f.tokens.slice(0, end);
 }
-
-const SETUP_OPENERS = new Set([
-  "laying",
-  "lying",
-  "lie",
-  "lay",
-  "while",
-  "sit",
-  "sitting",
-  "stand",
-  "standing",
-  "kneel",
-  "kneeling",
-  "start",
-  "begin",
-  "from",
-]);
 
 /** "Laying on your back, …", "While in a seated position, …", "Start in Downward-Facing Dog…": a block that opens by setting up a position. */
 const startsNewSetup = (f: BlockFacts) => SETUP_OPENERS.has(firstBodyWord(f));

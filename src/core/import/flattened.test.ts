@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { readBlocks } from "./blocks.ts";
+import { importRoutine } from "./import-routine.ts";
+
+const shape = (text: string) => readBlocks(text).map((b) => `${b.kind}: ${b.text}`);
+
+describe("giving a flattened web page back its structure", () => {
+  it("reads inline bullets in one paragraph as list items", () => {
+    expect(shape("Cool-down stretches • Stand tall and step forward. • Hold for 20 seconds.")).toEqual([
+      "paragraph: Cool-down stretches",
+      "item: Stand tall and step forward.",
+      "item: Hold for 20 seconds.",
+    ]);
+  });
+
+  it("leaves a single bullet sign in a sentence alone", () => {
+    expect(shape("Stand tall • then breathe out slowly.")).toEqual(["paragraph: Stand tall • then breathe out slowly."]);
+  });
+
+  it("takes the short words after an inline item's last sentence as the heading of the items after it", () => {
+    expect(shape("Intro • Hold for 20 seconds and then swap legs. Stretch: your hip flexors • Stand upright.")).toEqual([
+      "paragraph: Intro",
+      "item: Hold for 20 seconds and then swap legs.",
+      "heading: Stretch: your hip flexors",
+      "item: Stand upright.",
+    ]);
+  });
+
+  it("reads a heading in capitals run on after a sentence as a heading, stray mark and all", () => {
+    expect(shape("Do 5 lunges with each leg. INCHWORM ? Stand with your feet together. Walk your hands out.")).toEqual([
+      "paragraph: Do 5 lunges with each leg.",
+      "heading: INCHWORM",
+      "paragraph: Stand with your feet together. Walk your hands out.",
+    ]);
+  });
+
+  it("does not take capitals that are part of a sentence, or short ones, for a heading", () => {
+    expect(shape("Lean in. DO NOT bounce. Hold. OK Then relax.")).toEqual(["paragraph: Lean in. DO NOT bounce. Hold. OK Then relax."]);
+  });
+
+  it("so finds two movements where the page's line breaks were lost", () => {
+    const text =
+      "Warm-up\n\nStand with your feet apart. Lunge back with your right leg. Do 5 lunges with each leg. INCHWORM ? Stand with your feet together. Walk your hands out. Do 5 to 8 repetitions.";
+    expect(importRoutine(text).exercises.map((e) => [e.name.value, e.reps.value])).toEqual([
+      ["Warm-up", { min: 5, max: 5 }],
+      ["INCHWORM", { min: 5, max: 8 }],
+    ]);
+  });
+});

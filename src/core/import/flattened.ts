@@ -1,0 +1,132 @@
+import type { Block } from "./blocks.ts";
+
+/**
+ * Text copied from a web page often loses its line breaks: a list becomes one paragraph with
+ * "•" in it, and headings run on after the sentence before them ("… swap legs. INCHWORM Stand
+ * with your feet together."). These rules give such a paragraph back its structure, so that the
+ * sections after it see headings and items as the page had them.
+ */
+
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\u00a0";
+const isUpper = (c: string) => c >= "A" && c <= "Z";
+const isLower = (c: string) => c >= "a" && c <= "z";
+
+function piece(text: string, kind: Block["kind"], start: number, end: number, afterBlank: boolean): Block | null {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end <= start) return null;
+  return { kind, level: kind === "heading" ? 2 : 0, start, end, text: text.slice(start, end), ordinal: null, lines: 1, afterBlank };
+}
+
+/** "… stretches • From standing, … • Keeping your left leg straight, …": a paragraph holding two or more inline bullets. */
+function splitInlineBullets(text: string, b: Block): Block[] {
+  if (b.kind !== "paragraph") return [b];
+  const cuts: number[] = [];
+  for (let i = b.start + 1; i < b.end - 1; i++) if (text[i] === "•" && isSpace(text[i - 1]) && isSpace(text[i + 1])) cuts.push(i);
+  if (cuts.length < 2) return [b];
+  const out: Block[] = [];
+  const head = piece(text, "paragraph", b.start, cuts[0]!, b.afterBlank);
+  if (head) out.push(head);
+  cuts.forEach((at, k) => {
+    const item = piece(text, "item", at + 1, cuts[k + 1] ?? b.end, false);
+    if (item) out.push(item);
+  });
+  return out;
+}
+
+/** A word of an inline heading in capitals: "STRETCH:", "INCHWORM", "HIP-FLEXOR". */
+function isCapsWord(w: string): boolean {
+  const core = w.endsWith(":") ? w.slice(0, -1) : w;
+  if (core.length === 0 || !isUpper(core[0]!)) return false;
+  for (const c of core) if (!isUpper(c) && c !== "'" && c !== "’" && c !== "&" && c !== "/" && c !== "-") return false;
+  return true;
+}
+
+/**
+ * Where a run-on heading in capitals starts inside a block: right after a sentence end, one to six
+ * words in capitals (one of four letters or more), then a sentence in ordinary case. Returns the
+ * heading's [start, end) and where the text after it starts, or null.
+ */
+function findCapsHeading(text: string, b: Block): { start: number; end: number; rest: number } | null {
+  for (let i = b.start; i < b.end - 1; i++) {
+    const c = text[i];
+    if ((c !== "." && c !== "!" && c !== "?") || !isSpace(text[i + 1])) continue;
+    let at = i + 1;
+    while (at < b.end && isSpace(text[at])) at++;
+    let words = 0;
+    let long = false;
+    let end = at;
+    let k = at;
+    while (k < b.end && words < 7) {
+      let e = k;
+      while (e < b.end && !isSpace(text[e])) e++;
+      const word = text.slice(k, e);
+      if (!isCapsWord(word)) break;
+      words++;
+      if (word.replace(/[^A-Z]/g, "").length >= 4) long = true;
+      end = e;
+      k = e;
+      while (k < b.end && isSpace(text[k])) k++;
+    }
+    if (words === 0 || words > 6 || !long) continue;
+    // A stray mark between heading and text ("INCHWORM ? Stand …", "QUADS – Stand …").
+    let rest = k;
+    if ((text[rest] === "?" || text[rest] === "–" || text[rest] === "-") && isSpace(text[rest + 1])) rest += 2;
+    if (rest + 1 < b.end && isUpper(text[rest]!) && isLower(text[rest + 1]!)) return { start: at, end, rest };
+  }
+  return null;
+}
+
+function splitCapsHeadings(text: string, b: Block): Block[] {
+  if (b.kind === "heading") return [b];
+  const out: Block[] = [];
+  let current: Block = b;
+  for (;;) {
+    const h = findCapsHeading(text, current);
+    if (!h) break;
+    const before = piece(text, current.kind, current.start, h.start, current.afterBlank);
+    if (before) out.push({ ...before, ordinal: current.ordinal, lines: current.lines });
+    out.push(piece(text, "heading", h.start, h.end, true)!);
+    const after = piece(text, "paragraph", h.rest, current.end, true);
+    if (!after) return out;
+    current = after;
+  }
+  out.push(current);
+  return out;
+}
+
+/**
+ * "… Hold for 20 seconds and then swap legs. Stretch: your hip flexors" as an inline bullet: the
+ * short unpunctuated words after the item's last sentence are the heading of the items after it.
+ */
+function splitTrailingHeading(text: string, b: Block): Block[] {
+  if (b.kind !== "item") return [b];
+  let last = -1;
+  for (let i = b.end - 2; i > b.start; i--) {
+    if ((text[i] === "." || text[i] === "!" || text[i] === "?") && isSpace(text[i + 1])) {
+      last = i + 1;
+      break;
+    }
+  }
+  if (last < 0) return [b];
+  const tail = text.slice(last, b.end).trim();
+  const words = tail.split(/\s+/).length;
+  if (words > 6 || !isUpper(tail[0] ?? "") || /[.!?,;]$/.test(tail)) return [b];
+  const item = piece(text, "item", b.start, last, b.afterBlank);
+  const heading = piece(text, "heading", last, b.end, true);
+  return item && heading ? [item, heading] : [b];
+}
+
+/** Gives flattened paragraphs back their items and headings; other blocks pass through unchanged. */
+export function unflatten(text: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const pieces = splitInlineBullets(text, b);
+    const fromBullets = pieces.length > 1;
+    pieces.forEach((p, k) => {
+      const parts = fromBullets && k < pieces.length - 1 ? splitTrailingHeading(text, p) : [p];
+      for (const part of parts) for (const q of splitCapsHeadings(text, part)) out.push(q);
+    });
+  }
+  return out;
+}

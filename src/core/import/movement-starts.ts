@@ -1,0 +1,89 @@
+import { readBlockFacts, type BlockFacts } from "./block-facts.ts";
+import type { Block } from "./blocks.ts";
+import { findPosition } from "./position.ts";
+import { SETUP_OPENERS } from "./routine-words.ts";
+import { sentencesOf, type SentenceFacts } from "./sentence-facts.ts";
+
+/**
+ * Several movements run together in one paragraph or one list item ("… lean back and hold for
+ * five seconds. To stretch your hamstrings, lie on the ground …"): the block is cut where a
+ * sentence opens a new movement, so each part is read as a movement of its own. A cut needs a
+ * hold before it (the movement before is complete) and a hold or count after it (the new one is
+ * timed), and a sentence that starts afresh: by its purpose ("To stretch your hamstrings, …") or
+ * by setting up a different body position ("Lie on your back …" after a standing stretch).
+ * Going back to the other side ("Repeat on the other side", "Switch legs") never cuts.
+ */
+
+const PURPOSE_VERBS = new Set(["stretch", "loosen", "work", "target", "release", "open", "relieve", "ease", "mobilise", "mobilize"]);
+const SAME_MOVEMENT = new Set(["other", "opposite", "switch", "swap", "repeat", "again", "same", "this"]);
+
+const holds = (s: SentenceFacts) => s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths");
+const timed = (s: SentenceFacts) =>
+  s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths" || q.kind === "reps" || q.kind === "sets");
+
+/** "To stretch your hamstrings, …": a purpose clause before a comma at the sentence's start. */
+function opensWithPurpose(s: SentenceFacts): boolean {
+  const w = s.tokens;
+  if (w[0]?.text !== "to" || !PURPOSE_VERBS.has(w[1]?.text ?? "")) return false;
+  for (let k = 2; k < Math.min(w.length, 10); k++) if (w[k]!.text === ",") return true;
+  return false;
+}
+
+function startsAfresh(s: SentenceFacts, positionBefore: string | null): boolean {
+  if (s.tokens.some((t) => SAME_MOVEMENT.has(t.text))) return false;
+  if (opensWithPurpose(s)) return true;
+  if (!SETUP_OPENERS.has(s.tokens[0]?.text ?? "")) return false;
+  const here = findPosition(s.tokens)?.value ?? null;
+  return here !== null && positionBefore !== null && here !== positionBefore;
+}
+
+/** Where in one block new movements start (offsets of the sentences that open them). */
+function cutsIn(text: string, f: BlockFacts): number[] {
+  if (f.role !== "body" || f.block.kind === "heading" || !f.timed) return [];
+  // A hold before the cut and a time or count after it: two timed quantities at least.
+  let n = 0;
+  for (const q of f.quantities) if (q.kind === "hold" || q.kind === "breaths" || q.kind === "reps" || q.kind === "sets") n++;
+  if (n < 2) return [];
+  const sentences = sentencesOf(text, f, f.block.start);
+  if (sentences.length < 3) return [];
+  // Whether any sentence from k on is timed, computed once from the end (not rescanned per sentence).
+  const timedFrom: boolean[] = new Array<boolean>(sentences.length + 1).fill(false);
+  for (let k = sentences.length - 1; k >= 0; k--) timedFrom[k] = timedFrom[k + 1]! || timed(sentences[k]!);
+  const cuts: number[] = [];
+  let held = false;
+  let position: string | null = null;
+  sentences.forEach((s, k) => {
+    if (k > 0 && held && timedFrom[k] && startsAfresh(s, position)) {
+      cuts.push(s.start);
+      held = false;
+      position = null;
+    }
+    if (holds(s)) held = true;
+    position ??= findPosition(s.tokens)?.value ?? null;
+  });
+  return cuts;
+}
+
+/** The text's blocks, each cut where a new movement starts; only the parts cut are read again. */
+export function splitMovements(text: string, facts: BlockFacts[]): BlockFacts[] {
+  const out: BlockFacts[] = [];
+  let cut = false;
+  for (const f of facts) {
+    const cuts = cutsIn(text, f);
+    if (cuts.length === 0) {
+      out.push(f);
+      continue;
+    }
+    cut = true;
+    const parts: Block[] = [f.block.start, ...cuts].map((start, k) => {
+      let end = k < cuts.length ? cuts[k]! : f.block.end;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      // The later parts read as paragraphs of their own, after a break, as the page would have set them.
+      const kind = k === 0 ? f.block.kind : "paragraph";
+      return { ...f.block, kind, start, end, text: text.slice(start, end), afterBlank: k > 0 || f.block.afterBlank };
+    });
+    for (const p of readBlockFacts(text, parts, true)) out.push(p);
+  }
+  if (cut) out.forEach((f, i) => (f.index = i));
+  return out;
+}
