@@ -74,4 +74,24 @@ describe("History, from the sessions on this phone and in the account", () => {
     expect(await page.getByTestId("pain-summary").textContent()).toBe("Pain after sessions fell from 5 to 3 over one day.");
     await context.close();
   }, 90_000);
+
+  it("signed in: a plan chosen on another device is shown as theirs, and an account without one is offered a choice that it keeps", async () => {
+    const chose = new ApiClient(overHttp, app.server.url);
+    await chose.signUp({ displayName: "Mary" });
+    await chose.put("/api/settings", { planDaysPerWeek: 4, since: "2026-11-23" });
+    const first = await openApp(app.browser, app.server.url, "history", { fakeClockAt: morning, sessionCookie: chose.cookie! });
+    await first.page.getByText("Your plan: 4 days a week.").waitFor();
+    expect(await first.page.getByRole("group", { name: "Choose how often you want to practise" }).count()).toBe(0);
+    await first.context.close();
+
+    const fresh = new ApiClient(overHttp, app.server.url);
+    await fresh.signUp({ displayName: "Ann" });
+    const { context, page } = await openApp(app.browser, app.server.url, "history", { fakeClockAt: morning, sessionCookie: fresh.cookie! });
+    const offer = page.getByRole("group", { name: "Choose how often you want to practise" });
+    await offer.waitFor();
+    expect(await page.getByText(/^Your plan:/).count()).toBe(0);
+    await offer.getByRole("button", { name: "2 days a week" }).click();
+    await expect.poll(async () => (await fresh.get("/api/settings")).body).toEqual({ planDaysPerWeek: 2, planSince: "2026-11-25" });
+    await context.close();
+  }, 90_000);
 });

@@ -4,6 +4,9 @@
  */
 
 import { addDays, dayNumber, weekStartOf } from "./calendar-date.ts";
+import type { HoldRecord } from "./session-log.ts";
+import { heldAnyHold } from "./session-summary.ts";
+import { plural } from "./words.ts";
 
 /** What history needs of one session. */
 export interface PracticeEntry {
@@ -13,6 +16,14 @@ export interface PracticeEntry {
   held: boolean;
   painBefore: number | null;
   painAfter: number | null;
+}
+
+/** A session as history reads it, on `day` (its local day as the device saw it); `held` by heldAnyHold, the one rule for a practised day. */
+export function practiceEntryOf(
+  day: string,
+  s: { completed: boolean; holds: readonly Pick<HoldRecord, "skipped">[]; painBefore: number | null; painAfter: number | null },
+): PracticeEntry {
+  return { day, completed: s.completed, held: heldAnyHold(s.holds), painBefore: s.painBefore, painAfter: s.painAfter };
 }
 
 /** Every day with at least one session that held a hold, finished or not, in order and once each. */
@@ -86,7 +97,7 @@ export function painSeries(entries: readonly Pick<PracticeEntry, "day" | "painBe
 }
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-const countWord = (n: number, unit: string) => `${NUMBER_WORDS[n] ?? String(n)} ${unit}${n === 1 ? "" : "s"}`;
+const countWord = (n: number, unit: string) => `${NUMBER_WORDS[n] ?? String(n)} ${plural(n, unit)}`;
 
 function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
@@ -115,4 +126,47 @@ export function painTrendSummary(points: readonly PainPoint[], today: string, we
   if (end < start) return `Pain after sessions fell from ${start} to ${end} over ${span}.`;
   if (end > start) return `Pain after sessions rose from ${start} to ${end} over ${span}.`;
   return `Pain after sessions stayed at about ${start} over ${span}.`;
+}
+
+/** What a history shows, the same on the device and on the server. */
+export interface HistoryFacts {
+  sessions: number;
+  /** Practised days, in order: days with a session that held a hold. */
+  days: string[];
+  streak: number;
+  /** How well the person's own plan was kept since `since`; null when they have not chosen one. */
+  adherence: Adherence | null;
+  /** The earlier of the day the plan was chosen and the first session's day; null without a plan. */
+  since: string | null;
+  pain: PainPoint[];
+  /** Days with a pain score after a session: a trend needs two. */
+  daysRatedAfter: number;
+  summary: string;
+}
+
+/**
+ * History from sessions read by practiceEntryOf, over the last `weeks` weeks (at most 12 for adherence), for
+ * the device's History page and the server's GET /api/history alike. Adherence is measured only against a
+ * plan the person chose, and only from when it (or the first session, when earlier) started.
+ */
+export function historyFacts(
+  entries: readonly PracticeEntry[],
+  today: string,
+  plan: { daysPerWeek: number; since: string | null } | null,
+  weeks = 12,
+): HistoryFacts {
+  const days = practisedDays(entries);
+  const pain = painSeries(entries);
+  const firstDay = entries.map((e) => e.day).sort()[0];
+  const since = plan ? ([plan.since, firstDay].filter((d): d is string => d !== null && d !== undefined).sort()[0] ?? today) : null;
+  return {
+    sessions: entries.length,
+    days,
+    streak: streak(days, today),
+    adherence: plan && since ? adherence(days, plan.daysPerWeek, today, Math.min(weeks, 12), since) : null,
+    since,
+    pain,
+    daysRatedAfter: new Set(entries.filter((e) => e.painAfter !== null).map((e) => e.day)).size,
+    summary: painTrendSummary(pain, today, 4),
+  };
 }

@@ -24,6 +24,12 @@ describe("reminders", () => {
     expect(isPlannedDay("2027-01-05", { schedule, daysPerWeek: 3 })).toBe(false);
   });
 
+  it("plans no day for a person who has not chosen a plan and has no coach's schedule", () => {
+    const week = ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13"];
+    expect(week.filter((d) => isPlannedDay(d, { schedule: null, daysPerWeek: null }))).toEqual([]);
+    expect(week.filter((d) => isPlannedDay(d, ownPlan))).toEqual(["2026-12-07", "2026-12-09", "2026-12-11"]);
+  });
+
   it("is due from the chosen minute of a planned day, not before and not on other days", () => {
     const at = (iso: string) =>
       reminderDecision({ now: new Date(iso), timeZone: "Europe/Berlin", reminderTime: "08:30", plan: ownPlan, practisedDays: new Set() });

@@ -20,9 +20,13 @@ export function localMoment(at: Date, timeZone: string): { day: CalendarDate; mi
 /** "08:30" as minutes after midnight. */
 export const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-/** Whether a day is planned: by the coach's schedule when there is one, otherwise by the person's own sessions a week. */
-export function isPlannedDay(day: CalendarDate, plan: { schedule: Schedule | null; daysPerWeek: number }): boolean {
+/**
+ * Whether a day is planned: by the coach's schedule when there is one, otherwise by the person's own sessions
+ * a week. With neither (no plan chosen yet) no day is planned, so no reminder is sent for a plan nobody chose.
+ */
+export function isPlannedDay(day: CalendarDate, plan: { schedule: Schedule | null; daysPerWeek: number | null }): boolean {
   if (plan.schedule) return isActiveOn(plan.schedule, day) && scheduledWeekdays(plan.schedule).includes(weekdayOf(day));
+  if (plan.daysPerWeek === null) return false;
   return suggestedDays(plan.daysPerWeek).includes(weekdayOf(day));
 }
 
@@ -31,7 +35,7 @@ export interface ReminderFacts {
   timeZone: string;
   /** "HH:MM" in the time zone. */
   reminderTime: string;
-  plan: { schedule: Schedule | null; daysPerWeek: number };
+  plan: { schedule: Schedule | null; daysPerWeek: number | null };
   /** Local days with a session already done, at least today's when there is one. */
   practisedDays: ReadonlySet<CalendarDate>;
 }

@@ -101,7 +101,7 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
     const history = (await bob.get("/api/history?today=2026-11-25")).body;
     expect(history.days).toEqual([]);
     expect(history.pain).toEqual([]);
-    expect((await bob.get("/api/settings")).body.planDaysPerWeek).toBe(3);
+    expect((await bob.get("/api/settings")).body.planDaysPerWeek).toBeNull();
     const json = await bob.get("/api/account/export.json");
     expect(json.text).not.toContain(aliceLog.id);
     expect(json.text).not.toContain("alice private note");

@@ -27,8 +27,9 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
     expect(res.body.days).toEqual(days.map(([d]) => d));
     expect(res.body.sessions).toBe(7);
     expect(res.body.streak).toBe(3);
-    expect(res.body.planDaysPerWeek).toBe(3);
-    expect(res.body.adherence.weeks.at(-1)).toEqual({ weekStart: "2026-11-23", practised: 3, planned: 3 });
+    // No plan chosen: none is assumed, so there is nothing to measure against.
+    expect(res.body.planDaysPerWeek).toBeNull();
+    expect(res.body.adherence).toBeNull();
     expect(res.body.pain).toHaveLength(6);
     expect(res.body.pain[0]).toEqual({ day: "2026-10-29", before: 7, after: 6 });
     expect(res.body.summary).toBe("Pain after sessions fell from 6 to 3 over four weeks.");
@@ -37,11 +38,30 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
   it("measures adherence against the user's own plan of days a week", async () => {
     const c = suite.t.client();
     await c.signUp();
-    expect((await c.put("/api/settings", { planDaysPerWeek: 2 })).body).toEqual({ planDaysPerWeek: 2 });
+    expect((await c.get("/api/settings")).body).toEqual({ planDaysPerWeek: null, planSince: null });
+    expect((await c.put("/api/settings", { planDaysPerWeek: 2, since: "2026-11-16" })).body).toEqual({
+      planDaysPerWeek: 2,
+      planSince: "2026-11-16",
+    });
     await c.post("/api/logs", on("2026-11-16", 3, 2));
     await c.post("/api/logs", on("2026-11-18", 3, 2));
     const res = await c.get("/api/history?today=2026-11-22&weeks=1");
     expect(res.body.adherence).toEqual({ weeks: [{ weekStart: "2026-11-16", practised: 2, planned: 2 }], rate: 1 });
+    // A change of plan keeps the day the plan began.
+    expect((await c.put("/api/settings", { planDaysPerWeek: 3, since: "2026-11-20" })).body).toEqual({
+      planDaysPerWeek: 3,
+      planSince: "2026-11-16",
+    });
+  });
+
+  it("measures a plan chosen mid-week from its first day, not the whole week", async () => {
+    const c = suite.t.client();
+    await c.signUp();
+    await c.put("/api/settings", { planDaysPerWeek: 3, since: "2026-11-20" });
+    await c.post("/api/logs", on("2026-11-21", 3, 2));
+    const res = await c.get("/api/history?today=2026-11-22&weeks=1");
+    expect(res.body.adherenceSince).toBe("2026-11-20");
+    expect(res.body.adherence).toEqual({ weeks: [{ weekStart: "2026-11-16", practised: 1, planned: 3 }], rate: 1 / 3 });
   });
 
   it("uses the server's day by the injected clock when the client does not say", async () => {
@@ -59,7 +79,7 @@ describe.each(BACKENDS)("history and settings on %s", (name) => {
     const plan = await c.put("/api/settings", { planDaysPerWeek: 8 });
     expect(plan.status).toBe(400);
     expect(plan.body.problems[0].path).toBe("planDaysPerWeek");
-    expect((await c.get("/api/settings")).body.planDaysPerWeek).toBe(3);
+    expect((await c.get("/api/settings")).body.planDaysPerWeek).toBeNull();
     const day = await c.get("/api/history?today=26/11/2026");
     expect(day.status).toBe(400);
     expect(day.body.problems[0]).toMatchObject({ path: "today", message: "expected a date written YYYY-MM-DD" });

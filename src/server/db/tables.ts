@@ -22,7 +22,10 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   role: "client" | "coach";
-  plan_days_per_week: Generated<number>;
+  /** The days a week the person chose to practise; null until they choose (plan_since with it). */
+  plan_days_per_week: number | null;
+  /** The day (YYYY-MM-DD, as their device saw it) they chose the plan; adherence counts from it. */
+  plan_since: string | null;
   created_at: Timestamp;
   password_changed_at: Timestamp;
   /** A coach's last look at their dashboard, to tell what is new since. */

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { addDays } from "../../core/calendar-date.ts";
 import { CalendarDay } from "../../core/schedule.ts";
-import { adherence, painSeries, painTrendSummary, practisedDays, streak } from "../../core/history.ts";
-import { heldAnyHold } from "../../core/session-summary.ts";
+import { historyFacts, practiceEntryOf } from "../../core/history.ts";
 import { requireSession } from "../auth/current-session.ts";
 import { sessionOf, type Env } from "../context.ts";
 import { parseWith } from "../http/problems.ts";
+import { planOf } from "../store/accounts.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
 import { utcToday } from "../clock.ts";
 
@@ -16,7 +16,7 @@ const HistoryQuery = z.object({
   weeks: z.coerce.number().int().min(1).max(104).default(12),
 });
 
-/** Calendar, streak, adherence to the user's plan, pain series and a one-sentence pain trend. */
+/** Calendar, streak, adherence to the user's plan, pain series and a one-sentence pain trend, by core's historyFacts like the web's History. */
 export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async (c) => {
   const query = parseWith(c, HistoryQuery, c.req.query());
   if (!query.ok) return query.response;
@@ -26,24 +26,24 @@ export const historyRoutes = new Hono<Env>().use(requireSession).get("/", async 
   const weeks = query.value.weeks;
   const from = addDays(today, -7 * weeks);
   const logs = await listSessionLogs(db, user.id, { from, to: today });
-  const entries = logs.map((l) => ({
-    day: l.localDay,
-    completed: l.completed,
-    held: heldAnyHold(l.holds),
-    painBefore: l.painBefore,
-    painAfter: l.painAfter,
-  }));
-  const days = practisedDays(entries);
-  const pain = painSeries(entries);
+  const plan = planOf(user);
+  const facts = historyFacts(
+    logs.map((l) => practiceEntryOf(l.localDay, l)),
+    today,
+    plan,
+    weeks,
+  );
   return c.json({
     today,
-    planDaysPerWeek: user.plan_days_per_week,
-    days,
-    sessions: logs.length,
-    streak: streak(days, today),
-    // Counted from the first practised day, so a first week is not measured against weeks before it.
-    adherence: adherence(days, user.plan_days_per_week, today, Math.min(weeks, 12), days[0]),
-    pain,
-    summary: painTrendSummary(pain, today, 4),
+    /** The plan the person chose; null until they choose one (then it is offered, and there is no adherence). */
+    planDaysPerWeek: plan?.daysPerWeek ?? null,
+    days: facts.days,
+    sessions: facts.sessions,
+    streak: facts.streak,
+    // Counted from the plan's first day or the first session, whichever is earlier, so a first week is not measured against weeks before it.
+    adherence: facts.adherence,
+    adherenceSince: facts.since,
+    pain: facts.pain,
+    summary: facts.summary,
   });
 });

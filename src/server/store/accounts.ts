@@ -11,7 +11,8 @@ export interface Account {
   email: string;
   displayName: string;
   role: Role;
-  planDaysPerWeek: number;
+  /** The plan the person chose, or null until they choose one (a plan is offered, never assumed). */
+  plan: { daysPerWeek: number; since: string } | null;
   createdAt: string;
 }
 
@@ -22,9 +23,14 @@ export function accountOf(row: UserRow): Account {
     email: row.email,
     displayName: row.display_name,
     role: row.role,
-    planDaysPerWeek: row.plan_days_per_week,
+    plan: planOf(row),
     createdAt: new Date(row.created_at).toISOString(),
   };
+}
+
+/** The person's chosen plan, or null. */
+export function planOf(row: Pick<UserRow, "plan_days_per_week" | "plan_since">): { daysPerWeek: number; since: string } | null {
+  return row.plan_days_per_week === null || row.plan_since === null ? null : { daysPerWeek: row.plan_days_per_week, since: row.plan_since };
 }
 
 export interface NewAccount {
@@ -83,8 +89,14 @@ export async function setPasswordHash(db: Kysely<Tables>, userId: string, passwo
   await db.updateTable("users").set({ password_hash: passwordHash, password_changed_at: now }).where("id", "=", userId).execute();
 }
 
-export async function setPlanDaysPerWeek(db: Kysely<Tables>, userId: string, days: number): Promise<UserRow> {
-  return db.updateTable("users").set({ plan_days_per_week: days }).where("id", "=", userId).returningAll().executeTakeFirstOrThrow();
+/** Sets the person's plan; `since` is kept from an earlier choice unless given. */
+export async function setPlan(db: Kysely<Tables>, userId: string, days: number, since: string): Promise<UserRow> {
+  return db
+    .updateTable("users")
+    .set((eb) => ({ plan_days_per_week: days, plan_since: eb.fn.coalesce("plan_since", eb.val(since)) }))
+    .where("id", "=", userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**

@@ -11,7 +11,8 @@ export interface ReminderSubscriber {
   displayName: string;
   reminderTime: string;
   timeZone: string;
-  daysPerWeek: number;
+  /** The person's own plan; null until they choose one. */
+  daysPerWeek: number | null;
   schedule: Schedule | null;
 }
 

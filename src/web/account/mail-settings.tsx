@@ -2,7 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import type { MailSettingsAnswer } from "../api-types.ts";
 import { FormProblem } from "../components/account-field.tsx";
 import { TextInput } from "../components/field.tsx";
-import { callApi, problemText } from "../sync/server-api.ts";
+import { settings as deviceSettings } from "../app-data.ts";
+import { account, callApi, problemText } from "../sync/server-api.ts";
 
 /** The browser's own time zone, which reminder times are read in. */
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -77,7 +78,12 @@ export function MailSettings(props: { coach: boolean }) {
           <TextInput
             id="reminder-time"
             label="At this time"
-            hint={`In your time zone, ${browserTimeZone()}. No reminder comes on a day you have already practised.`}
+            hint={
+              `In your time zone, ${browserTimeZone()}. No reminder comes on a day you have already practised.` +
+              (deviceSettings.value.plan || account.value?.plan
+                ? ""
+                : " Planned days come from your plan: choose how often you want to practise on the History page.")
+            }
             type="time"
             value={time}
             required

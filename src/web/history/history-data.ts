@@ -1,6 +1,5 @@
-import { adherence, painSeries, painTrendSummary, practisedDays, streak, type PainPoint, type PracticeEntry } from "../../core/history.ts";
+import { historyFacts, practiceEntryOf, type PainPoint } from "../../core/history.ts";
 import type { SessionLog } from "../../core/session-log.ts";
-import { heldAnyHold } from "../../core/session-summary.ts";
 
 /** The sessions of this device and of the server as one list, each session once (by its log id), oldest first. */
 export function mergeLogs(device: readonly SessionLog[], server: readonly SessionLog[]): SessionLog[] {
@@ -24,9 +23,9 @@ export interface HistoryView {
 }
 
 /**
- * What the History page shows, from the sessions themselves: practised days (a session that held a
- * hold), streak, how well the person's own plan was kept since it (or the first session) started,
- * and pain before and after. `dayOf` gives the device's local day of an instant.
+ * What the History page shows, by core's historyFacts (the server's GET /api/history uses the same): practised
+ * days (a session that held a hold), streak, how well the person's own plan was kept since it (or the first
+ * session) started, and pain before and after. `dayOf` gives the device's local day of an instant.
  */
 export function historyOf(
   logs: readonly SessionLog[],
@@ -34,25 +33,19 @@ export function historyOf(
   plan: { daysPerWeek: number; since: string } | null,
   dayOf: (iso: string) => string,
 ): HistoryView {
-  const entries: PracticeEntry[] = logs.map((l) => ({
-    day: dayOf(l.startedAt),
-    completed: l.completed,
-    held: heldAnyHold(l.holds),
-    painBefore: l.painBefore,
-    painAfter: l.painAfter,
-  }));
-  const days = practisedDays(entries);
-  const pain = painSeries(entries);
-  const firstDay = entries.map((e) => e.day).sort()[0];
-  const since = plan ? [plan.since, firstDay ?? plan.since].sort()[0]! : null;
+  const facts = historyFacts(
+    logs.map((l) => practiceEntryOf(dayOf(l.startedAt), l)),
+    today,
+    plan,
+  );
   return {
     today,
-    sessions: logs.length,
-    days,
-    streak: streak(days, today),
-    kept: plan && since ? { rate: adherence(days, plan.daysPerWeek, today, 12, since).rate, since } : null,
-    pain,
-    daysRatedAfter: new Set(entries.filter((e) => e.painAfter !== null).map((e) => e.day)).size,
-    summary: painTrendSummary(pain, today, 4),
+    sessions: facts.sessions,
+    days: facts.days,
+    streak: facts.streak,
+    kept: facts.adherence && facts.since ? { rate: facts.adherence.rate, since: facts.since } : null,
+    pain: facts.pain,
+    daysRatedAfter: facts.daysRatedAfter,
+    summary: facts.summary,
   };
 }

@@ -108,10 +108,11 @@ function PlanChoice({ today }: { today: string }) {
   const plan = settings.value.plan;
   const [changing, setChanging] = useState(false);
   async function choose(daysPerWeek: number) {
-    await changeSettings(store, { plan: { daysPerWeek, since: plan?.since ?? today } });
+    const since = plan?.since ?? today;
+    await changeSettings(store, { plan: { daysPerWeek, since } });
     setChanging(false);
     if (account.value) {
-      void callApi("PUT", "/api/settings", { planDaysPerWeek: daysPerWeek }).catch(() => undefined); // the device keeps it either way
+      void callApi("PUT", "/api/settings", { planDaysPerWeek: daysPerWeek, since }).catch(() => undefined); // the device keeps it either way
     }
   }
   if (plan && !changing) {

@@ -1,10 +1,10 @@
 import { signal } from "@preact/signals";
 import type { LocalStore } from "../adapters/storage.ts";
-import { changeProgress, progress, sessions } from "../app-data.ts";
+import { changeProgress, changeSettings, progress, sessions, settings } from "../app-data.ts";
 import { todaysProgram } from "../programs.ts";
 import { drainQueue } from "../session/sync-queue.ts";
 import { pendingHolds, sendPendingHolds } from "./pending-holds.ts";
-import { account, fetchProgress, NetworkError, putHold, refreshAccount, sendLog } from "./server-api.ts";
+import { account, callApi, fetchProgress, NetworkError, putHold, refreshAccount, sendLog } from "./server-api.ts";
 
 /** "failed": something other than the network went wrong (a bug); it is logged, and nothing pending is dropped. */
 export type SyncStatus = "idle" | "syncing" | "offline" | "signed-out" | "failed";
@@ -44,6 +44,7 @@ export function syncNow(store: LocalStore): Promise<void> {
       const server = await fetchProgress(todaysProgram.id);
       const local = progress.value;
       if (server && (!local || server.sessionsProgressed > local.sessionsProgressed)) await changeProgress(store, server);
+      await agreeOnPlan(store);
       if (result.refused.length > 0 && account.value === null) {
         // The session ended meanwhile (401): the sessions wait for the next sign-in.
         syncStatus.value = "signed-out";
@@ -70,6 +71,26 @@ export function syncNow(store: LocalStore): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * The person's plan is theirs on every device: one chosen on another device is taken here, and one chosen
+ * here (perhaps before signing in) is given to the account. Neither side ever makes one up.
+ */
+async function agreeOnPlan(store: LocalStore): Promise<void> {
+  const me = account.value;
+  if (!me) return;
+  const mine = settings.value.plan;
+  if (!mine && me.plan) {
+    await changeSettings(store, { plan: me.plan });
+  } else if (mine && !me.plan) {
+    const r = await callApi<{ planDaysPerWeek: number; planSince: string }>("PUT", "/api/settings", {
+      planDaysPerWeek: mine.daysPerWeek,
+      since: mine.since,
+    });
+    if (r.status === 200 && account.value)
+      account.value = { ...account.value, plan: { daysPerWeek: r.body.planDaysPerWeek, since: r.body.planSince } };
+  }
 }
 
 /**

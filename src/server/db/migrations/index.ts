@@ -9,6 +9,7 @@ import * as mail from "./0007-mail.ts";
 import * as weeklySummaries from "./0007b-weekly-summaries.ts";
 import * as voiceClips from "./0008-voice-clips.ts";
 import * as practisedSessions from "./0012a-practised-sessions.ts";
+import * as chosenPlan from "./0012b-chosen-plan.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "0007b-weekly-summaries": weeklySummaries,
   "0008-voice-clips": voiceClips,
   "0012a-practised-sessions": practisedSessions,
+  "0012b-chosen-plan": chosenPlan,
 };
 
 export const migrationProvider: MigrationProvider = {
