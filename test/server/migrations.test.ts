@@ -26,6 +26,15 @@ describe.each(BACKENDS)("migrations on %s", (name) => {
     await second.close();
   });
 
+  it("find an up-to-date database needs nothing in one statement, leaving Kysely's migration lock alone", async () => {
+    const config = await backend.emptyDatabase();
+    await (await openDatabase(config)).close();
+    const sent: string[] = [];
+    const again = await openDatabase(config, { log: (event) => void sent.push(event.query.sql) });
+    expect(sent).toEqual(["select name from kysely_migration"]);
+    await again.close();
+  });
+
   it("put an organisation id on users and on every table that holds a user's data", async () => {
     const database = await openDatabase(await backend.emptyDatabase());
     const columns = await sql<{ table_name: string; column_name: string }>`

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailDelivery } from "./mail-config.ts";
 
 /** One mail ready to go: plain text and HTML saying the same, and any extra headers. */
@@ -31,6 +31,23 @@ const messageFields = (mail: OutgoingMail) => ({
   ...(mail.headers ? { headers: mail.headers } : {}),
 });
 
+/**
+ * A nodemailer transporter made on the first mail: most servers send none for a long while after
+ * they start (or never, with no SMTP set up), and nodemailer is the biggest package the server has.
+ */
+function lazyTransporter(options: Parameters<typeof import("nodemailer").createTransport>[0]) {
+  let made: Promise<Transporter> | null = null;
+  return {
+    get: () => (made ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options))),
+    // A failed import was already reported by the send that needed it.
+    close: () =>
+      void made?.then(
+        (t) => t.close(),
+        () => undefined,
+      ),
+  };
+}
+
 /** The transport for a delivery setting; `log` names each mail written to the outbox. */
 export function transportFor(delivery: MailDelivery, log: (line: string) => void): MailTransport {
   return delivery.kind === "smtp" ? smtpTransport(delivery) : outboxTransport(delivery.dir, log);
@@ -38,7 +55,7 @@ export function transportFor(delivery: MailDelivery, log: (line: string) => void
 
 /** SMTP through nodemailer: `smtps://` is TLS from the start; `smtp://` upgrades with STARTTLS when the server offers it. */
 function smtpTransport(d: Extract<MailDelivery, { kind: "smtp" }>): MailTransport {
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransporter({
     host: d.host,
     port: d.port,
     secure: d.secure,
@@ -50,9 +67,9 @@ function smtpTransport(d: Extract<MailDelivery, { kind: "smtp" }>): MailTranspor
   });
   return {
     send: async (mail) => {
-      await transporter.sendMail(messageFields(mail));
+      await (await transporter.get()).sendMail(messageFields(mail));
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }
 
@@ -62,16 +79,16 @@ function smtpTransport(d: Extract<MailDelivery, { kind: "smtp" }>): MailTranspor
  * the name comes from the queue row, so a mail written again replaces itself.
  */
 function outboxTransport(dir: string, log: (line: string) => void): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transporter = lazyTransporter({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     send: async (mail) => {
-      const info = await transporter.sendMail(messageFields(mail));
+      const info = await (await transporter.get()).sendMail(messageFields(mail));
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const path = join(dir, `${mail.id}.eml`);
       await writeFile(`${path}.part`, info.message as Buffer, { mode: 0o600 });
       await rename(`${path}.part`, path);
       log(`limber: mail to ${mail.to} ("${mail.subject}") written to ${path}`);
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }

@@ -3,15 +3,9 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Mp3Encoder } from "@breezystack/lamejs";
 import ESpeakNg from "espeak-ng";
+import { CLIP_VOICE } from "./clip-voice.js";
 
-export const CLIP_VOICE = Object.freeze({
-  engine: "espeak-ng",
-  voice: "en-gb",
-  wordsPerMinute: 150,
-  sampleRate: 22_050,
-  mp3Kbps: 32,
-  encoderDelay: 1105,
-});
+export { CLIP_VOICE };
 
 /** @type {Promise<WebAssembly.Module> | null} */
 let compiled = null;
