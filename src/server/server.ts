@@ -12,6 +12,7 @@ import { openDatabase, type Database, type DatabaseConfig } from "./db/database.
 import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
 import { scheduleCheckpoints } from "./db/checkpoints.ts";
+import { scheduleUpkeep } from "./db/upkeep.ts";
 import { listenForOperator } from "./operator.ts";
 import { loadLinkSigner } from "./mail/link-signer.ts";
 import { describeDelivery, mailConfigFrom } from "./mail/mail-config.ts";
@@ -90,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();
   const stopCheckpoints = options.database.kind === "pglite" ? scheduleCheckpoints(database.db) : () => undefined;
+  // PostgreSQL's autovacuum does this on a server; PGlite has none.
+  const stopUpkeep = options.database.kind === "pglite" ? scheduleUpkeep(database.db, { clock }) : async () => undefined;
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
@@ -121,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await mail.close();
       await deps.voice.close();
       stopCheckpoints();
+      await stopUpkeep();
       if (operator && "close" in operator) await operator.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
