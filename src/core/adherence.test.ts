@@ -66,7 +66,7 @@ describe("flags", () => {
   it("flags a client who missed three planned days since their last session", () => {
     const flags = flagsFor(monWedFri, [session("2026-11-16")], today);
     expect(flags.map((f) => f.kind)).toEqual(["stopped"]);
-    expect(flags[0]!.message).toBe("Nothing practised since 2026-11-16: 3 planned days missed.");
+    expect(flags[0]!.message).toBe("Nothing practised since Monday 16 November: 3 planned days missed.");
   });
 
   it("does not count today as missed before it is over", () => {

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, type CalendarDate } from "./calendar-date.ts";
+import { addDays, dateInWords, localDateOf, type CalendarDate } from "./calendar-date.ts";
 import { HIGH_PAIN } from "./pain-rule.ts";
 import { plannedDates, type Schedule } from "./schedule.ts";
 
@@ -82,7 +82,7 @@ export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], t
     const since = lastDate === undefined ? schedule.startDate : addDays(lastDate, 1);
     const missed = since <= addDays(today, -1) ? plannedDates(schedule, since, addDays(today, -1)).length : 0;
     if (missed >= MISSED_DAYS_FOR_STOPPED) {
-      const when = lastDate === undefined ? "Nothing practised yet" : `Nothing practised since ${lastDate}`;
+      const when = lastDate === undefined ? "Nothing practised yet" : `Nothing practised since ${dateInWords(lastDate, today)}`;
       flags.push({ kind: "stopped", message: `${when}: ${missed} planned days missed.` });
     }
   }

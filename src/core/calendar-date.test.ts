@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber, datesFrom, daysBetween, isCalendarDate, localDateOf, weekdayOf, weekStartOf } from "./calendar-date.ts";
+import {
+  addDays,
+  dateInWords,
+  dayNumber,
+  datesFrom,
+  daysBetween,
+  isCalendarDate,
+  localDateOf,
+  weekdayOf,
+  weekStartOf,
+} from "./calendar-date.ts";
 
 describe("calendar dates", () => {
   it("accepts real dates and rejects impossible or malformed ones", () => {
@@ -49,5 +59,10 @@ describe("calendar dates", () => {
 
   it("takes a session's day from its local timestamp, not from UTC", () => {
     expect(localDateOf("2026-11-25T23:30:00-05:00")).toBe("2026-11-25");
+  });
+
+  it("writes a date in words, with the year only when it is not this year's", () => {
+    expect(dateInWords("2026-11-19", "2026-12-01")).toBe("Thursday 19 November");
+    expect(dateInWords("2025-12-31", "2026-01-02")).toBe("Wednesday 31 December 2025");
   });
 });

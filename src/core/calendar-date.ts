@@ -17,6 +17,21 @@ export function isCalendarDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+const longDayOfYear = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "Thursday 19 November" as a person reads a date, with the year only when it is not `today`'s. */
+export function dateInWords(date: CalendarDate, today: CalendarDate): string {
+  const format = date.slice(0, 4) === today.slice(0, 4) ? longDay : longDayOfYear;
+  return format.format(toUtc(date)).replace(",", "");
+}
+
 /** Whole days since 1970-01-01 (negative before it). */
 export function dayNumber(date: CalendarDate): number {
   return Math.round(toUtc(date) / DAY_MS);

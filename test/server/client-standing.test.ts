@@ -48,7 +48,7 @@ describe.each(BACKENDS)("a client's standing on %s", (name) => {
         { kind: "pain-high", message: "Pain after the last session was 8 out of 10." },
         { kind: "pain-rising", message: "Pain after sessions rose over the last three: 3, 5, 8." },
         // 48 Mondays, Wednesdays and Fridays from 4 August to yesterday, the 24th of November.
-        { kind: "stopped", message: "Nothing practised since 2026-08-03: 48 planned days missed." },
+        { kind: "stopped", message: "Nothing practised since Monday 3 August: 48 planned days missed." },
       ],
       attention: 100 + 60 + 40 + 30,
     };

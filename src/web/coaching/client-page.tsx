@@ -7,6 +7,7 @@ import { percent, scheduleText, type ClientDetail } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
 import { PrescriptionForm } from "./prescription-form.tsx";
 import { Conversation } from "./conversation.tsx";
+import { dayText } from "../dates.ts";
 import { holdsText } from "./glance-text.ts";
 import { WeekCalendar, WeekCalendarKey } from "./week-calendar.tsx";
 import "./coaching.css";
@@ -125,10 +126,12 @@ export default function ClientPage() {
           <ol class="session-list" reversed data-testid="session-list">
             {[...detail.sessions].reverse().map((s) => (
               <li key={s.id}>
-                {s.day}: <span class="session-holds">{holdsText(s.holds)}</span>
+                {dayText(s.day)}: <span class="session-holds">{holdsText(s.holds)}</span>
                 {!s.completed && " (stopped early)"}
                 {s.painBefore !== null && s.painAfter !== null && `, pain ${s.painBefore} → ${s.painAfter}`}
-                {s.notes && ` — “${s.notes}”`} <span class="muted">(version {s.programVersion})</span>
+                {s.notes && ` — “${s.notes}”`}
+                {/* The version matters only when it is not the one the plan has now. */}
+                {s.programVersion !== prescription?.programVersion && <span class="muted"> (version {s.programVersion})</span>}
               </li>
             ))}
           </ol>

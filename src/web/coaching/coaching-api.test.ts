@@ -5,12 +5,12 @@ import { percent, scheduleText } from "./coaching-api.ts";
 describe("scheduleText", () => {
   it("names the days in week order whatever order they were chosen in", () => {
     const s = Schedule.parse({ kind: "weekdays", days: ["fri", "mon", "wed"], startDate: "2026-11-02" });
-    expect(scheduleText(s)).toBe("Monday, Wednesday and Friday, from 2026-11-02");
+    expect(scheduleText(s, { thisYear: 2026, locale: "en-GB" })).toBe("Monday, Wednesday and Friday, from Mon 2 Nov");
   });
 
-  it("says how many times a week, with the end date when there is one", () => {
-    const s = Schedule.parse({ kind: "per-week", timesPerWeek: 2, startDate: "2026-11-02", endDate: "2026-12-31" });
-    expect(scheduleText(s)).toBe("2 times a week, from 2026-11-02 to 2026-12-31");
+  it("says how many times a week, with the end date when there is one, and a year only when it is not this one", () => {
+    const s = Schedule.parse({ kind: "per-week", timesPerWeek: 2, startDate: "2026-11-02", endDate: "2027-01-31" });
+    expect(scheduleText(s, { thisYear: 2026, locale: "en-GB" })).toBe("2 times a week, from Mon 2 Nov to Sun, 31 Jan 2027");
   });
 });
 

@@ -3,6 +3,7 @@ import { WEEKDAYS } from "../../core/calendar-date.ts";
 import type { ClientStanding } from "../../core/client-standing.ts";
 import type { Prescription } from "../../core/prescription.ts";
 import type { ClientDetailAnswer, DashboardAnswer, MyPlanAnswer } from "../api-types.ts";
+import { dayText } from "../dates.ts";
 
 /** The shapes the coaching endpoints answer, taken from the server's routes (src/web/api-types.ts, docs/api.md). */
 export type MyPlan = MyPlanAnswer;
@@ -31,7 +32,7 @@ const DAY_NAMES: Record<string, string> = {
 };
 
 /** A schedule in words: "Monday, Wednesday and Friday" or "3 times a week", with its dates. */
-export function scheduleText(s: Prescription["schedule"]): string {
+export function scheduleText(s: Prescription["schedule"], dates: Parameters<typeof dayText>[1] = {}): string {
   const days = WEEKDAYS.filter((d) => s.days.includes(d)).map((d) => DAY_NAMES[d]!);
   const when =
     s.kind === "weekdays"
@@ -39,5 +40,5 @@ export function scheduleText(s: Prescription["schedule"]): string {
         ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}`
         : days[0]
       : `${s.timesPerWeek} times a week`;
-  return `${when}, from ${s.startDate}${s.endDate ? ` to ${s.endDate}` : ""}`;
+  return `${when}, from ${dayText(s.startDate, dates)}${s.endDate ? ` to ${dayText(s.endDate, dates)}` : ""}`;
 }

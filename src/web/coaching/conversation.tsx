@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { TextArea } from "../components/field.tsx";
 import { callApi, problemText } from "../sync/server-api.ts";
+import { when } from "../dates.ts";
 
 interface Message {
   id: string;
@@ -9,9 +10,6 @@ interface Message {
   createdAt: string;
   readAt: string | null;
 }
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
 
 /**
  * A client's conversation with their coach, oldest first, and a box to write in. `me` says which

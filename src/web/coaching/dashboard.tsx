@@ -3,6 +3,7 @@ import { TextInput } from "../components/field.tsx";
 import type { DashboardAnswer } from "../api-types.ts";
 import { AdherenceBars, PainSparkline } from "./glance-charts.tsx";
 import { daysAgo, holdsText, showsUnder, type ClientFilter } from "./glance-text.ts";
+import { when } from "../dates.ts";
 
 type DashboardClient = DashboardAnswer["clients"][number];
 
@@ -107,7 +108,7 @@ export function Dashboard({ answer }: { answer: DashboardAnswer }) {
   return (
     <>
       <Summary summary={answer.summary} />
-      {answer.seenAt && <p class="muted">“New” counts what came in since your last look, {new Date(answer.seenAt).toLocaleString()}.</p>}
+      {answer.seenAt && <p class="muted">“New” counts what came in since your last look, {when(answer.seenAt)}.</p>}
       <div class="glance-tools">
         <TextInput id="client-search" label="Find a client" type="search" value={search} autocomplete="off" onInput={setSearch} />
         <fieldset class="choices glance-filters">

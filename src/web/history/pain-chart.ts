@@ -3,6 +3,8 @@ import "uplot/dist/uPlot.min.css";
 import { dayNumber } from "../../core/calendar-date.ts";
 import type { PainPoint } from "../../core/history.ts";
 
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+
 /**
  * Draws pain before and after each session over time into `host`. Loaded only by the History
  * page (a dynamic import), so uPlot never weighs on the player.
@@ -18,7 +20,12 @@ export function drawPainChart(host: HTMLElement, points: readonly PainPoint[]): 
       width: Math.max(280, host.clientWidth),
       height: 220,
       scales: { y: { range: [0, 10] } },
-      axes: [{ stroke: ink }, { stroke: ink, values: (_u, ticks) => ticks.map((t) => String(t)) }],
+      // The legend names the two lines; values under a pointer mean little on a phone, so it does not follow one.
+      legend: { live: false },
+      axes: [
+        { stroke: ink, values: (_u, ticks) => ticks.map((t) => dayMonth.format(t * 1000)) },
+        { stroke: ink, values: (_u, ticks) => ticks.map((t) => String(t)) },
+      ],
       series: [
         {},
         { label: "Pain before", stroke: "#b45309", width: 2, points: { show: true }, spanGaps: true },
