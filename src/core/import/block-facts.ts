@@ -2,6 +2,17 @@ import type { Block } from "./blocks.ts";
 import { readQuantities, type Quantity } from "./quantities.ts";
 import { EXERCISE_NOUNS, FIELD_LABELS, isStepStarter } from "./routine-words.ts";
 import { tokenize, type Token } from "./tokens.ts";
+import { TENS_WORDS, UNIT_WORDS } from "../words.ts";
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const NUMBER_NAMES = new Set([...UNIT_WORDS, ...TENS_WORDS, ...ORDINALS]);
+
+/** "Exercise 2", "Exercise Two", "Stretch #3", "Move one": a label that numbers an exercise instead of naming it. */
+export function isNumberedLabel(text: string): boolean {
+  const words = text.toLowerCase().replace(/[#.]/g, " ").trim().split(/\s+/);
+  if (words.length !== 2 || !["exercise", "stretch", "move", "pose", "no"].includes(words[0]!)) return false;
+  return /^\d{1,2}$/.test(words[1]!) || NUMBER_NAMES.has(words[1]!);
+}
 
 /** A leading "Name:" or "Name – " on a block. */
 export interface Label {

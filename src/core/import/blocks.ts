@@ -26,6 +26,10 @@ interface Marker {
   skip: number;
 }
 
+/** Words after "5-" that make it a measure, not a numbered name: "5-minute", "2-day", "3-step". */
+const NOT_NAMES =
+  /^(minutes?|mins?|seconds?|secs?|hours?|days?|weeks?|months?|years?|steps?|parts?|times?|inch|inches|foot|feet|pounds?|lbs?|kg|reps?|sets?|counts?|breaths?|moves?|points?|way|ways|s|x)$/i;
+
 function markerOf(line: string): Marker | null {
   let hashes = 0;
   while (hashes < line.length && line[hashes] === "#") hashes++;
@@ -37,6 +41,10 @@ function markerOf(line: string): Marker | null {
   if (keycap) return { kind: "item", level: 0, ordinal: Number(keycap[1]), skip: keycap[0].length };
   const numbered = /^\(?(\d{1,2})[.)]\s/.exec(line);
   if (numbered) return { kind: "item", level: 0, ordinal: Number(numbered[1]), skip: numbered[0].length };
+  // "1-Child's pose", "2 – Mountain pose": a number and a dash before a name; "5-minute stretch" is not one.
+  const dashed = /^(\d{1,2})\s?[-–—]\s?([A-Za-z]+)/.exec(line);
+  if (dashed && !NOT_NAMES.test(dashed[2]!))
+    return { kind: "item", level: 0, ordinal: Number(dashed[1]), skip: dashed[0].length - dashed[2]!.length };
   const step = /^step\s+(\d{1,2})\s*[:.)\-–—]\s*/i.exec(line);
   if (step) return { kind: "item", level: 0, ordinal: Number(step[1]), skip: step[0].length };
   return null;

@@ -1,5 +1,5 @@
 import type { IntRange, Position, Side } from "../program.ts";
-import { trimEnd, type BlockFacts } from "./block-facts.ts";
+import { isNumberedLabel, trimEnd, type BlockFacts } from "./block-facts.ts";
 import {
   found,
   type DraftEquipment,
@@ -81,7 +81,7 @@ function nameOf(
     if (label) return { name: found(label, spanOf(h.block), 0.9), bodyFrom: first.block.start, nameTokens: h.tokens };
   }
   if (first.label && !first.label.field) {
-    const numbered = /^(exercise|stretch|move|no\.?|#)?\s*\d+$/i.test(first.label.text);
+    const numbered = /^(exercise|stretch|move|no\.?|#)?\s*\d+$/i.test(first.label.text) || isNumberedLabel(first.label.text);
     if (!numbered) {
       return {
         name: found(tidyName(first.label.text), spanOf(first.label), 0.9),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readBlocks } from "./blocks.ts";
 import { importRoutine } from "./import-routine.ts";
 
 const names = (text: string) => importRoutine(text).exercises.map((e) => e.name.value);
@@ -75,5 +76,23 @@ describe("splitting an exercise into timed phases", () => {
         { min: 5, max: 5 },
       ],
     ]);
+  });
+
+  it("reads '1-Child's pose' over a paragraph as a numbered name, but not '5-minute stretches'", () => {
+    const text =
+      "Morning yoga\n\n1-Child's pose\n\nSit on your heels and fold forward.\n\n2-Mountain Pose\n\nStand with your toes touching.";
+    expect(names(text)).toEqual(["Child's pose", "Mountain Pose"]);
+    expect(readBlocks("5-minute stretches\n\nStand facing a wall.").map((b) => b.kind)).toEqual(["paragraph", "paragraph"]);
+  });
+
+  it("takes a heading over steps that open with an adverb as a movement", () => {
+    const text = "Spinal twist\n\nAlways keep both shoulders on the bed and turn your knees.\n\nUpper back stretch\n\nSit on the bed edge.";
+    expect(names(text)).toEqual(["Spinal twist", "Upper back stretch"]);
+  });
+
+  it("opens an exercise at a label that numbers it in words, naming it by the words after", () => {
+    const text =
+      "My suggestions for your feet.\nExercise One: Foot circles\nCircle the foot one way, then the other. Do this for 20-30 seconds.\nExercise Two: Towel pickup.\nExercise Three: Massage.";
+    expect(names(text)).toEqual(["Foot circles", "Towel pickup", "Massage"]);
   });
 });

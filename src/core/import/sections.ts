@@ -1,4 +1,4 @@
-import type { BlockFacts } from "./block-facts.ts";
+import { isNumberedLabel, type BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
 import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter, SETUP_OPENERS } from "./routine-words.ts";
 
@@ -63,9 +63,33 @@ function firstBodyWord(f: BlockFacts): string {
   return f.tokens.find((t) => t.start >= f.label!.bodyStart && t.kind !== "punct")?.text ?? "";
 }
 
+/** Words that may come before a step's verb: "Always keep both shoulders down", "Gently pull …". */
+const STEP_ADVERBS = new Set([
+  "always",
+  "gently",
+  "slowly",
+  "carefully",
+  "now",
+  "then",
+  "next",
+  "first",
+  "simply",
+  "just",
+  "softly",
+  "lightly",
+]);
+
+/** The verb a block's text starts with, past a label and a leading adverb ("Always keep …" → "keep"). */
+function leadVerb(f: BlockFacts): string {
+  const first = firstBodyWord(f);
+  if (!STEP_ADVERBS.has(first)) return first;
+  const at = f.tokens.findIndex((t) => t.text === first && (!f.label || t.start >= f.label.bodyStart));
+  return f.tokens.slice(at + 1).find((t) => t.kind !== "punct")?.text ?? "";
+}
+
 /** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
 const describesMovement = (f: BlockFacts) =>
-  f.role === "body" && (INSTRUCTION_VERBS.has(firstBodyWord(f)) || findPosition(f.tokens) !== null || hasStepSentence(f));
+  f.role === "body" && (INSTRUCTION_VERBS.has(leadVerb(f)) || findPosition(f.tokens) !== null || hasStepSentence(f));
 
 /** Whether some sentence of the block after its first starts with an instruction ("… a gentle neck stretch. Begin in a comfortable seat."). */
 function hasStepSentence(f: BlockFacts): boolean {
@@ -76,13 +100,20 @@ function hasStepSentence(f: BlockFacts): boolean {
   return false;
 }
 
+const OBJECT_WORDS = new Set(["the", "your", "both", "each", "one"]);
+
 /** A short timed line that starts with a name ("Child's pose 30s", "Cat-cow x10") or a "Name:" label. */
 export function isLead(f: BlockFacts): boolean {
   if (f.role !== "body") return false;
-  if (f.label && !f.label.field) return f.timed || f.words - f.label.text.split(/\s+/).length >= 3;
+  if (f.label && !f.label.field) return f.timed || f.words - f.label.text.split(/\s+/).length >= 3 || isNumberedLabel(f.label.text);
   if (!f.timed || f.words > 15 || f.words === 0) return false;
   const first = f.tokens.find((t) => t.kind !== "punct");
-  return first !== undefined && first.kind === "word" && !isStepStarter(first.text);
+  if (first === undefined || first.kind !== "word" || isStepStarter(first.text)) return false;
+  // "Circle the foot one way, then the other. Do this for 20-30 seconds.": sentences that open with an instruction (a verb,
+  // or a word before "the"/"your") are steps, not a name.
+  const second = f.tokens[f.tokens.indexOf(first) + 1]?.text ?? "";
+  const instruction = INSTRUCTION_VERBS.has(first.text) || OBJECT_WORDS.has(second);
+  return !(instruction && (f.block.text.match(/[.!?](\s|$)/g) ?? []).length >= 2);
 }
 
 const namesExercise = (f: BlockFacts) => f.tokens.some((t) => EXERCISE_NOUNS.has(t.text));
@@ -92,7 +123,7 @@ const COLLECTIONS = new Set(["stretches", "stretching", "exercises", "routine", 
 /** "Spinal twist" as a first line: the name of one movement ("Calf stretch"), not of a collection ("4 Quick Desk Stretches"). */
 const namesOneMovement = (f: BlockFacts) =>
   namesExercise(f) && f.tokens[0]?.kind !== "num" && !f.tokens.some((t) => COLLECTIONS.has(t.text)) && f.words <= 6;
-const startsWithStep = (f: BlockFacts) => f.role === "body" && INSTRUCTION_VERBS.has(f.firstWord);
+const startsWithStep = (f: BlockFacts) => f.role === "body" && INSTRUCTION_VERBS.has(f.label ? f.firstWord : leadVerb(f));
 
 /** Blocks that carry exercise content: timings, steps, sides, or a field such as "Tip:". */
 function carriesExercise(f: BlockFacts): boolean {
@@ -111,7 +142,9 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   // A heading over steps names a movement even when the text gives it no time or count.
   if (unit.heading && !titled && !isAdvice(unit.heading) && unit.blocks.some(describesMovement)) return true;
   const first = unit.blocks[0];
-  if (!unit.heading && first?.label && !first.label.field && describesMovement(first)) return true;
+  // A label line over steps ("Tennis ball squeeze: …" above "Hold a tennis ball …"), or one that numbers an exercise ("Exercise Two: Towel pickup.").
+  if (!unit.heading && first?.label && !first.label.field && (unit.blocks.some(describesMovement) || isNumberedLabel(first.label.text)))
+    return true;
   const named = unit.heading ? !titled && namesExercise(unit.heading) : unit.blocks[0]?.label ? namesExercise(unit.blocks[0]) : false;
   return named && unit.blocks.some(startsWithStep);
 }
