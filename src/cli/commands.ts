@@ -19,7 +19,7 @@ export const programsCommand: Command = async (argv, io) => {
   if (args.positional.length > 0) throw new UsageError(`"programs" takes no arguments, got "${args.positional[0]}"`);
   const list = builtInPrograms.map((p) => ({ id: p.id, title: p.title, exercises: p.exercises.length }));
   if (args.flags.has("json")) io.out(json(list));
-  else for (const p of list) io.out(`${p.id}  ${p.title} (${p.exercises} exercises)`);
+  else for (const p of list) io.out(`${p.id}  ${p.title} (${count(p.exercises, "exercise")})`);
   return 0;
 };
 
@@ -69,6 +69,6 @@ export const timelineCommand: Command = async (argv, io) => {
   }
   for (const s of timeline.steps)
     io.out(`${String(s.offset).padStart(5)} s  ${s.kind.padEnd(11)} ${String(s.seconds).padStart(3)} s  ${s.title}`);
-  io.out(`\n${timeline.holdCount} holds, ${timeline.holdSeconds} s holding, ${Math.round(timeline.totalSeconds / 60)} min in all`);
+  io.out(`\n${count(timeline.holdCount, "hold")}, ${timeline.holdSeconds} s holding, ${Math.round(timeline.totalSeconds / 60)} min in all`);
   return 0;
 };

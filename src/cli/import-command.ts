@@ -3,6 +3,7 @@ import { draftToProgram, importRoutine, type ImportDraft, type ImportWarning, ty
 import { parseArgs, UsageError } from "./args.ts";
 import type { Command } from "./commands.ts";
 import { json } from "./output.ts";
+import { count, plural } from "../core/words.ts";
 
 /** Where the import command reads its text; tests pass their own. */
 export interface TextSource {
@@ -56,9 +57,7 @@ const range = (r: { min: number; max: number }, unit: string) => `${r.min === r.
 
 function summary(text: string, draft: ImportDraft, warnings: ImportWarning[], title: string | null): string[] {
   const lines: string[] = [];
-  lines.push(
-    title ? `Imported "${title}": ${draft.exercises.length} exercise${draft.exercises.length === 1 ? "" : "s"}` : "Nothing imported.",
-  );
+  lines.push(title ? `Imported "${title}": ${count(draft.exercises.length, "exercise")}` : "Nothing imported.");
   draft.exercises.forEach((e, i) => {
     const equipment = e.equipment.map((q) => [q.name.value, ...q.alternatives.map((a) => a.value)].join(" or ")).join(", ");
     const holds = e.phases.map((p) => (p.hold ? range(p.hold.value, " s") : "no hold given")).join(", then ");
@@ -70,7 +69,7 @@ function summary(text: string, draft: ImportDraft, warnings: ImportWarning[], ti
           : "both sides together";
     lines.push(`${i + 1}. ${e.name.value}${where(text, e.name.span)}`);
     lines.push(
-      `   ${e.position.value}${equipment ? `; ${equipment}` : ""}; hold ${holds}; ${range(e.reps.value, e.reps.value.max === 1 ? " time" : " times")}${e.sets ? ` × ${range(e.sets.value, e.sets.value.max === 1 ? " set" : " sets")}` : ""}; ${sides}`,
+      `   ${e.position.value}${equipment ? `; ${equipment}` : ""}; hold ${holds}; ${range(e.reps.value, ` ${plural(e.reps.value.max, "time")}`)}${e.sets ? ` × ${range(e.sets.value, ` ${plural(e.sets.value.max, "set")}`)}` : ""}; ${sides}`,
     );
   });
   if (warnings.length > 0) {

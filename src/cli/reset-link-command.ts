@@ -3,6 +3,7 @@ import { databaseConfigFrom, openDatabase } from "../server/db/database.ts";
 import { askRunningServer } from "../server/operator.ts";
 import { parseArgs, UsageError } from "./args.ts";
 import type { Command } from "./commands.ts";
+import { count } from "../core/words.ts";
 
 const USAGE = "limber reset-link <email> [--url ADDRESS] [--data DIR]";
 
@@ -53,7 +54,7 @@ export const resetLinkCommand: Command = async (argv, io) => {
       "",
       `  ${resetLinkFor(base, outcome.token)}`,
       "",
-      `It works once, until ${outcome.expiresAt} (${minutes} minutes). Any earlier link for this account no longer works.`,
+      `It works once, until ${outcome.expiresAt} (${count(minutes, "minute")}). Any earlier link for this account no longer works.`,
       "Give it to the person yourself (in person, by phone or a message only they read): whoever opens it can set the password.",
       "Setting a new password signs the account out everywhere.",
       ...(url === undefined ? ["If people reach Limber at another address, make the link again with --url ADDRESS."] : []),

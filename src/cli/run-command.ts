@@ -9,6 +9,7 @@ import type { Command } from "./commands.ts";
 import { loadProgram } from "./program-source.ts";
 import { espeakVoice, silentVoice, type Voice } from "./speech.espeak.ts";
 import { formatClock, keyToAction, renderFrame } from "./terminal-frame.ts";
+import { count } from "../core/words.ts";
 
 /** Cues worth saying aloud; late ones (from a stalled process) are dropped except the newest instruction. */
 function speak(voice: Voice, cues: Cue[], now: number) {
@@ -72,7 +73,7 @@ export const runCommand: Command = async (argv, io) => {
       const s = summariseSession(state);
       const held = s.holds.reduce((sum, h) => sum + h.heldSeconds, 0);
       io.out(
-        `${s.completed ? "Session complete." : "Session ended early."} ${s.holds.length} of ${state.timeline.holdCount} holds, ${Math.round(held)} s of stretching.`,
+        `${s.completed ? "Session complete." : "Session ended early."} ${s.holds.length} of ${count(state.timeline.holdCount, "hold")}, ${Math.round(held)} s of stretching.`,
       );
       setTimeout(
         () => {

@@ -6,7 +6,7 @@
 import { addDays, dayNumber, weekStartOf } from "./calendar-date.ts";
 import type { HoldRecord } from "./session-log.ts";
 import { heldAnyHold } from "./session-summary.ts";
-import { plural } from "./words.ts";
+import { inWords, plural } from "./words.ts";
 
 /** What history needs of one session. */
 export interface PracticeEntry {
@@ -96,8 +96,7 @@ export function painSeries(entries: readonly Pick<PracticeEntry, "day" | "painBe
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-const countWord = (n: number, unit: string) => `${NUMBER_WORDS[n] ?? String(n)} ${plural(n, unit)}`;
+const countWord = (n: number, unit: string) => `${inWords(n, 12)} ${plural(n, unit)}`;
 
 function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;

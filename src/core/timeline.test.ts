@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtInProgram, defaultProgramId } from "../../content/index.ts";
 import { progressAfter, setHoldByHand } from "./progress.ts";
 import { Program } from "./program.ts";
-import { compileTimeline, type Step } from "./timeline.ts";
+import { compileTimeline, holdWords, type Step } from "./timeline.ts";
 
 const program = builtInProgram(defaultProgramId)!;
 const holds = (steps: Step[]) => steps.filter((s) => s.kind === "hold");
@@ -94,6 +94,15 @@ describe("compileTimeline", () => {
     const p = setHoldByHand(program, progressAfter(program, 0), "wall-calf-stretch", "calf", 45);
     const calf = holds(compileTimeline(program, p).steps).filter((s) => s.exerciseId === "wall-calf-stretch");
     expect(calf.every((s) => s.seconds === 45)).toBe(true);
+  });
+});
+
+describe("the words of a hold", () => {
+  it("says one second and one breath in the singular, more in the plural", () => {
+    const phase = program.exercises[0]!.phases[0]!;
+    expect([holdWords(phase, 1, 5), holdWords(phase, 30, 5)]).toEqual(["Hold for 1 second.", "Hold for 30 seconds."]);
+    const breaths = { ...phase, holdIn: "breaths" as const };
+    expect([holdWords(breaths, 4, 5), holdWords(breaths, 10, 5)]).toEqual(["Hold for one breath.", "Hold for two breaths."]);
   });
 });
 

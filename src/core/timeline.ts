@@ -1,7 +1,7 @@
 import { DEFAULT_SECONDS_PER_BREATH, DEFAULT_SET_REST_SECONDS } from "./program-defaults.ts";
 import type { Exercise, Motion, Phase, Program, Side } from "./program.ts";
 import { holdSecondsFor, repsFor, type ProgressState } from "./progress.ts";
-import { inWords } from "./words.ts";
+import { count, inWords, plural } from "./words.ts";
 
 export type StepKind = "prepare" | "hold" | "release" | "switch-side" | "rest" | "done";
 
@@ -61,9 +61,9 @@ export function countInWords(n: number): string {
 
 /** "Hold for 30 seconds", or for a hold given in breaths "Hold for five breaths" (seconds over seconds per breath, at least one). */
 export function holdWords(phase: Phase, seconds: number, secondsPerBreath: number): string {
-  if (phase.holdIn !== "breaths") return `Hold for ${seconds} seconds.`;
+  if (phase.holdIn !== "breaths") return `Hold for ${count(seconds, "second")}.`;
   const breaths = Math.max(1, Math.round(seconds / secondsPerBreath));
-  return `Hold for ${countInWords(breaths)} ${breaths === 1 ? "breath" : "breaths"}.`;
+  return `Hold for ${countInWords(breaths)} ${plural(breaths, "breath")}.`;
 }
 
 function holdStep(

@@ -1,6 +1,7 @@
 import { DEFAULT_SET_REST_SECONDS, Program, problemsOf, type InputProblem, type IntRange, type ProgramInput } from "../program.ts";
 import { SECONDS_PER_BREATH } from "./quantities.ts";
 import type { DraftExercise, ImportDraft, ImportWarning } from "./draft.ts";
+import { count, plural } from "../words.ts";
 
 export type ProgramFromDraft =
   { ok: true; program: Program; warnings: ImportWarning[] } | { ok: false; problems: InputProblem[]; warnings: ImportWarning[] };
@@ -144,7 +145,7 @@ function exerciseInput(e: DraftExercise, taken: Set<string>, warnings: ImportWar
     id: unique(slugify(name, "exercise"), taken),
     name,
     summary: fit(
-      `${e.position.value === "other" ? "Imported" : e.position.value.charAt(0).toUpperCase() + e.position.value.slice(1)} exercise: hold ${summaryHolds} s, ${repsText} ${reps.max === 1 ? "time" : "times"}, ${sidesText}.`,
+      `${e.position.value === "other" ? "Imported" : e.position.value.charAt(0).toUpperCase() + e.position.value.slice(1)} exercise: hold ${summaryHolds} s, ${repsText} ${plural(reps.max, "time")}, ${sidesText}.`,
       300,
     ),
     position: e.position.value,
@@ -191,11 +192,7 @@ export function draftToProgram(draft: ImportDraft): ProgramFromDraft {
     id: slugify(title, "imported-routine"),
     version: 1,
     title,
-    summary: fitOr(
-      draft.about[0]?.value ?? "",
-      600,
-      `An imported routine of ${exercises.length} ${exercises.length === 1 ? "exercise" : "exercises"}.`,
-    ),
+    summary: fitOr(draft.about[0]?.value ?? "", 600, `An imported routine of ${count(exercises.length, "exercise")}.`),
     about: draft.about
       .slice(0, 10)
       .map((a) => fit(a.value, 800))

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import { addDays, type CalendarDate } from "../../core/calendar-date.ts";
 import { plannedDates, type Schedule } from "../../core/schedule.ts";
+import { count } from "../../core/words.ts";
 
 /** How far back and ahead a subscribed calendar sees planned sessions. */
 export const FEED_DAYS_BACK = 14;
@@ -33,7 +34,7 @@ export function calendarFeed(input: FeedInput): string {
     start: parts(d),
     end: parts(addDays(d, 1)),
     title: `Stretching: ${input.programTitle}`,
-    description: `About ${input.minutes} minutes. Open Limber and press Start session.`,
+    description: `About ${count(input.minutes, "minute")}. Open Limber and press Start session.`,
     productId: "limber/calendar",
     calName: "Limber sessions",
     alarms: [{ action: "display", description: "Time for your stretches", trigger: { hours: 9, minutes: 0, before: false } }],

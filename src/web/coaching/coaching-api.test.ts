@@ -11,6 +11,9 @@ describe("scheduleText", () => {
   it("says how many times a week, with the end date when there is one, and a year only when it is not this one", () => {
     const s = Schedule.parse({ kind: "per-week", timesPerWeek: 2, startDate: "2026-11-02", endDate: "2027-01-31" });
     expect(scheduleText(s, { thisYear: 2026, locale: "en-GB" })).toBe("2 times a week, from Mon 2 Nov to Sun, 31 Jan 2027");
+    expect(scheduleText({ ...s, timesPerWeek: 1, endDate: null }, { thisYear: 2026, locale: "en-GB" })).toBe(
+      "1 time a week, from Mon 2 Nov",
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import type { ClientStanding } from "../../core/client-standing.ts";
 import type { Prescription } from "../../core/prescription.ts";
 import type { ClientDetailAnswer, DashboardAnswer, MyPlanAnswer } from "../api-types.ts";
 import { dayText } from "../dates.ts";
+import { count } from "../../core/words.ts";
 
 /** The shapes the coaching endpoints answer, taken from the server's routes (src/web/api-types.ts, docs/api.md). */
 export type MyPlan = MyPlanAnswer;
@@ -39,6 +40,6 @@ export function scheduleText(s: Prescription["schedule"], dates: Parameters<type
       ? days.length > 1
         ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}`
         : days[0]
-      : `${s.timesPerWeek} times a week`;
+      : `${count(s.timesPerWeek ?? 0, "time")} a week`;
   return `${when}, from ${dayText(s.startDate, dates)}${s.endDate ? ` to ${dayText(s.endDate, dates)}` : ""}`;
 }

@@ -4,6 +4,7 @@ import type { DashboardAnswer } from "../api-types.ts";
 import { AdherenceBars, PainSparkline } from "./glance-charts.tsx";
 import { daysAgo, holdsText, showsUnder, type ClientFilter } from "./glance-text.ts";
 import { when } from "../dates.ts";
+import { count } from "../../core/words.ts";
 
 type DashboardClient = DashboardAnswer["clients"][number];
 
@@ -30,8 +31,8 @@ function Summary({ summary }: { summary: DashboardAnswer["summary"] }) {
 /** What changed since the coach last looked, in a few words; nothing when nothing did. */
 function newSinceText(n: DashboardClient["newSince"]): string {
   const parts = [];
-  if (n.sessions > 0) parts.push(`${n.sessions} ${n.sessions === 1 ? "session" : "sessions"}`);
-  if (n.notes > 0) parts.push(`${n.notes} ${n.notes === 1 ? "note" : "notes"}`);
+  if (n.sessions > 0) parts.push(count(n.sessions, "session"));
+  if (n.notes > 0) parts.push(count(n.notes, "note"));
   return parts.length ? `New: ${parts.join(", ")}` : "";
 }
 
@@ -48,7 +49,7 @@ function ClientRow({ c, today }: { c: DashboardClient; today: string }) {
         <span class="glance-badges">
           {c.unreadMessages > 0 && (
             <span class="badge note" data-testid="client-note">
-              {c.unreadMessages} unread {c.unreadMessages === 1 ? "note" : "notes"}
+              {count(c.unreadMessages, "unread note")}
             </span>
           )}
           {fresh && (
@@ -122,7 +123,7 @@ export function Dashboard({ answer }: { answer: DashboardAnswer }) {
         </fieldset>
       </div>
       <p class="sr-only" role="status">
-        {shown.length} of {answer.clients.length} clients shown
+        {shown.length} of {count(answer.clients.length, "client")} shown
       </p>
       {shown.length === 0 ? (
         <p class="muted">No client matches. Clear the search or choose “All”.</p>

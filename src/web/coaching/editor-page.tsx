@@ -13,6 +13,7 @@ import { account, callApi } from "../sync/server-api.ts";
 import { PicturePicker } from "./picture-picker.tsx";
 import { TimelinePreview } from "./timeline-preview.tsx";
 import "./coaching.css";
+import { plural } from "../../core/words.ts";
 
 interface Listing {
   id: string;
@@ -110,7 +111,7 @@ export default function EditorPage() {
   async function save(e: Event) {
     e.preventDefault();
     if (!check?.ok)
-      return setStatus(`Not saved: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing (marked above).`);
+      return setStatus(`Not saved: ${plural(problems.size, "one field needs", `${problems.size} fields need`)} fixing (marked above).`);
     const program = check.value;
     const r = own
       ? await callApi<Program>("PUT", `/api/programs/${encodeURIComponent(program.id)}`, program)

@@ -1,3 +1,4 @@
+import { count } from "../../core/words.ts";
 /** Small charts a coach reads at a glance on the dashboard: pain over the last sessions, and weeks of plan kept. */
 
 interface PainGlance {
@@ -31,7 +32,7 @@ export function PainSparkline({ sessions }: { sessions: PainGlance[] }) {
       width={W}
       height={H}
       role="img"
-      aria-label={`Pain after the last ${sessions.length} sessions: ${afters} out of 10`}
+      aria-label={`Pain after the last ${count(sessions.length, "session")}: ${afters} out of 10`}
     >
       <line class="spark-base" x1="0" x2={W} y1={y(0)} y2={y(0)} />
       <path class="spark-before" d={line((s) => s.painBefore)} />
@@ -53,7 +54,7 @@ export function AdherenceBars({ weeks }: { weeks: WeekGlance[] }) {
   const planned = weeks.reduce((n, w) => n + w.planned, 0);
   if (planned === 0) return <span class="spark-empty muted">Nothing planned</span>;
   const done = weeks.reduce((n, w) => n + w.done, 0);
-  const label = `Plan kept over the last ${weeks.length} weeks: ${weeks.map((w) => `${w.done} of ${w.planned}`).join(", ")} (oldest first)`;
+  const label = `Plan kept over the last ${count(weeks.length, "week")}: ${weeks.map((w) => `${w.done} of ${w.planned}`).join(", ")} (oldest first)`;
   const bw = 18;
   const gap = 6;
   return (

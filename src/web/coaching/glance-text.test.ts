@@ -16,6 +16,7 @@ describe("the dashboard's words", () => {
       "1 hold",
       "3 holds",
     ]);
+    expect(holdsText({ done: 1, planned: 1 })).toBe("1 of 1 hold");
   });
 
   it("filters by a part of the name in any case, and by the summary's groups", () => {

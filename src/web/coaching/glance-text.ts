@@ -1,16 +1,17 @@
 import { daysBetween } from "../../core/calendar-date.ts";
+import { count } from "../../core/words.ts";
 
 /** "today", "yesterday", "3 days ago" for a day before or on `today`. */
 export function daysAgo(day: string, today: string): string {
   const n = daysBetween(day, today);
   if (n <= 0) return "today";
   if (n === 1) return "yesterday";
-  return `${n} days ago`;
+  return `${count(n, "day")} ago`;
 }
 
 /** "12 of 25 holds" (or "12 holds" when the total is unknown), never just "completed". */
 export function holdsText(holds: { done: number; planned: number | null }): string {
-  return holds.planned === null ? `${holds.done} ${holds.done === 1 ? "hold" : "holds"}` : `${holds.done} of ${holds.planned} holds`;
+  return holds.planned === null ? count(holds.done, "hold") : `${holds.done} of ${count(holds.planned, "hold")}`;
 }
 
 /** The dashboard's filters: everyone, or one of the groups the summary counts. */

@@ -9,6 +9,7 @@ import { callApi } from "../sync/server-api.ts";
 import { scheduleText, type ClientDetail, type MyPlan, type StoredPrescription } from "./coaching-api.ts";
 import { segments } from "./hash-params.ts";
 import "./handout.css";
+import { count } from "../../core/words.ts";
 
 interface HandoutData {
   forName: string | null;
@@ -21,7 +22,7 @@ function sidesText(ex: Exercise): string {
 }
 
 function repsText(ex: Exercise): string {
-  return ex.reps.min === ex.reps.max ? `${ex.reps.min} ${ex.reps.min === 1 ? "time" : "times"}` : `${ex.reps.min} to ${ex.reps.max} times`;
+  return ex.reps.min === ex.reps.max ? count(ex.reps.min, "time") : `${ex.reps.min} to ${ex.reps.max} times`;
 }
 
 /**
@@ -111,7 +112,7 @@ export default function HandoutPage() {
               {ex.phases.flatMap((ph) => [
                 <dt key={`${ph.id}-name`}>{ph.name}</dt>,
                 <dd key={`${ph.id}-hold`}>
-                  Hold {prescription.holdOverrides[ex.id]?.[ph.id] ?? holdSecondsFor(pinned, ex, ph)} seconds
+                  Hold {count(prescription.holdOverrides[ex.id]?.[ph.id] ?? holdSecondsFor(pinned, ex, ph), "second")}
                   {prescription.holdOverrides[ex.id]?.[ph.id] === undefined && ` (growing toward ${ph.holdSeconds.max})`}
                 </dd>,
               ])}

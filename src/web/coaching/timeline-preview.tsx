@@ -1,5 +1,6 @@
 import type { Program } from "../../core/program.ts";
 import { compileTimeline } from "../../core/timeline.ts";
+import { count } from "../../core/words.ts";
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 
@@ -10,7 +11,7 @@ export function TimelinePreview({ program }: { program: Program }) {
     <section class="card" aria-labelledby="preview-title">
       <h2 id="preview-title">The session</h2>
       <p class="lead" data-testid="preview-total" aria-live="polite">
-        {t.holdCount} holds, {clock(t.totalSeconds)} in all ({Math.round(t.holdSeconds / 60)} minutes holding).
+        {count(t.holdCount, "hold")}, {clock(t.totalSeconds)} in all ({count(Math.round(t.holdSeconds / 60), "minute")} holding).
       </p>
       <details>
         <summary>Every step, in order</summary>

@@ -1,6 +1,7 @@
 import { addDays, datesFrom, WEEKDAYS, weekStartOf } from "../../core/calendar-date.ts";
 import type { Schedule } from "../../core/schedule.ts";
 import { plannedDates } from "../../core/schedule-dates.ts";
+import { count } from "../../core/words.ts";
 
 const SHORT = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 const NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -39,7 +40,7 @@ export function WeekCalendar({
   const rows = Array.from({ length: weeks }, (_, w) => days.slice(w * 7, w * 7 + 7));
   return (
     <table class="week-calendar" data-testid="week-calendar">
-      <caption class="sr-only">Planned and done days, the last {weeks} weeks</caption>
+      <caption class="sr-only">Planned and done days, the last {count(weeks, "week")}</caption>
       <thead>
         <tr>
           {WEEKDAYS.map((d, i) => (

@@ -131,7 +131,7 @@ function PlanChoice({ today }: { today: string }) {
       <div class="plan-buttons">
         {PLAN_CHOICES.map((n) => (
           <button key={n} type="button" aria-pressed={plan?.daysPerWeek === n} onClick={() => void choose(n)}>
-            {n === 7 ? "Every day" : `${n} days a week`}
+            {n === 7 ? "Every day" : `${count(n, "day")} a week`}
           </button>
         ))}
       </div>

@@ -16,13 +16,14 @@ import { SavedProgramList } from "./saved-program-list.tsx";
 import { openSavedPrograms, type SavedProgram } from "./saved-programs.ts";
 import { SourceView } from "./source-view.tsx";
 import "./import.css";
+import { count, plural } from "../../core/words.ts";
 
 type Engine = typeof import("./import-engine.ts");
 const store = openSavedPrograms();
 
 const NO_DEVICE_STORE = "This browser is not letting Limber save on this device, so the program cannot be kept here.";
 
-const minutes = (s: number) => (s < 90 ? `${Math.round(s)} seconds` : `about ${Math.round(s / 60)} minutes`);
+const minutes = (s: number) => (s < 90 ? count(Math.round(s), "second") : `about ${count(Math.round(s / 60), "minute")}`);
 
 /** Import: prose in, a checked program out — the source and the draft side by side, saved on this device. */
 export default function ImportPage() {
@@ -99,7 +100,7 @@ export default function ImportPage() {
     if (!check.ok) {
       const first = [...problems.keys()][0] ?? "";
       setStatus(
-        `Not saved yet: ${problems.size === 1 ? "one field needs" : `${problems.size} fields need`} fixing. The first is ${first ? fieldDescription(first, edited) : "the program"}.`,
+        `Not saved yet: ${plural(problems.size, "one field needs", `${problems.size} fields need`)} fixing. The first is ${first ? fieldDescription(first, edited) : "the program"}.`,
       );
       document.getElementById(first === "" ? "draft-title" : fieldId(first))?.focus();
       return;
@@ -159,7 +160,7 @@ export default function ImportPage() {
           <p data-testid="found-summary">
             {reading.draft.exercises.length === 0
               ? "No exercises: Limber found no holds, repetitions or exercise names in this text."
-              : `${reading.draft.exercises.length} ${reading.draft.exercises.length === 1 ? "exercise" : "exercises"}. ${checks === 0 ? "Nothing is marked for checking" : `${checks} ${checks === 1 ? "value is" : "values are"} marked “Check”`}; look over every field before you save.`}
+              : `${count(reading.draft.exercises.length, "exercise")}. ${checks === 0 ? "Nothing is marked for checking" : `${checks} ${plural(checks, "value is", "values are")} marked “Check”`}; look over every field before you save.`}
           </p>
           {ctx && edited && (
             <div class="import-columns">
@@ -189,13 +190,13 @@ export default function ImportPage() {
                     <h3>This session</h3>
                     <p data-testid="session-length">
                       {length
-                        ? `${length.holds} holds, ${minutes(length.seconds)} in all (first session).`
+                        ? `${count(length.holds, "hold")}, ${minutes(length.seconds)} in all (first session).`
                         : "Fix the fields marked above to see the session."}
                     </p>
                     <p role="status" class={check?.ok ? "" : "field-error"} data-testid="save-status">
                       {status ||
                         (check && !check.ok
-                          ? `${problems.size === 1 ? "One field needs" : `${problems.size} fields need`} fixing before saving.`
+                          ? `${plural(problems.size, "One field needs", `${problems.size} fields need`)} fixing before saving.`
                           : "")}
                     </p>
                     <button type="submit" class="primary big">

@@ -35,6 +35,9 @@ describe("problems in plain words", () => {
     expect(problemText("exercises[0].name", "Too big: expected string to have <=80 characters")).toBe(
       "Keep this to 80 characters or fewer.",
     );
+    expect(problemText("exercises[0].equipment[0].name", "Too big: expected string to have <=1 characters")).toBe(
+      "Keep this to 1 character or fewer.",
+    );
   });
 
   it("explains a growth cap below the longest hold", () => {

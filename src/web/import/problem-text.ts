@@ -1,3 +1,4 @@
+import { count } from "../../core/words.ts";
 /**
  * The schema's messages in plain words for the person editing: what to type instead. Messages
  * that are already written for people (custom rules) pass through with a capital letter.
@@ -16,12 +17,13 @@ export function problemText(path: string, message: string): string {
   if ((m = message.match(/Too big: expected number to be <=(\d+)/))) return `Use ${m[1]} or fewer${seconds ? " seconds" : ""}.`;
   if (/expected string to have >=1 characters/.test(message))
     return last === "title" ? "Give the program a title." : "This cannot be empty.";
-  if ((m = message.match(/expected string to have <=(\d+) characters/))) return `Keep this to ${m[1]} characters or fewer.`;
+  if ((m = message.match(/expected string to have <=(\d+) characters/)))
+    return `Keep this to ${count(Number(m[1]), "character")} or fewer.`;
   if ((m = message.match(/^cap (\d+) s is below phase .* top of (\d+) s$/)))
-    return `Holds would grow only to ${m[1]} seconds, less than the longest hold of ${m[2]}. Raise this, or shorten that hold.`;
+    return `Holds would grow only to ${count(Number(m[1]), "second")}, less than the longest hold of ${m[2]}. Raise this, or shorten that hold.`;
   if (/needs a first side/.test(message)) return "Choose which side to start with.";
   if (/Invalid option/.test(message)) return "Choose one of the options.";
   if (/Too small: expected array/.test(message)) return "Add at least one.";
-  if ((m = message.match(/Too big: expected array to have <=(\d+) items/))) return `Keep this to ${m[1]} items or fewer.`;
+  if ((m = message.match(/Too big: expected array to have <=(\d+) items/))) return `Keep this to ${count(Number(m[1]), "item")} or fewer.`;
   return message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? "" : ".");
 }

@@ -1,4 +1,5 @@
 import type { SavedProgram } from "./saved-programs.ts";
+import { count } from "../../core/words.ts";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
 
@@ -15,7 +16,7 @@ export function SavedProgramList(props: { saved: SavedProgram[]; onRemove: (s: S
             <li key={s.id} data-program-id={s.id}>
               <p class="saved-name">{s.program.title}</p>
               <p class="muted">
-                {s.program.exercises.length} {s.program.exercises.length === 1 ? "exercise" : "exercises"} · saved {day(s.savedAt)}
+                {count(s.program.exercises.length, "exercise")} · saved {day(s.savedAt)}
               </p>
               <div class="saved-actions">
                 <a class="button primary" href={`#/play?program=${encodeURIComponent(s.id)}`} aria-label={`Start ${s.program.title}`}>

@@ -8,6 +8,7 @@ import { todaysProgram } from "../programs.ts";
 import { hrefOf } from "../router.ts";
 import { localDay, streakDays } from "../session/streak.ts";
 import { PlanDayLine, useCoachPlan } from "../coaching/today-reminder.tsx";
+import { count, plural } from "../../core/words.ts";
 
 function when(log: SessionLog, nowMs: number): string {
   const day = localDay(Date.parse(log.startedAt));
@@ -39,7 +40,8 @@ export default function HomePage() {
         <h2 id="program-title">{plan ? plan.title : program.title}</h2>
         {plan && <PlanDayLine plan={plan} />}
         <p class="muted">
-          About {minutes} minutes{ownProgram && ` · ${program.exercises.length} exercises · ${timeline.holdCount} holds`}
+          About {count(minutes, "minute")}
+          {ownProgram && ` · ${count(program.exercises.length, "exercise")} · ${count(timeline.holdCount, "hold")}`}
         </p>
         <a
           class="button primary big"
@@ -62,7 +64,7 @@ export default function HomePage() {
         </div>
         <div>
           <dt>Streak</dt>
-          <dd data-testid="streak">{streak === 0 ? "None yet" : streak === 1 ? "1 day" : `${streak} days in a row`}</dd>
+          <dd data-testid="streak">{streak === 0 ? "None yet" : `${count(streak, "day")}${plural(streak, "", " in a row")}`}</dd>
         </div>
         {last && last.painBefore !== null && last.painAfter !== null && (
           <div>

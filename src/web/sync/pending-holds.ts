@@ -1,3 +1,4 @@
+import { count } from "../../core/words.ts";
 /** One hold set by hand on this device, waiting to reach the server. `seconds: null` means "Auto" again. */
 export interface PendingHold {
   programId: string;
@@ -43,7 +44,7 @@ export function pendingHolds(storage: HoldStorage, report: (problem: string) => 
   if (!Array.isArray(list) || holds.length !== list.length) {
     storage.setItem(UNREADABLE_KEY, raw);
     write(storage, holds);
-    const kept = holds.length === 1 ? "1 hold" : `${holds.length} holds`;
+    const kept = count(holds.length, "hold");
     report(
       `limber: the holds waiting on this device could not all be read; kept ${kept}, the queue as it was is saved under ${UNREADABLE_KEY}`,
     );

@@ -6,6 +6,7 @@ import { readMailSettings } from "../../store/mail-settings.ts";
 import type { ComposeContext, Composed } from "../compose.ts";
 import type { MailJob } from "../mail-job.ts";
 import { unsubscribeHeaders } from "./reminder.ts";
+import { count } from "../../../core/words.ts";
 
 /** Why a client needs attention, in words without scores: the numbers stay in the app. */
 const REASON: Record<FlagKind, string> = {
@@ -13,7 +14,6 @@ const REASON: Record<FlagKind, string> = {
   "pain-rising": "pain has been rising over recent sessions",
   stopped: "has missed several planned days",
 };
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * A coach's weekly summary, from the dashboard's own query and judgements: who needs attention and
@@ -41,7 +41,7 @@ export async function composeWeeklySummary(ctx: ComposeContext, job: Extract<Mai
       preview: "How your clients' week went, with who to look at first.",
       greeting: `Hello ${coach.display_name},`,
       paragraphs: [
-        `In the week up to ${job.weekEnding}, your ${plural(rows.length, "client", "clients")} did ${plural(sessions, "session", "sessions")} between them. Open Limber for the details of each.`,
+        `In the week up to ${job.weekEnding}, your ${count(rows.length, "client")} did ${count(sessions, "session")} between them. Open Limber for the details of each.`,
       ],
       sections: [
         {
@@ -50,7 +50,7 @@ export async function composeWeeklySummary(ctx: ComposeContext, job: Extract<Mai
         },
         {
           heading: "Sessions done this week",
-          items: byName.map((r) => `${r.displayName}: ${plural(r.sessionsThisWeek, "session", "sessions")}`),
+          items: byName.map((r) => `${r.displayName}: ${count(r.sessionsThisWeek, "session")}`),
         },
         {
           heading: "Who stopped",
@@ -58,7 +58,7 @@ export async function composeWeeklySummary(ctx: ComposeContext, job: Extract<Mai
         },
         {
           heading: "New notes since you last looked",
-          items: byName.filter((r) => r.newSince.notes > 0).map((r) => `${r.displayName}: ${plural(r.newSince.notes, "note", "notes")}`),
+          items: byName.filter((r) => r.newSince.notes > 0).map((r) => `${r.displayName}: ${count(r.newSince.notes, "note")}`),
         },
       ],
       action: { label: "Open your clients in Limber", href: `${ctx.publicUrl}/#/coach` },
