@@ -95,6 +95,15 @@ describe("browser sound", () => {
     expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 102.47 }]);
   });
 
+  it("ignores an output timestamp left from before the context resumed (1.3 s old) and maps by currentTime", () => {
+    const clock = fakeClock(5_000);
+    const sound = browserSound(clock);
+    sound.unlock();
+    FakeAudioContext.last!.output = { contextTime: 99.96, performanceTime: 3_700 };
+    sound.plan([{ key: "a", kind: "countdown", at: 7_500 }]);
+    expect(FakeAudioContext.last!.starts).toEqual([{ hz: 440, at: 102.5 }]);
+  });
+
   it("ignores an output timestamp far from the clock's reading (a faked clock) and maps by currentTime", () => {
     const clock = fakeClock(5_000);
     const sound = browserSound(clock);

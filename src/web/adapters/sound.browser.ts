@@ -11,17 +11,17 @@ import type { Beep, Sound } from "./sound.ts";
  * Audio time minus monotonic time, in seconds. The output timestamp pairs an audio moment with the
  * monotonic moment it leaves the speaker, so a beep mapped through it is heard when due and the
  * pairing does not jump; `currentTime` read against `clock.now()` is only as fresh as the last audio
- * callback (here it wandered by 11 ms where the output timestamp moved by 0.2 ms). The timestamp
- * is on the page's own performance clock, so it serves only while `clock` reads that clock (a
- * recent stamp, within a second of it); before the context has output anything it is empty. In
- * either case the two plain readings serve.
+ * callback (here it wandered by 11 ms where the output timestamp moved by 0.2 ms). The stamp serves
+ * only when it agrees with the plain reading to within 0.1 s: it is empty before the context has
+ * output anything, can be left over from before the context was resumed (seen 1.3 s old), and is on
+ * the page's own performance clock, which a faked `clock` does not read.
  */
-function clockOffsetS(audio: AudioContext, clock: Clock): number {
-  const now = clock.now();
+export function clockOffsetS(audio: Pick<AudioContext, "currentTime" | "getOutputTimestamp">, clockNowMs: number): number {
+  const plain = audio.currentTime - clockNowMs / 1000;
   const out = typeof audio.getOutputTimestamp === "function" ? audio.getOutputTimestamp() : undefined;
-  if (out?.contextTime && out.performanceTime && Math.abs(out.performanceTime - now) < 1000)
-    return out.contextTime - out.performanceTime / 1000;
-  return audio.currentTime - now / 1000;
+  if (!out?.contextTime || !out.performanceTime) return plain;
+  const stamped = out.contextTime - out.performanceTime / 1000;
+  return Math.abs(stamped - plain) < 0.1 ? stamped : plain;
 }
 
 export function browserSound(clock: Clock, loudness: () => number = () => 0.18): Sound {
@@ -83,7 +83,7 @@ export function browserSound(clock: Clock, loudness: () => number = () => 0.18):
         if (entry.endsAt < audioNow) scheduled.delete(key);
         else if (!wanted.has(key)) cancel(key);
       }
-      const offsetS = clockOffsetS(audio, clock);
+      const offsetS = clockOffsetS(audio, clock.now());
       for (const beep of beeps) {
         if (scheduled.has(beep.key)) continue;
         const when = beep.at / 1000 + offsetS;
