@@ -1,4 +1,4 @@
-import { DataFolderRefused } from "../server/db/data-folder.ts";
+import { DatabaseDamaged, DataFolderRefused } from "../server/db/data-folder.ts";
 import { DataFolderBusy } from "../server/db/data-lock.ts";
 import { UsageError } from "./args.ts";
 import { MailConfigError } from "../server/mail/mail-config.ts";
@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`limber ${name}: ${e.message}`);
       return 1;
     }
-    if (e instanceof DataFolderBusy || e instanceof DataFolderRefused) {
+    if (e instanceof DataFolderBusy || e instanceof DataFolderRefused || e instanceof DatabaseDamaged) {
       io.err(`limber ${name}: ${e.message}`);
       return 1;
     }

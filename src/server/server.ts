@@ -71,7 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const placeholderUrl = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port || 8080}`;
   const mailEnv = options.mailEnv ?? {};
   let mailConfig = mailConfigFrom(mailEnv, { dataDir, serverUrl: placeholderUrl });
-  const database = await openDatabase(options.database);
+  // A quick form of `limber check` first, so a damaged database is refused rather than served as if empty.
+  const database = await openDatabase(options.database, { check: "quick" });
   const deps = await prepareDeps(database, options.clock, options.trustedProxies);
   const app = createApp(deps, options.webDir ? { webDir: options.webDir } : {});
   const server: ServerType = await new Promise((resolve, reject) => {

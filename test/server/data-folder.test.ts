@@ -89,6 +89,11 @@ describe("data folders Limber will not open", () => {
       "the database would not start on it",
     ],
     ["base/5 deleted", (d: string) => rm(join(d, "base", "5"), { recursive: true }), "the database would not start on it"],
+    [
+      "the session_logs file cut to nothing",
+      (d: string) => writeFile(join(d, sessionLogsFile), ""),
+      "index session_logs_org_day_user of table session_logs could not be read: could not read blocks 0..0 in file",
+    ],
   ])(
     "refuses a folder with %s: a message naming it and what to do, exit 1, no stack trace, nothing rewritten",
     async (name, harm, problem) => {

@@ -20,6 +20,26 @@ function damaged(dir: string, problem: string): DataFolderRefused {
   return new DataFolderRefused(`the data folder ${dir} is damaged: ${problem}. ${restoreAdvice(dir)}`);
 }
 
+/** A PostgreSQL database the start-up check found damaged: what is wrong and what to do, for the operator. */
+export class DatabaseDamaged extends Error {}
+
+/**
+ * The refusal for a database the check found damaged: a data folder's (restore into a new folder)
+ * or a PostgreSQL database's (restore into a new, empty database), naming the first problem.
+ */
+export function damagedDatabase(where: { dataDir: string } | { database: string }, problems: string[]): Error {
+  // The first problem names the table; one damaged table file often breaks all its indexes alike.
+  const others = problems.length - 1;
+  const listing = "dataDir" in where ? `limber check --data ${where.dataDir}` : "limber check";
+  const found = problems[0] + (others > 0 ? `; and ${others} more problem${others === 1 ? "" : "s"} (${listing} lists them all)` : "");
+  if ("dataDir" in where) return damaged(where.dataDir, found);
+  return new DatabaseDamaged(
+    `the database ${where.database} is damaged: ${found}. Nothing was changed. Keep it as it is (it may still be rescued), ` +
+      "and restore your last backup into a new, empty database: DATABASE_URL=NEW-DATABASE limber restore BACKUP.json " +
+      "(a backup is made with limber backup), then start Limber with DATABASE_URL naming the new database.",
+  );
+}
+
 /**
  * A cheap look at a data folder before the database is opened, so a damaged folder is never
  * taken for a new one: a new database is made only in an empty folder (or one with nothing but

@@ -1,8 +1,9 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, type KyselyConfig } from "kysely";
-import { checkDataFolder, keepFolderPrivate, wouldNotStart } from "./data-folder.ts";
+import { checkDataFolder, damagedDatabase, keepFolderPrivate, wouldNotStart } from "./data-folder.ts";
 import { lockDataFolder } from "./data-lock.ts";
+import { checkIntegrity, type CheckDepth } from "./integrity-check.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
 import { PgliteThread } from "./pglite-thread.ts";
@@ -23,9 +24,14 @@ export function databaseConfigFrom(env: NodeJS.ProcessEnv, dataDir?: string): Da
   return { kind: "pglite", dataDir: dataDir ?? env.LIMBER_DATA_DIR ?? "./data" };
 }
 
-/** How a database is opened: `log` hears every statement sent (Kysely's own log option). */
+/**
+ * How a database is opened: `log` hears every statement sent (Kysely's own log option); `check`
+ * reads the database before anything is written to it (the server's start-up: "quick"), and a
+ * damaged one is refused with what is wrong and what to do.
+ */
 export interface OpenOptions {
   log?: KyselyConfig["log"];
+  check?: CheckDepth;
 }
 
 /** Opens the database and runs any migrations it has not had yet. */
@@ -46,12 +52,20 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     }
   };
   try {
+    if (options.check) await refuseDamaged(db, config, options.check);
     await migrateToLatest(db);
   } catch (e) {
     await close();
     throw e;
   }
   return { db, config, close };
+}
+
+/** Runs the integrity check at `depth` and throws the operator's refusal when it finds damage. */
+async function refuseDamaged(db: Kysely<Tables>, config: DatabaseConfig, depth: CheckDepth): Promise<void> {
+  const { problems } = await checkIntegrity(db, depth);
+  if (problems.length === 0) return;
+  throw damagedDatabase(config.kind === "pglite" ? { dataDir: config.dataDir } : { database: describeDatabase(config) }, problems);
 }
 
 /** Makes the PGlite folder (private to its owner: it holds health data) and takes it for this process. */
