@@ -70,6 +70,9 @@ export function isFieldLabel(text: string): boolean {
   return label.length <= 20 && /^(step|day|week|phase|level|round)\s*\d+$/i.test(label);
 }
 
+/** Words that open a clause of a step, so the text before a dash or colon is not a name. */
+const CLAUSE_OPENERS = new Set(["while", "when", "if", "as", "without", "keeping", "placing", "holding", "using"]);
+
 function readLabel(text: string, offset: number): Label | null {
   const limit = Math.min(text.length, 70);
   for (let i = 1; i < limit; i++) {
@@ -86,6 +89,8 @@ function readLabel(text: string, offset: number): Label | null {
     const labelText = text.slice(0, i).trim();
     const words = labelText.split(/\s+/).length;
     if (words > 7 || labelText === "") return null;
+    // "While sitting or standing – without lifting your chin – glide …": a clause before a dash, not a name.
+    if (CLAUSE_OPENERS.has(labelText.split(/\s+/)[0]!.toLowerCase())) return null;
     let bodyStart = delimiterEnd;
     while (bodyStart < text.length && text[bodyStart] === " ") bodyStart++;
     return {

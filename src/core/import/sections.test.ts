@@ -95,4 +95,20 @@ describe("splitting an exercise into timed phases", () => {
       "My suggestions for your feet.\nExercise One: Foot circles\nCircle the foot one way, then the other. Do this for 20-30 seconds.\nExercise Two: Towel pickup.\nExercise Three: Massage.";
     expect(names(text)).toEqual(["Foot circles", "Towel pickup", "Massage"]);
   });
+
+  it("reads a list whose timed items are each a whole prescription as one movement an item, untimed ones too", () => {
+    const text = [
+      "Neck and shoulders",
+      "",
+      "- Shrug your shoulders to your ears. Hold for three to five seconds. Repeat two or three times.",
+      "- While sitting or standing – without lifting your chin – glide your head back. Hold for 20 counts and repeat five to 10 times.",
+      "- Slowly drop your head to the left. Hold and then repeat on the right side.",
+    ].join("\n");
+    const read = importRoutine(text).exercises;
+    expect(read.map((e) => [e.reps.value.max, e.phases[0]!.hold?.value.max ?? null])).toEqual([
+      [3, 5],
+      [10, 20],
+      [1, null],
+    ]);
+  });
 });

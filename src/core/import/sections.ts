@@ -1,6 +1,7 @@
 import { isNumberedLabel, type BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
-import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter, SETUP_OPENERS } from "./routine-words.ts";
+import { firstBodyWord, isListed, splitAtCompleteItems, splitAtFreshStarts } from "./section-splits.ts";
+import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 
 /** A run of blocks the importer reads as one exercise, named by a heading, a label or its lead words. */
 export interface ExerciseUnit {
@@ -9,6 +10,8 @@ export interface ExerciseUnit {
   blocks: BlockFacts[];
   /** A later part of one list of steps: it starts in the position the part before it ended in. */
   continues?: boolean;
+  /** One item of a list whose items are each a movement: it is one even without a time of its own. */
+  listed?: boolean;
 }
 
 /** What the section reader found: exercises, and every other block with why it is not one. */
@@ -55,12 +58,6 @@ function isAdvice(f: BlockFacts | null | undefined): boolean {
 function isNameItem(f: BlockFacts): boolean {
   if (f.block.kind !== "item" || f.timed || f.words === 0 || f.words > 8 || isStepStarter(f.firstWord)) return false;
   return !/[.!?,;:]$/.test(f.block.text.trim());
-}
-
-/** The first word of a block after its label, if it has one ("Chin tuck – Draw your head back" → "draw"). */
-function firstBodyWord(f: BlockFacts): string {
-  if (!f.label) return f.firstWord;
-  return f.tokens.find((t) => t.start >= f.label!.bodyStart && t.kind !== "punct")?.text ?? "";
 }
 
 /** Words that may come before a step's verb: "Always keep both shoulders down", "Gently pull …". */
@@ -137,6 +134,7 @@ function carriesExercise(f: BlockFacts): boolean {
 
 function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
+  if (unit.listed && unit.blocks.some((b) => describesMovement(b) || b.tokens.some((t) => INSTRUCTION_VERBS.has(t.text)))) return true;
   // A first line is the routine's title, unless it is a numbered item ("1. Flexor/Extensor Stretch").
   const titled = unit.heading !== null && unit.heading.index === 0 && unit.heading.block.kind !== "item" && !titleMayName;
   // A heading over steps names a movement even when the text gives it no time or count.
@@ -147,62 +145,6 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
     return true;
   const named = unit.heading ? !titled && namesExercise(unit.heading) : unit.blocks[0]?.label ? namesExercise(unit.blocks[0]) : false;
   return named && unit.blocks.some(startsWithStep);
-}
-
-/**
- * Splits a section's paragraphs where a new paragraph starts a fresh timed exercise of its own:
- * it stands after a blank line, names a body position and a hold, and the text before it was
- * already timed. Phases of one exercise written as paragraphs rarely restate the position.
- */
-function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
-  const parts: BlockFacts[][] = [[]];
-  body.forEach((f, i) => {
-    const current = parts[parts.length - 1]!;
-    const before = current.some((b) => b.timed);
-    const positioned = findPosition(f.tokens) !== null;
-    // Or: a paragraph that opens by setting up a start position ("Laying on your back, …"),
-    // timed in itself or in the next block, right after a timed block: a movement of its own.
-    const setsUp =
-      startsNewSetup(f) &&
-      findPosition(firstSentence(f)) !== null &&
-      (f.timed || body[i + 1]?.timed === true) &&
-      current[current.length - 1]?.timed === true;
-    const fresh = f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp);
-    if (fresh) parts.push([f]);
-    else current.push(f);
-  });
-  return parts;
-}
-
-/** The tokens of a block's first sentence. */
-function firstSentence(f: BlockFacts): BlockFacts["tokens"] {
-  const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
-  return end < 0 ? f.tokens : f.tokens.slice(0, end);
-}
-
-/** "Laying on your back, …", "While in a seated position, …", "Start in Downward-Facing Dog…": a block that opens by setting up a position. */
-const startsNewSetup = (f: BlockFacts) => SETUP_OPENERS.has(firstBodyWord(f));
-
-const HOLDING = new Set(["hold", "breaths"]);
-const isComplete = (f: BlockFacts) =>
-  f.quantities.some((q) => HOLDING.has(q.kind)) && f.quantities.some((q) => q.kind === "reps" || q.kind === "sets");
-
-/**
- * Splits a list of steps into several exercises when its items each carry their own timing
- * and at least one item is a whole prescription on its own (a hold and its repetitions):
- * each part ends at a timed item; untimed items after the last one stay with it.
- */
-function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
-  const timedItems = blocks.filter((b) => b.block.kind === "item" && b.timed);
-  if (timedItems.length < 2 || !timedItems.some(isComplete)) return [blocks];
-  const parts: BlockFacts[][] = [[]];
-  for (const b of blocks) {
-    parts[parts.length - 1]!.push(b);
-    if (b.block.kind === "item" && b.timed) parts.push([]);
-  }
-  const rest = parts.pop()!;
-  for (const b of rest) parts[parts.length - 1]!.push(b);
-  return parts;
 }
 
 /**
@@ -246,14 +188,26 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       for (const part of splitAtFreshStarts(section.body)) {
         splitAtCompleteItems(part).forEach((blocks, k) => {
           const first = candidates.length === 0;
-          candidates.push({ unit: { heading: first ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: first });
+          const listed = isListed(blocks);
+          candidates.push({
+            unit: { heading: first ? section.heading : null, blocks, continues: k > 0 && !listed, listed },
+            headingOfSection: first,
+          });
         });
       }
     } else {
       const pre = section.body.slice(0, leadAt[0]);
       if (pre.some((b) => b.timed)) {
         splitAtCompleteItems(pre).forEach((blocks, k) =>
-          candidates.push({ unit: { heading: k === 0 ? section.heading : null, blocks, continues: k > 0 }, headingOfSection: k === 0 }),
+          candidates.push({
+            unit: {
+              heading: k === 0 ? section.heading : null,
+              blocks,
+              continues: k > 0 && !isListed(blocks),
+              listed: isListed(blocks),
+            },
+            headingOfSection: k === 0,
+          }),
         );
       } else {
         if (section.heading) others.push({ facts: section.heading, role: headingRole() });

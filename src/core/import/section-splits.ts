@@ -1,0 +1,84 @@
+import type { BlockFacts } from "./block-facts.ts";
+import { findPosition } from "./position.ts";
+import { SETUP_OPENERS } from "./routine-words.ts";
+
+// How one section's blocks are cut into movements: at fresh starts between paragraphs, and at whole prescriptions in a list.
+
+/** The first word of a block after its label, if it has one ("Chin tuck – Draw your head back" → "draw"). */
+export function firstBodyWord(f: BlockFacts): string {
+  if (!f.label) return f.firstWord;
+  return f.tokens.find((t) => t.start >= f.label!.bodyStart && t.kind !== "punct")?.text ?? "";
+}
+
+/**
+ * Splits a section's paragraphs where a new paragraph starts a fresh timed exercise of its own:
+ * it stands after a blank line, names a body position and a hold, and the text before it was
+ * already timed. Phases of one exercise written as paragraphs rarely restate the position.
+ */
+export function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
+  const parts: BlockFacts[][] = [[]];
+  body.forEach((f, i) => {
+    const current = parts[parts.length - 1]!;
+    const before = current.some((b) => b.timed);
+    const positioned = findPosition(f.tokens) !== null;
+    // Or: a paragraph that opens by setting up a start position ("Laying on your back, …"),
+    // timed in itself or in the next block, right after a timed block: a movement of its own.
+    const setsUp =
+      startsNewSetup(f) &&
+      findPosition(firstSentence(f)) !== null &&
+      (f.timed || body[i + 1]?.timed === true) &&
+      current[current.length - 1]?.timed === true;
+    const fresh = f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp);
+    if (fresh) parts.push([f]);
+    else current.push(f);
+  });
+  return parts;
+}
+
+/** The tokens of a block's first sentence. */
+function firstSentence(f: BlockFacts): BlockFacts["tokens"] {
+  const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
+  return end < 0 ? f.tokens : f.tokens.slice(0, end);
+}
+
+/** "Laying on your back, …", "While in a seated position, …", "Start in Downward-Facing Dog…": a block that opens by setting up a position. */
+const startsNewSetup = (f: BlockFacts) => SETUP_OPENERS.has(firstBodyWord(f));
+
+const HOLDING = new Set(["hold", "breaths"]);
+const isComplete = (f: BlockFacts) =>
+  f.quantities.some((q) => HOLDING.has(q.kind)) && f.quantities.some((q) => q.kind === "reps" || q.kind === "sets");
+
+/**
+ * Splits a list of steps into several exercises when its items each carry their own timing
+ * and at least one item is a whole prescription on its own (a hold and its repetitions):
+ * each part ends at a timed item; untimed items after the last one stay with it.
+ */
+/** The parts splitAtCompleteItems made one item each, from a list of movements. */
+const LISTED = new WeakSet<BlockFacts[]>();
+
+export function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
+  const timedItems = blocks.filter((b) => b.block.kind === "item" && b.timed);
+  if (timedItems.length < 2 || !timedItems.some(isComplete)) return [blocks];
+  // Every timed item a whole prescription, two or more: a list of movements, so each item is one,
+  // timed or not ("Slowly drop your head to the left … Hold and then repeat on the right side.").
+  if (timedItems.every(isComplete)) {
+    const each: BlockFacts[][] = [];
+    for (const b of blocks) {
+      if (b.block.kind === "item" || each.length === 0) each.push([b]);
+      else each[each.length - 1]!.push(b);
+    }
+    for (const part of each) LISTED.add(part);
+    return each;
+  }
+  const parts: BlockFacts[][] = [[]];
+  for (const b of blocks) {
+    parts[parts.length - 1]!.push(b);
+    if (b.block.kind === "item" && b.timed) parts.push([]);
+  }
+  const rest = parts.pop()!;
+  for (const b of rest) parts[parts.length - 1]!.push(b);
+  return parts;
+}
+
+/** Whether a part is one item of a list of movements (splitAtCompleteItems made it so). */
+export const isListed = (part: BlockFacts[]) => LISTED.has(part);
