@@ -8,11 +8,14 @@ const phones = [
   { width: 320, height: 568 },
   { width: 390, height: 844 },
 ];
+const laptop = { width: 1280, height: 800 };
+/** How far every control keeps from the screen's edges, in CSS pixels. */
+const EDGE = 8;
 const textSizes = ["Normal", "Large", "Larger"] as const;
 
-describe("the player on every phone", () => {
-  for (const viewport of phones) {
-    it(`at ${viewport.width}×${viewport.height}, with every text size, shows the countdown, the instruction and Pause together during a hold`, async () => {
+describe("the player on every phone and a laptop", () => {
+  for (const viewport of [...phones, laptop]) {
+    it(`at ${viewport.width}×${viewport.height}, with every text size, shows the countdown, the instruction and every control together during a hold, clear of the edges`, async () => {
       const { context, page } = await openApp(app.browser, app.server.url, "settings", { viewport, fakeClockAt: morning });
       for (const size of textSizes) {
         await page.goto(`${app.server.url}/#/settings`);
@@ -22,19 +25,30 @@ describe("the player on every phone", () => {
         await page.locator('section.player[data-status="playing"]').waitFor();
         await page.clock.runFor(16_000); // into the first hold
         expect(await page.locator("section.player").getAttribute("data-step-index")).toBe("1");
-        const seen = await page.evaluate(() => {
-          const fits = (sel: string) => {
-            const r = document.querySelector(sel)!.getBoundingClientRect();
-            return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+        const seen = await page.evaluate((edge) => {
+          const fits = (el: Element, margin: number) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= margin && r.bottom <= window.innerHeight - margin && r.left >= margin && r.right <= window.innerWidth - margin;
           };
+          const buttons = [...document.querySelectorAll(".controls button, .controls-secondary button")];
           return {
-            countdown: fits(".ring"),
-            instruction: fits('[data-testid="phase"]'),
-            pause: fits(".controls .primary"),
+            countdown: fits(document.querySelector(".ring")!, 0),
+            instruction: fits(document.querySelector('[data-testid="phase"]')!, 0),
+            controls: buttons.map((b) => b.textContent!.trim()),
+            outside: buttons
+              .filter((b) => !fits(b, edge))
+              .map((b) => `${b.textContent!.trim()} ${JSON.stringify(b.getBoundingClientRect())}`),
             scrolled: window.scrollY,
           };
+        }, EDGE);
+        expect({ size, ...seen }).toEqual({
+          size,
+          countdown: true,
+          instruction: true,
+          controls: ["Back", "Pause", "Skip", "Restart", "End session"],
+          outside: [],
+          scrolled: 0,
         });
-        expect({ size, ...seen }).toEqual({ size, countdown: true, instruction: true, pause: true, scrolled: 0 });
         await page.getByRole("button", { name: "End session" }).click();
         await page.getByRole("dialog").getByRole("button", { name: "End session" }).click();
         await page.getByRole("button", { name: "Skip", exact: true }).click();
@@ -45,7 +59,7 @@ describe("the player on every phone", () => {
   }
 
   it("shows the keyboard hint with a mouse, and not on a touch screen (pointer: coarse)", async () => {
-    const mouse = await openApp(app.browser, app.server.url, "play", { viewport: { width: 1280, height: 800 }, fakeClockAt: morning });
+    const mouse = await openApp(app.browser, app.server.url, "play", { viewport: laptop, fakeClockAt: morning });
     await mouse.page.getByRole("button", { name: /skip and start/i }).click();
     expect(await mouse.page.locator(".keys").isVisible()).toBe(true);
     await mouse.context.close();

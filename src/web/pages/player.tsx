@@ -155,13 +155,7 @@ function RunningSession({ controller }: { controller: PlayerController }) {
           Skip
         </button>
       </div>
-      {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
-      {next && (
-        <p class="next" data-testid="next">
-          {nextText(next)}
-        </p>
-      )}
-      {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}
+      {/* Restart and End session right under them, so every control is on screen during a hold, also on a laptop. */}
       <div class="controls-secondary">
         <button type="button" class="quiet" onClick={() => controller.ask("restart")} aria-keyshortcuts="R">
           Restart
@@ -170,6 +164,13 @@ function RunningSession({ controller }: { controller: PlayerController }) {
           End session
         </button>
       </div>
+      {step.kind === "done" ? <DoneArt /> : picture && <PictureView key={`${state.index}`} {...picture} class="player-picture" />}
+      {next && (
+        <p class="next" data-testid="next">
+          {nextText(next)}
+        </p>
+      )}
+      {step.kind !== "done" && <p class="overall">{overallText(state)}</p>}
       {view.voiceMode && <VoiceModeLine mode={view.voiceMode} />}
       <p class="keys">Keys: Space pause or resume · ← back · → skip · R restart</p>
       {steps.length > 0 && (
