@@ -12,6 +12,26 @@ const REMEMBERED = 10_000;
  */
 export class KnownProgress {
   private readonly states = new Map<string, ProgressState>();
+  /** The last piece of work queued for each user and program, while any is queued. */
+  private readonly queued = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs `work` for a user and program once the work queued before it for the same pair has
+   * ended. Logs of one user that arrive together then move their progress one after another, each
+   * from the state the one before it left, instead of all guessing the same state and all but one
+   * going back to the database to try again.
+   */
+  inTurn<T>(userId: string, programId: string, work: () => Promise<T>): Promise<T> {
+    const key = `${userId} ${programId}`;
+    const before = this.queued.get(key);
+    const mine = before ? before.then(work, work) : work();
+    const tail = mine.catch(() => undefined);
+    this.queued.set(key, tail);
+    void tail.then(() => {
+      if (this.queued.get(key) === tail) this.queued.delete(key);
+    });
+    return mine;
+  }
 
   get(userId: string, programId: string): ProgressState | undefined {
     return this.states.get(`${userId} ${programId}`);

@@ -103,6 +103,26 @@ describe.each(BACKENDS)("recording session logs on %s", (name) => {
     expect(await readProgress(database.db, owner, program)).toEqual(progressAfter(program, 12));
   });
 
+  it("records one user's logs sent at once one after another, one statement each, none tried twice", async () => {
+    const owner = await newOwner();
+    await recordSessionLog(database.db, owner, log(), program, NOW);
+    const statements = await statementsOf(() =>
+      Promise.all(Array.from({ length: 10 }, () => recordSessionLog(database.db, owner, log(), program, NOW))),
+    );
+    expect(statements).toHaveLength(10);
+    expect(await readProgress(database.db, owner, program)).toEqual(progressAfter(program, 11));
+  });
+
+  it("goes on recording a user's logs after one of them failed", async () => {
+    const owner = await newOwner();
+    await recordSessionLog(database.db, owner, log(), program, NOW);
+    const failing = recordSessionLog(database.db, owner, log({ notes: "\u0000" }), program, NOW);
+    const after = recordSessionLog(database.db, owner, log(), program, NOW);
+    await expect(failing).rejects.toThrow();
+    expect(await after).toBe("stored");
+    expect(await readProgress(database.db, owner, program)).toEqual(progressAfter(program, 2));
+  });
+
   it("keeps a log of a program it does not know in one statement, moving nothing", async () => {
     const owner = await newOwner();
     const statements = await statementsOf(() => recordSessionLog(database.db, owner, log({ programId: "someone-elses" }), undefined, NOW));

@@ -20,6 +20,8 @@ const ATTEMPTS = 50;
  * Keeps one session log exactly once and, when it is new and its program is known, moves the
  * user's progress on by it in the same statement: a retried sync changes nothing. With the user's
  * progress known from their last log this is one round trip; otherwise it is read first (one more).
+ * One user's logs are recorded one after another by this server (several at once would all expect
+ * the same progress, and all but one would have to try again).
  */
 export async function recordSessionLog(
   db: Kysely<Tables>,
@@ -29,6 +31,11 @@ export async function recordSessionLog(
   now: Date,
 ): Promise<RecordOutcome> {
   if (!program) return (await insertLogOnly(db, owner, log, now)) ? "stored" : await outcomeOfTaken(db, owner, log);
+  const known = knownProgressOf(db);
+  return known.inTurn(owner.userId, program.id, () => recordWithProgress(db, owner, log, program, now));
+}
+
+async function recordWithProgress(db: Kysely<Tables>, owner: Owner, log: SessionLog, program: Program, now: Date): Promise<RecordOutcome> {
   const known = knownProgressOf(db);
   let expected = known.get(owner.userId, program.id) ?? (await progressOrStart(db, owner, initialProgress(program), now));
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
