@@ -85,6 +85,12 @@ describe("splitting an exercise into timed phases", () => {
     expect(readBlocks("5-minute stretches\n\nStand facing a wall.").map((b) => b.kind)).toEqual(["paragraph", "paragraph"]);
   });
 
+  it("takes a heading over steps that open with a clause before the verb as a movement", () => {
+    const text =
+      "Ankle rehab\n\nBalance\n\nStand on one leg for 30 seconds.\n\nAnkle alphabet\n\nUsing ankle and foot only, trace the letters of the alphabet in the air.";
+    expect(names(text)).toEqual(["Balance", "Ankle alphabet"]);
+  });
+
   it("takes a heading over steps that open with an adverb as a movement", () => {
     const text = "Spinal twist\n\nAlways keep both shoulders on the bed and turn your knees.\n\nUpper back stretch\n\nSit on the bed edge.";
     expect(names(text)).toEqual(["Spinal twist", "Upper back stretch"]);

@@ -79,10 +79,18 @@ const STEP_ADVERBS = new Set([
 /** The verb a block's text starts with, past a label and a leading adverb ("Always keep …" → "keep"). */
 function leadVerb(f: BlockFacts): string {
   const first = firstBodyWord(f);
-  if (!STEP_ADVERBS.has(first)) return first;
   const at = f.tokens.findIndex((t) => t.text === first && (!f.label || t.start >= f.label.bodyStart));
-  return f.tokens.slice(at + 1).find((t) => t.kind !== "punct")?.text ?? "";
+  if (STEP_ADVERBS.has(first)) return f.tokens.slice(at + 1).find((t) => t.kind !== "punct")?.text ?? "";
+  // "Using ankle and foot only, trace …", "With your heel on the ground, pick up …": the verb after the opening clause.
+  if (LEAD_CLAUSES.has(first)) {
+    const comma = f.tokens.slice(at + 1, at + 14).findIndex((t) => t.text === ",");
+    if (comma >= 0) return f.tokens.slice(at + comma + 2).find((t) => t.kind !== "punct")?.text ?? "";
+  }
+  return first;
 }
+
+/** Words that open a clause before a step's verb. */
+const LEAD_CLAUSES = new Set(["using", "with", "keeping", "placing", "holding", "while", "without", "from", "in"]);
 
 /** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
 const describesMovement = (f: BlockFacts) =>
