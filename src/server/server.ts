@@ -7,7 +7,6 @@ import { AttemptLimits, deleteExpiredAttempts } from "./auth/rate-limit.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { ServerDeps } from "./context.ts";
 import type { TrustedProxies } from "./http/forwarded.ts";
-import { keepFolderPrivate } from "./db/data-folder.ts";
 import { openDatabase, type Database, type DatabaseConfig } from "./db/database.ts";
 import { deleteExpiredSessions } from "./store/auth-sessions.ts";
 import { seedPrograms } from "./store/programs.ts";
@@ -81,13 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // Expired sign-in sessions and rate-limit attempts are ignored on sight; this only keeps the tables small.
   const clock = deps.clock;
-  const dataFolder = options.database.kind === "pglite" ? options.database.dataDir : undefined;
   const sweep = () =>
-    void Promise.all([
-      deleteExpiredSessions(database.db, clock.now()),
-      deleteExpiredAttempts(database.db, clock.now()),
-      dataFolder ? keepFolderPrivate(dataFolder) : undefined,
-    ]).catch((e) => console.error("limber: sweep of expired rows failed:", e));
+    void Promise.all([deleteExpiredSessions(database.db, clock.now()), deleteExpiredAttempts(database.db, clock.now())]).catch((e) =>
+      console.error("limber: sweep of expired rows failed:", e),
+    );
   sweep();
   const sweeper = setInterval(sweep, 60 * 60_000);
   sweeper.unref();

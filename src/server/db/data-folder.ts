@@ -85,11 +85,16 @@ export function wouldNotStart(dataDir: string, error: unknown): DataFolderRefuse
 
 /**
  * Makes every file in the folder readable by its owner only (0600, folders 0700). PGlite sets
- * the modes of the files it makes itself (0666), ignoring the umask, so this runs when the folder
- * is opened and again with the server's hourly sweep. Answers how many modes it changed.
+ * the modes of the files it makes itself, ignoring the umask, so this runs each time PGlite has
+ * started on the folder. Answers how many modes it changed.
  */
 export async function keepFolderPrivate(dataDir: string): Promise<number> {
   let changed = 0;
+  // The folder itself too: one made beforehand (a mounted volume, say) may let others list it.
+  if (((await stat(dataDir)).mode & 0o077) !== 0) {
+    await chmod(dataDir, 0o700);
+    changed++;
+  }
   for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() && !entry.isDirectory()) continue;
     const path = join(entry.parentPath, entry.name);

@@ -70,8 +70,6 @@ async function refuseDamaged(db: Kysely<Tables>, config: DatabaseConfig, depth: 
 
 /** Makes the PGlite folder (private to its owner: it holds health data) and takes it for this process. */
 async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
-  // Every file this process makes is its owner's alone (PGlite would make them 0666 less the umask).
-  process.umask(0o077);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   return lockDataFolder(dataDir);
 }
@@ -91,17 +89,26 @@ async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Ky
   }
   const dataDir = config.dataDir;
   const state = await checkDataFolder(dataDir);
-  const open = () => PgliteThread.open(dataDir, { mayCreate: false });
+  // PGlite sets its files' modes itself, whatever the umask: 0666 on those initdb made, 0644 on
+  // pg_internal.init, which it writes afresh as it starts. The files it makes later are 0600, so
+  // once the folder is made private after each start it stays so (test/server/folder-modes.test.ts).
+  const open = async (mayCreate: boolean) => {
+    const thread = await PgliteThread.open(dataDir, { mayCreate });
+    await keepFolderPrivate(dataDir).catch(async (e) => {
+      await thread.close();
+      throw e;
+    });
+    return thread;
+  };
   // PGlite runs in its own thread, so an instance stuck after a PANIC cannot freeze the server; once
   // it stopped, the dialect opens the folder again when there is room for two write-ahead-log segments.
-  const reopen = { canStart: () => hasRoom(dataDir, 2 * WAL_SEGMENT), open };
+  const reopen = { canStart: () => hasRoom(dataDir, 2 * WAL_SEGMENT), open: () => open(false) };
   let first: PgliteThread;
   try {
-    first = await PgliteThread.open(dataDir, { mayCreate: state === "new" });
+    first = await open(state === "new");
   } catch (e) {
     throw wouldNotStart(dataDir, e);
   }
-  await keepFolderPrivate(dataDir);
   return new Kysely<Tables>({ dialect: new PgliteDialect(first, reopen), ...(log ? { log } : {}) });
 }
 
@@ -112,7 +119,7 @@ const WAL_SEGMENT = 16 * 1024 * 1024;
 export async function hasRoom(dir: string, bytes: number): Promise<boolean> {
   const scratch = join(dir, ".limber-room-check");
   try {
-    await writeFile(scratch, Buffer.alloc(bytes));
+    await writeFile(scratch, Buffer.alloc(bytes), { mode: 0o600 });
     return true;
   } catch {
     return false;
