@@ -127,7 +127,10 @@ function wordCount(tokens: readonly Token[]): number {
 function isItemHeading(b: Block, next: Block | undefined, tokens: Token[], timed: boolean): boolean {
   if (b.kind !== "item" || timed || next === undefined || next.kind !== "paragraph") return false;
   const words = tokens.filter((t) => t.kind !== "punct");
-  if (words.length === 0 || words.length > 6 || isStepStarter(words[0]!.text)) return false;
+  if (words.length === 0 || words.length > 6) return false;
+  // "6. Lower Trunk Rotation": a name in title case may start with a word that is also a step's verb.
+  const titleCase = b.text.split(/\s+/).every((w) => /^[A-Z(&/-]/.test(w) || /^(and|or|of|to|the|with|on|in|a)$/.test(w));
+  if (isStepStarter(words[0]!.text) && !titleCase) return false;
   return !endsWithPunctuation(b.text);
 }
 

@@ -46,4 +46,17 @@ describe("giving a flattened web page back its structure", () => {
       ["INCHWORM", { min: 5, max: 8 }],
     ]);
   });
+
+  it("reads numbered items run on in one paragraph as items, when the numbers go on one by one from 1", () => {
+    expect(shape("Try these. 1. Bridge. Lift your hips. 2. Knee hug. Hug both knees.")).toEqual([
+      "paragraph: Try these.",
+      "item: Bridge. Lift your hips.",
+      "item: Knee hug. Hug both knees.",
+    ]);
+  });
+
+  it("leaves a lone number after a sentence, or numbers out of order, in the text", () => {
+    expect(shape("Hold for 30 seconds. 2. Then relax.")).toEqual(["paragraph: Hold for 30 seconds. 2. Then relax."]);
+    expect(shape("Stand tall. 3. Lean in. 1. Relax.")).toEqual(["paragraph: Stand tall. 3. Lean in. 1. Relax."]);
+  });
 });

@@ -34,6 +34,41 @@ function splitInlineBullets(text: string, b: Block): Block[] {
   return out;
 }
 
+/**
+ * "… Repeat 10 times each leg. 6. Lower Trunk Rotation Lie on back …": numbered items run on in one
+ * block. A number counts only when it follows a sentence end, comes before a capital, and goes on
+ * from the count before it (the item's own number, or 1 in a paragraph), so stray numbers stay.
+ */
+function splitInlineNumbers(text: string, b: Block): Block[] {
+  if (b.kind === "heading") return [b];
+  let expected = b.kind === "item" && b.ordinal !== null ? b.ordinal + 1 : 1;
+  const cuts: Array<{ at: number; body: number; n: number }> = [];
+  for (let i = b.start + 1; i < b.end - 3; i++) {
+    const c = text[i];
+    if ((c !== "." && c !== "!" && c !== "?") || !isSpace(text[i + 1])) continue;
+    let k = i + 1;
+    while (k < b.end && isSpace(text[k])) k++;
+    let d = k;
+    while (d < b.end && d - k < 2 && text[d]! >= "0" && text[d]! <= "9") d++;
+    if (d === k || (text[d] !== "." && text[d] !== ")") || !isSpace(text[d + 1])) continue;
+    let body = d + 1;
+    while (body < b.end && isSpace(text[body])) body++;
+    if (Number(text.slice(k, d)) !== expected || !isUpper(text[body] ?? "")) continue;
+    cuts.push({ at: k, body, n: expected });
+    expected++;
+  }
+  // In a paragraph, one number alone may be anything; two in a row are a list.
+  if (cuts.length === 0 || (b.kind !== "item" && cuts.length < 2)) return [b];
+  const out: Block[] = [];
+  const head = piece(text, b.kind, b.start, cuts[0]!.at, b.afterBlank);
+  if (head) out.push({ ...head, ordinal: b.ordinal, lines: b.lines });
+  cuts.forEach((cut, k) => {
+    const item = piece(text, "item", cut.body, cuts[k + 1]?.at ?? b.end, false);
+    if (item) out.push({ ...item, ordinal: cut.n });
+  });
+  return out;
+}
+
 /** A word of an inline heading in capitals: "STRETCH:", "INCHWORM", "HIP-FLEXOR". */
 function isCapsWord(w: string): boolean {
   const core = w.endsWith(":") ? w.slice(0, -1) : w;
@@ -117,11 +152,11 @@ function splitTrailingHeading(text: string, b: Block): Block[] {
   return item && heading ? [item, heading] : [b];
 }
 
-/** Gives flattened paragraphs back their items and headings; other blocks pass through unchanged. */
+/** Gives flattened paragraphs back their items, numbered items and headings; other blocks pass through unchanged. */
 export function unflatten(text: string, blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
-    const pieces = splitInlineBullets(text, b);
+    const pieces = splitInlineBullets(text, b).flatMap((p) => splitInlineNumbers(text, p));
     const fromBullets = pieces.length > 1;
     pieces.forEach((p, k) => {
       const parts = fromBullets && k < pieces.length - 1 ? splitTrailingHeading(text, p) : [p];

@@ -117,4 +117,10 @@ describe("splitting an exercise into timed phases", () => {
       [1, null],
     ]);
   });
+
+  it("reads a numbered name in title case as a name even when its first word is also a verb", () => {
+    const text =
+      "Home program\n\n5. Straight Leg Raise\nLie on back with 1 knee bent.\n\n6. Lower Trunk Rotation\nLie on back with knees bent.";
+    expect(names(text)).toEqual(["Straight Leg Raise", "Lower Trunk Rotation"]);
+  });
 });
