@@ -123,4 +123,10 @@ describe("splitting an exercise into timed phases", () => {
       "Home program\n\n5. Straight Leg Raise\nLie on back with 1 knee bent.\n\n6. Lower Trunk Rotation\nLie on back with knees bent.";
     expect(names(text)).toEqual(["Straight Leg Raise", "Lower Trunk Rotation"]);
   });
+
+  it("reads list items each labelled with a name as movements, even with no time of their own", () => {
+    const text =
+      "The morning routine\n\n1. Crunches – Side to side, back off the floor.\n2. Press-ups – Chest to floor, then full extension.\n3. Squats – Legs parallel to floor.";
+    expect(names(text)).toEqual(["Crunches", "Press-ups", "Squats"]);
+  });
 });

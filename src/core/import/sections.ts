@@ -142,6 +142,7 @@ function carriesExercise(f: BlockFacts): boolean {
 
 function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
+  if (unit.listed && unit.blocks[0]?.label && !unit.blocks[0].label.field) return true;
   if (unit.listed && unit.blocks.some((b) => describesMovement(b) || b.tokens.some((t) => INSTRUCTION_VERBS.has(t.text)))) return true;
   // A first line is the routine's title, unless it is a numbered item ("1. Flexor/Extensor Stretch").
   const titled = unit.heading !== null && unit.heading.index === 0 && unit.heading.block.kind !== "item" && !titleMayName;
@@ -221,9 +222,12 @@ export function layOut(all: readonly BlockFacts[]): Layout {
         if (section.heading) others.push({ facts: section.heading, role: headingRole() });
         for (const b of pre) others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
       }
+      // "1. Crunches – Side to side, …", "2. Press-ups – Chest to floor, …": list items each labelled with a name are movements.
+      const labelledItems = leadAt.filter((at) => section.body[at]!.block.kind === "item" && section.body[at]!.label !== null).length;
       leadAt.forEach((at, k) => {
         const end = leadAt[k + 1] ?? section.body.length;
-        candidates.push({ unit: { heading: null, blocks: section.body.slice(at, end) }, headingOfSection: false });
+        const listed = labelledItems >= 2 && section.body[at]!.block.kind === "item" && section.body[at]!.label !== null;
+        candidates.push({ unit: { heading: null, blocks: section.body.slice(at, end), listed }, headingOfSection: false });
       });
     }
     for (const { unit, headingOfSection } of candidates) {
