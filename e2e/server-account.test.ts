@@ -89,7 +89,7 @@ describe("the account page", () => {
     const again = await other.newPage();
     await again.goto(`${app.server.url}/#/reset/${issued.token}`);
     expect(await again.getByRole("alert").textContent()).toBe(
-      'This reset link was already used; ask for a new one if you still cannot sign in. Ask for a new link under "Forgot your password?" on the Account page, or ask the person who runs your Limber.',
+      'This reset link was already used. Ask for a new one if you still cannot sign in. A new link is asked for under "Forgot your password?" on the Account page, or from the person who runs your Limber.',
     );
     await other.close();
     await context.close();

@@ -32,31 +32,40 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
-  api.use(bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "request body is larger than 1 MiB" }, 413) }));
+  api.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json({ error: "This is larger than 1 MiB, more than Limber takes at once. Send less and try again." }, 413),
+    }),
+  );
   api.use(refuseNulInPath(() => app.routes.filter((r) => r.method !== "ALL")));
   api.use(currentSession);
   api.use(csrfGuard);
   api.route("/", apiRoutes);
-  api.all("*", (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  api.all("*", (c) => c.json({ error: `Limber has no ${c.req.method} ${c.req.path}. Check the address against docs/api.md.` }, 404));
   app.route("/api", api);
   app.route("/mail/unsubscribe", oneClickUnsubscribe);
 
   if (options.webDir) app.use(serveWebApp(options.webDir));
-  app.notFound((c) => (c.req.path.startsWith("/api") ? c.json({ error: "not found" }, 404) : c.text("Not found", 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith("/api")
+      ? c.json({ error: "Nothing is kept at this address. Check it and try again." }, 404)
+      : c.text("Not found", 404),
+  );
   app.onError((error, c) => {
     logError(error);
     if (isStorageFull(error)) {
       c.header("Retry-After", "60");
-      return c.json({ error: "the server has no room to store this right now; nothing was saved, please try again later" }, 503);
+      return c.json({ error: "The server has no room to store this right now, so nothing was saved. Please try again later." }, 503);
     }
     if (isDatabaseUnavailable(error)) {
       c.header("Retry-After", "5");
       return c.json(
-        { error: "the database is unavailable right now; please try again shortly (a resent session log is still stored only once)" },
+        { error: "The database is unavailable right now. Please try again shortly; a session sent again is still stored only once." },
         503,
       );
     }
-    return c.json({ error: "something went wrong on the server; nothing you sent before this was lost" }, 500);
+    return c.json({ error: "Something went wrong on the server. Nothing you sent before this was lost; please try again." }, 500);
   });
   return app;
 }

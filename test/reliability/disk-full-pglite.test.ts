@@ -123,7 +123,7 @@ async function listedIds(client: ApiClient): Promise<string[]> {
 
 const expectNoRoom = (res: ApiResponse) => {
   expect(res.status).toBe(503);
-  expect(res.body.error).toMatch(/no room to store this right now; nothing was saved/);
+  expect(res.body.error).toBe("The server has no room to store this right now, so nothing was saved. Please try again later.");
 };
 
 describe("a server on PGlite whose table file cannot grow", () => {

@@ -142,7 +142,7 @@ describe.each(BACKENDS)("password reset links on %s", (name) => {
       const res = await suite.t.client().post("/api/auth/reset", { token: g, newPassword: "a guesser's password" });
       answers.add(`${res.status} ${res.body.error}`);
     }
-    expect([...answers]).toEqual(["404 this reset link is not valid: check that the whole link was copied, or ask for a new one"]);
+    expect([...answers]).toEqual(["404 This reset link is not valid. Make sure the whole link was copied, or ask for a new one."]);
     // The address has used up its wrong guesses: even the right token waits, and nothing changed.
     const limited = await suite.t.client().post("/api/auth/reset", { token, newPassword: "a guesser's password" });
     expect(limited.status).toBe(429);

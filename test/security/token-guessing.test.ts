@@ -41,7 +41,9 @@ describe.each(BACKENDS)("guessing secret addresses and codes on %s", (name) => {
       const res = await suite.t.client().get(`/api/calendar/${g}.ics`);
       answers.add(`${res.status} ${res.text}`);
     }
-    expect([...answers]).toEqual(['404 {"error":"no such calendar; it may have been turned off or replaced"}']);
+    expect([...answers]).toEqual([
+      '404 {"error":"There is no calendar at this address; it may have been turned off or replaced. Copy the new address from My plan."}',
+    ]);
   });
 
   it("stops answering a replaced or turned-off address at once", async () => {

@@ -54,7 +54,7 @@ describe.each(BACKENDS)("authorisation on %s", (name) => {
     const stranger = t.client();
     const res = await stranger.request(method, path.replace(":logId", aliceLog.id), body);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: "sign in first" });
+    expect(res.body).toEqual({ error: "Sign in first, then try again." });
   });
 
   it("covers every route the app has: each is either public on purpose or listed above", () => {

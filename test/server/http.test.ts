@@ -101,7 +101,7 @@ describe.each(BACKENDS)("over real HTTP on 127.0.0.1 with %s", (name) => {
     const res = await fetch(`${server.url}/api/does-not-exist`);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: "no such endpoint: GET /api/does-not-exist" });
+    expect(await res.json()).toEqual({ error: "Limber has no GET /api/does-not-exist. Check the address against docs/api.md." });
   });
 
   it("limits failed sign-ins per client address, read from the real socket", async () => {

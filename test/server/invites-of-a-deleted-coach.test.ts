@@ -4,7 +4,7 @@ import { useTestApp } from "../support/backend-suite.ts";
 import { BACKENDS } from "../support/backends.ts";
 import { PROGRAM } from "../support/valid-bodies.ts";
 
-const UNKNOWN = [404, "this invite code is not known; check it with your coach"];
+const UNKNOWN = [404, "This invite code is not known. Check it with your coach."];
 
 describe.each(BACKENDS)("invites of a coach who deleted their account on %s", (name) => {
   const suite = useTestApp(name);

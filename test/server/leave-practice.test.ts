@@ -97,11 +97,11 @@ describe.each(BACKENDS)("leaving a coach's practice on %s", (name) => {
     await loner.signUp();
     const alone = await loner.post("/api/practice/leave");
     expect(alone.status).toBe(409);
-    expect(alone.body.error).toBe("you are not in a coach's practice");
+    expect(alone.body.error).toBe("You are not in a coach's practice, so there is nothing to leave.");
     const coach = suite.t.client();
     await coach.signUp({ role: "coach" });
     const own = await coach.post("/api/practice/leave");
     expect(own.status).toBe(403);
-    expect(own.body.error).toBe("a coach cannot leave their own practice");
+    expect(own.body.error).toBe("A coach cannot leave their own practice. Delete the account under Account instead.");
   });
 });

@@ -89,13 +89,13 @@ describe("the email check on sign-up, over a real SMTP server", () => {
     await person.signUp();
     const bad = async (body: unknown) => (await person.put("/api/mail", body)).body.problems;
     expect(await bad({ reminderTime: "8:30", timeZone: "UTC" })).toEqual([
-      { path: "reminderTime", message: "expected a time of day as HH:MM, such as 08:30, or null for no reminders" },
+      { path: "reminderTime", message: "Enter a time of day such as 08:30, or turn reminders off." },
     ]);
     expect(await bad({ reminderTime: null, timeZone: "Mars/Olympus" })).toEqual([
-      { path: "timeZone", message: "expected a time zone such as Europe/Berlin (the browser's own, from Intl)" },
+      { path: "timeZone", message: "Use a time zone such as Europe/Berlin (the browser gives its own)." },
     ]);
     expect(await bad({ reminderTime: null, timeZone: "UTC", weeklySummary: true })).toEqual([
-      { path: "weeklySummary", message: "only coaches get a weekly summary; send false" },
+      { path: "weeklySummary", message: "Only a coach gets a weekly summary. Leave it off." },
     ]);
   });
 });

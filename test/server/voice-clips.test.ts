@@ -71,7 +71,10 @@ describe.each(BACKENDS)("Limber's voice for a practice's own programs on %s", (n
       expect({ path, status: res.status, body: res.body }).toEqual({
         path,
         status: 400,
-        body: { error: "invalid request", problems: [{ path: field, message }] },
+        body: {
+          error: "Some of what was sent is not right. Correct each field named below and try again.",
+          problems: [{ path: field, message }],
+        },
       });
     }
     expect(await count()).toBe(before);

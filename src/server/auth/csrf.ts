@@ -18,11 +18,13 @@ export const csrfGuard: MiddlewareHandler<Env> = async (c, next) => {
   const origin = c.req.header("origin");
   if (origin !== undefined) {
     const own = `${isHttps(c) ? "https" : "http"}://${c.req.header("host") ?? new URL(c.req.url).host}`;
-    if (origin !== own) return c.json({ error: "cross-site request refused" }, 403);
+    if (origin !== own)
+      return c.json({ error: "This request came from another site, so it was refused. Open Limber itself and try again." }, 403);
   }
   const header = c.req.header(CSRF_HEADER);
-  if (!header) return c.json({ error: `missing ${CSRF_HEADER} header` }, 403);
+  if (!header) return c.json({ error: `This request has no ${CSRF_HEADER} header. Reload the page and try again.` }, 403);
   const session = c.get("session");
-  if (session && !sameSecret(header, session.csrfToken)) return c.json({ error: `${CSRF_HEADER} header does not match this session` }, 403);
+  if (session && !sameSecret(header, session.csrfToken))
+    return c.json({ error: `This request's ${CSRF_HEADER} header does not match your session. Reload the page and try again.` }, 403);
   return next();
 };

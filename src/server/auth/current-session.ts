@@ -14,6 +14,6 @@ export const currentSession: MiddlewareHandler<Env> = async (c, next) => {
 
 /** Refuses a request without a live session with 401 before it reaches the handler. */
 export const requireSession: MiddlewareHandler<Env> = async (c, next) => {
-  if (!c.get("session")) return c.json({ error: "sign in first" }, 401);
+  if (!c.get("session")) return c.json({ error: "Sign in first, then try again." }, 401);
   await next();
 };

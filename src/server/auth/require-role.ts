@@ -7,7 +7,7 @@ import type { Env } from "../context.ts";
  */
 export const requireCoach: MiddlewareHandler<Env> = async (c, next) => {
   const session = c.get("session");
-  if (!session) return c.json({ error: "sign in first" }, 401);
-  if (session.user.role !== "coach") return c.json({ error: "only a coach can do this" }, 403);
+  if (!session) return c.json({ error: "Sign in first, then try again." }, 401);
+  if (session.user.role !== "coach") return c.json({ error: "Only a coach can do this. Sign in with a coach's account to go on." }, 403);
   await next();
 };

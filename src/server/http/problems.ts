@@ -4,7 +4,7 @@ import type { AppContext } from "../context.ts";
 
 /** A 400 naming every field that was wrong and what was expected there. */
 export function badRequest(c: AppContext, problems: InputProblem[]) {
-  return c.json({ error: "invalid request", problems }, 400);
+  return c.json({ error: "Some of what was sent is not right. Correct each field named below and try again.", problems }, 400);
 }
 
 /** The 400 answer's type, so a route's typed answers (src/server/api-routes.ts) keep their shape. */

@@ -13,7 +13,9 @@ import { readPrescription } from "../store/prescriptions.ts";
 import { listProgress } from "../store/progress.ts";
 import { listSessionLogs } from "../store/session-logs.ts";
 
-const DeleteAccount = z.object({ password: z.string().min(1).max(200) });
+const DeleteAccount = z.object({
+  password: z.string().min(1, "Enter your password to delete the account.").max(200, "Use at most 200 characters for your password."),
+});
 
 export const LOG_CSV_HEADER = [
   "id",

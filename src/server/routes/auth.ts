@@ -17,7 +17,7 @@ import { deleteAuthSession, deleteSessionsOfUser, insertAuthSession } from "../s
 
 export const Email = z
   .email("Enter an email address such as name@example.org.")
-  .max(254)
+  .max(254, "Use an email address of at most 254 characters.")
   .transform((e) => e.trim().toLowerCase());
 export const NewPassword = z
   .string()
@@ -27,11 +27,12 @@ export const NewPassword = z
 export const SignUp = z.object({
   email: Email,
   password: NewPassword,
-  displayName: z.string().trim().min(1).max(80),
+  displayName: z.string().trim().min(1, "Enter your name; your coach sees it.").max(80, "Keep your name to 80 characters or fewer."),
   role: z.enum(["client", "coach"]).default("client"),
 });
-export const SignIn = z.object({ email: Email, password: z.string().min(1).max(200) });
-export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword });
+const GivenPassword = (what: string) => z.string().min(1, `Enter ${what}.`).max(200, "Use at most 200 characters for your password.");
+export const SignIn = z.object({ email: Email, password: GivenPassword("your password") });
+export const PasswordChange = z.object({ currentPassword: GivenPassword("your current password"), newPassword: NewPassword });
 
 /**
  * Starts a fresh session for a user: a new random token every time (no session fixation),
@@ -62,13 +63,13 @@ export const authRoutes = new Hono<Env>()
     const attempt = await reserveAttempts(
       c,
       [[SIGN_UP_LIMIT, clientAddress(c)]],
-      "too many sign-ups with emails that already have accounts; try again later",
+      "Too many sign-ups came from here with emails that already have accounts. Wait an hour, or sign in instead.",
     );
     if (attempt instanceof Response) return attempt;
     const { email, password, displayName, role } = body.value;
     const user = await createAccount(db, { email, displayName, role, passwordHash: await hashPassword(password) }, clock.now());
     // A refusal for a taken email keeps its attempt; a new account gives it back.
-    if (!user) return c.json({ error: "an account with this email already exists" }, 409);
+    if (!user) return c.json({ error: "An account with this email already exists. Sign in instead, or use another email." }, 409);
     await attempt.release();
     // The account works at once; the address is checked by a link, in the background.
     await enqueueMail(db, { job: { kind: "email-check", userId: user.id }, recipient: user.email, userId: user.id }, clock.now());
@@ -84,7 +85,11 @@ export const authRoutes = new Hono<Env>()
       [SIGN_IN_LIMITS.account, email],
       [SIGN_IN_LIMITS.address, clientAddress(c)],
     ] as const;
-    const attempt = await reserveAttempts(c, wanted, "too many failed sign-in attempts; try again later");
+    const attempt = await reserveAttempts(
+      c,
+      wanted,
+      "Too many sign-ins failed. Wait 15 minutes and try again, or ask for a reset link if you forgot your password.",
+    );
     if (attempt instanceof Response) return attempt;
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash));

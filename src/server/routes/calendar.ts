@@ -24,7 +24,11 @@ export const calendarRoutes = new Hono<Env>()
     if (!params.ok) return params.response;
     const { db, clock } = c.get("deps");
     const owner = await findFeedOwner(db, tokenHash(params.value.file.slice(0, -4)));
-    if (!owner) return c.json({ error: "no such calendar; it may have been turned off or replaced" }, 404);
+    if (!owner)
+      return c.json(
+        { error: "There is no calendar at this address; it may have been turned off or replaced. Copy the new address from My plan." },
+        404,
+      );
     const user = (await findUserById(db, owner.userId))!;
     const prescription = await readPrescription(db, owner.userId);
     const program = prescription

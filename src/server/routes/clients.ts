@@ -25,7 +25,7 @@ const DashboardQuery = z.object({ today: Today.optional() });
 const DetailQuery = z.object({ today: Today.optional(), weeks: z.coerce.number().int().min(1).max(104).default(12) });
 /** A coach's message to a client: an answer to their note, or the first word. */
 export const Reply = z.object({
-  body: z.string().trim().min(1, "expected a message of at least one character").max(1000, "expected a message of at most 1000 characters"),
+  body: z.string().trim().min(1, "Write your message first; it is empty.").max(1000, "Keep your message to 1000 characters or fewer."),
   sessionLogId: z.uuid("expected a session id (a UUID)").nullable().default(null),
 });
 const ClientId = z.object({ id: z.uuid("expected a client id (a UUID)") });
@@ -40,7 +40,12 @@ async function clientInAddress(c: AppContext) {
   const params = parseWith(c, ClientId, c.req.param());
   if (!params.ok) return params;
   const client = await clientOfCoach(c, params.value.id);
-  return client ? { ok: true as const, client } : { ok: false as const, response: c.json({ error: "no such client" }, 404) };
+  return client
+    ? { ok: true as const, client }
+    : {
+        ok: false as const,
+        response: c.json({ error: "There is no such client in your practice. Go back to the dashboard and choose one there." }, 404),
+      };
 }
 
 /** A coach's view of their own organisation's clients: the dashboard, one client's page, prescribing. */
@@ -93,7 +98,7 @@ export const clientRoutes = new Hono<Env>()
     const query = parseWith(c, DetailQuery, c.req.query());
     if (!query.ok) return query.response;
     const client = await clientOfCoach(c, params.value.id);
-    if (!client) return c.json({ error: "no such client" }, 404);
+    if (!client) return c.json({ error: "There is no such client in your practice. Go back to the dashboard and choose one there." }, 404);
     const { db } = c.get("deps");
     const today = todayOf(c, query.value.today);
     const logs = await listSessionLogs(db, client.id, { from: addDays(today, -7 * query.value.weeks), to: today });
@@ -106,7 +111,7 @@ export const clientRoutes = new Hono<Env>()
     // The standing comes from the dashboard's own query, not from the sessions of `weeks` above,
     // so a client idle for longer than the page shows still reads as the dashboard says.
     const [row] = await dashboardRows(db, client.organisation_id, today, { onlyClient: client.id });
-    if (!row) return c.json({ error: "no such client" }, 404);
+    if (!row) return c.json({ error: "There is no such client in your practice. Go back to the dashboard and choose one there." }, 404);
     return c.json({
       today,
       client: { id: client.id, displayName: client.display_name, email: client.email },
@@ -152,7 +157,7 @@ export const clientRoutes = new Hono<Env>()
     const { client } = found;
     const { sessionLogId } = body.value;
     if (sessionLogId !== null && !(await ownsSessionLog(db, client.id, sessionLogId))) {
-      return badRequest(c, [{ path: "sessionLogId", message: "expected the id of one of this client's sessions" }]);
+      return badRequest(c, [{ path: "sessionLogId", message: "Choose one of this client's own sessions." }]);
     }
     const owner = { userId: client.id, organisationId: client.organisation_id };
     const message = await insertMessage(db, owner, { ...body.value, author: "coach", authorId: sessionOf(c).user.id }, clock.now());

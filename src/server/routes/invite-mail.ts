@@ -6,11 +6,12 @@ import { readBody } from "../http/problems.ts";
 import { tooManyRequests } from "../http/too-many.ts";
 import { enqueueMailWithinCap, type MailCap } from "../store/mail-queue.ts";
 import { Email } from "./auth.ts";
+import { InviteDays, InviteLabel } from "./organisation.ts";
 
 export const InviteByMail = z.object({
   email: Email,
-  label: z.string().trim().max(80).default(""),
-  days: z.number().int().min(1).max(90).default(14),
+  label: InviteLabel,
+  days: InviteDays,
 });
 
 /** At most 3 invites mailed to one address in a day. */
@@ -40,8 +41,8 @@ export const inviteMailRoutes = new Hono<Env>().post("/", requireCoach, async (c
     return tooManyRequests(
       c,
       INVITE_MAILS.windowMs,
-      `three invites were mailed to ${email} today; wait for them, or give the code in person`,
+      `Three invites were mailed to ${email} today. Wait for them, or give the code in person.`,
     )!;
   mail.queued();
-  return c.json({ message: `an invite is on its way to ${email}; it shows in your list of invites once sent` }, 202);
+  return c.json({ message: `An invite is on its way to ${email}. It shows in your list of invites once sent.` }, 202);
 });

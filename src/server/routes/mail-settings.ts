@@ -24,13 +24,16 @@ const isTimeZone = (tz: string) => {
 export const MailSettingsChange = z.object({
   reminderTime: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time of day as HH:MM, such as 08:30, or null for no reminders")
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time of day such as 08:30, or turn reminders off.")
     .nullable(),
-  timeZone: z.string().max(64).refine(isTimeZone, "expected a time zone such as Europe/Berlin (the browser's own, from Intl)"),
+  timeZone: z.string().max(64).refine(isTimeZone, "Use a time zone such as Europe/Berlin (the browser gives its own)."),
   weeklySummary: z.boolean().default(false),
 });
 const LinkToken = z.object({
-  token: z.string().min(20, "expected the whole code from the link").max(200, "expected the code from the link"),
+  token: z
+    .string()
+    .min(20, "Use the whole code from the link; part of it is missing.")
+    .max(200, "Use only the code from the link; this is longer than any code Limber makes."),
 });
 
 /** Wrong email-check tokens from one client address: 20 in 15 minutes, then 429. */
@@ -70,7 +73,10 @@ export const mailSettingsRoutes = new Hono<Env>()
     const { user } = sessionOf(c);
     if (body.value.weeklySummary && user.role !== "coach") {
       return c.json(
-        { error: "invalid request", problems: [{ path: "weeklySummary", message: "only coaches get a weekly summary; send false" }] },
+        {
+          error: "Some of what was sent is not right. Correct each field named below and try again.",
+          problems: [{ path: "weeklySummary", message: "Only a coach gets a weekly summary. Leave it off." }],
+        },
         400,
       );
     }
@@ -81,7 +87,8 @@ export const mailSettingsRoutes = new Hono<Env>()
   .post("/email-check", requireSession, async (c) => {
     const { db, clock, mail } = c.get("deps");
     const { user } = sessionOf(c);
-    if ((await readMailSettings(db, user.id))!.emailChecked) return c.json({ error: "this email is already checked" }, 409);
+    if ((await readMailSettings(db, user.id))!.emailChecked)
+      return c.json({ error: "This email is already checked. There is nothing more to do." }, 409);
     const now = clock.now();
     const queued = await enqueueMailWithinCap(
       db,
@@ -93,11 +100,11 @@ export const mailSettingsRoutes = new Hono<Env>()
       return tooManyRequests(
         c,
         EMAIL_CHECK_MAILS.windowMs,
-        "three check mails were sent in the last hour; look for them (also in the spam folder), or try again later",
+        "Three check mails were sent in the last hour. Look for them, also in the spam folder, or try again in an hour.",
       )!;
     }
     mail.queued();
-    return c.json({ message: `a link is on its way to ${user.email}` }, 202);
+    return c.json({ message: `A link is on its way to ${user.email}. Open it to check your email.` }, 202);
   })
   .post("/email-check/use", async (c) => {
     const body = await readBody(c, LinkToken);
@@ -106,7 +113,7 @@ export const mailSettingsRoutes = new Hono<Env>()
     const attempt = await reserveAttempts(
       c,
       [[EMAIL_CHECK_GUESS_LIMIT, clientAddress(c)]],
-      "too many wrong links from this address; try again later",
+      "Too many wrong links came from this address. Wait 15 minutes, then open the link from the mail again.",
     );
     if (attempt instanceof Response) return attempt;
     const outcome = await redeemEmailCheck(db, tokenHash(body.value.token), clock.now());
@@ -114,12 +121,13 @@ export const mailSettingsRoutes = new Hono<Env>()
     if (outcome.ok || outcome.reason !== "unknown") await attempt.release();
     if (outcome.ok) return c.json({ email: outcome.email });
     if (outcome.reason === "unknown") {
-      return c.json({ error: "this check link is not valid: check that the whole link was copied, or send a new one from Account" }, 404);
+      return c.json({ error: "This check link is not valid. Make sure the whole link was copied, or send a new one from Account." }, 404);
     }
-    if (outcome.reason === "used") return c.json({ error: "this check link was already used; your email is checked" }, 410);
+    if (outcome.reason === "used")
+      return c.json({ error: "This check link was already used, so your email is checked. There is nothing more to do." }, 410);
     if (outcome.reason === "expired")
-      return c.json({ error: "this check link has expired (links last 7 days); send a new one from Account" }, 410);
-    return c.json({ error: "this check link was for an email the account no longer has; send a new one from Account" }, 410);
+      return c.json({ error: "This check link has expired (links last 7 days). Send a new one from Account." }, 410);
+    return c.json({ error: "This check link was for an email your account no longer has. Send a new one from Account." }, 410);
   })
   .post("/unsubscribe", async (c) => {
     const body = await readBody(c, LinkToken);

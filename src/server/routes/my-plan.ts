@@ -10,7 +10,7 @@ import { findProgram } from "../store/programs.ts";
 import { savePrescription } from "./prescription-saving.ts";
 
 export const NoteToCoach = z.object({
-  body: z.string().trim().min(1, "expected a note of at least one character").max(1000, "expected a note of at most 1000 characters"),
+  body: z.string().trim().min(1, "Write your note first; it is empty.").max(1000, "Keep your note to 1000 characters or fewer."),
   sessionLogId: z.uuid("expected a session log id (a UUID)").nullable().default(null),
 });
 
@@ -30,7 +30,7 @@ export const myPlanRoutes = new Hono<Env>()
     const { db } = c.get("deps");
     const { user } = sessionOf(c);
     if (await coachOfOrganisation(db, user.organisation_id))
-      return c.json({ error: "your coach sets your plan; ask them to change it" }, 403);
+      return c.json({ error: "Your coach sets your plan. Ask them to change it." }, 403);
     return savePrescription(c, { userId: user.id, organisationId: user.organisation_id });
   })
   .get("/messages", requireSession, async (c) => {
@@ -52,10 +52,11 @@ export const myPlanRoutes = new Hono<Env>()
     if (!body.ok) return body.response;
     const { db, clock } = c.get("deps");
     const { user } = sessionOf(c);
-    if (!(await coachOfOrganisation(db, user.organisation_id))) return c.json({ error: "you have no coach to write to yet" }, 403);
+    if (!(await coachOfOrganisation(db, user.organisation_id)))
+      return c.json({ error: "You have no coach to write to yet. Join a practice with an invite code first." }, 403);
     const { sessionLogId } = body.value;
     if (sessionLogId !== null && !(await ownsSessionLog(db, user.id, sessionLogId))) {
-      return badRequest(c, [{ path: "sessionLogId", message: "expected the id of one of your own sessions" }]);
+      return badRequest(c, [{ path: "sessionLogId", message: "Choose one of your own sessions." }]);
     }
     const message = await insertMessage(db, { userId: user.id, organisationId: user.organisation_id }, body.value, clock.now());
     return c.json(message, 201);

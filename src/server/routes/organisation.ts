@@ -9,16 +9,32 @@ import { acceptInvite, deleteInvite, insertInvite, leavePractice, listInvites, p
 import { coachOfOrganisation, readOrganisation, updateOrganisation } from "../store/organisations.ts";
 
 const DAY_MS = 86_400_000;
-export const PracticeChange = z.object({ name: z.string().trim().min(1).max(120), contact: z.string().trim().max(500).default("") });
-export const NewInvite = z.object({ label: z.string().trim().max(80).default(""), days: z.number().int().min(1).max(90).default(14) });
-export const InviteAcceptance = z.object({ code: z.string().trim().min(10, "expected the invite code you were given").max(60) });
+export const PracticeChange = z.object({
+  name: z.string().trim().min(1, "Give the practice a name.").max(120, "Keep the practice's name to 120 characters or fewer."),
+  contact: z.string().trim().max(500, "Keep the contact details to 500 characters or fewer.").default(""),
+});
+export const InviteLabel = z.string().trim().max(80, "Keep the label to 80 characters or fewer.").default("");
+export const InviteDays = z
+  .number()
+  .int()
+  .min(1, "Let the invite last 1 to 90 days.")
+  .max(90, "Let the invite last 1 to 90 days.")
+  .default(14);
+export const NewInvite = z.object({ label: InviteLabel, days: InviteDays });
+export const InviteAcceptance = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(10, "Enter the whole invite code you were given.")
+    .max(60, "Enter only the invite code; this is longer than any code."),
+});
 const InviteId = z.object({ id: z.uuid("expected an invite id (a UUID)") });
 
 /** Why an invite code cannot be used, in words for the person holding it. */
 function inviteRefusal(c: Context<Env>, reason: "unknown" | "used" | "expired") {
-  if (reason === "unknown") return c.json({ error: "this invite code is not known; check it with your coach" }, 404);
-  if (reason === "used") return c.json({ error: "this invite code was already used; ask your coach for a new one" }, 409);
-  return c.json({ error: "this invite code has expired; ask your coach for a new one" }, 410);
+  if (reason === "unknown") return c.json({ error: "This invite code is not known. Check it with your coach." }, 404);
+  if (reason === "used") return c.json({ error: "This invite code was already used. Ask your coach for a new one." }, 409);
+  return c.json({ error: "This invite code has expired. Ask your coach for a new one." }, 410);
 }
 
 /** A coach's practice: its name and contact details, and invites for clients to join it. */
@@ -58,7 +74,9 @@ export const organisationRoutes = new Hono<Env>()
     const params = parseWith(c, InviteId, c.req.param());
     if (!params.ok) return params.response;
     const gone = await deleteInvite(c.get("deps").db, sessionOf(c).user.organisation_id, params.value.id);
-    return gone ? c.body(null, 204) : c.json({ error: "no such unused invite" }, 404);
+    return gone
+      ? c.body(null, 204)
+      : c.json({ error: "There is no unused invite with this id. It may have been used or withdrawn already." }, 404);
   })
   .post("/invites/preview", async (c) => {
     // No session needed: someone opening an invite link sees whom they would join before making an account.
@@ -75,7 +93,8 @@ export const organisationRoutes = new Hono<Env>()
     const { db, clock } = c.get("deps");
     const outcome = await acceptInvite(db, inviteCodeHash(body.value.code), sessionOf(c).user.id, clock.now());
     if (!outcome.ok) {
-      if (outcome.reason === "not-a-client") return c.json({ error: "a coach's account cannot join another practice" }, 403);
+      if (outcome.reason === "not-a-client")
+        return c.json({ error: "A coach's account cannot join another practice. Sign in with a client's account to join." }, 403);
       return inviteRefusal(c, outcome.reason);
     }
     return c.json({ coach: await coachOfOrganisation(db, outcome.organisationId) });
@@ -84,6 +103,7 @@ export const organisationRoutes = new Hono<Env>()
     const { db, clock } = c.get("deps");
     const outcome = await leavePractice(db, sessionOf(c).user.id, clock.now());
     if (outcome.ok) return c.json({ left: true });
-    if (outcome.reason === "not-a-client") return c.json({ error: "a coach cannot leave their own practice" }, 403);
-    return c.json({ error: "you are not in a coach's practice" }, 409);
+    if (outcome.reason === "not-a-client")
+      return c.json({ error: "A coach cannot leave their own practice. Delete the account under Account instead." }, 403);
+    return c.json({ error: "You are not in a coach's practice, so there is nothing to leave." }, 409);
   });

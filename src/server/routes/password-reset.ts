@@ -14,9 +14,9 @@ import { Email, NewPassword, startSession } from "./auth.ts";
 
 const Token = z
   .string()
-  .min(20, "expected the whole reset code from the link")
-  .max(100, "expected a reset code of at most 100 characters")
-  .regex(/^[A-Za-z0-9_-]+$/, "expected the reset code from the link (letters, digits, - and _)");
+  .min(20, "Use the whole code from the reset link; part of it is missing.")
+  .max(100, "Use only the code from the reset link; this is longer than any code Limber makes.")
+  .regex(/^[A-Za-z0-9_-]+$/, "Use the code from the reset link: letters, digits, - and _ only.");
 export const ResetCheck = z.object({ token: Token });
 export const ResetUse = z.object({ token: Token, newPassword: NewPassword });
 export const ResetRequest = z.object({ email: Email });
@@ -26,7 +26,7 @@ export const RESET_MAILS_PER_ADDRESS = { mails: 3, windowMs: 60 * 60_000 } as co
 
 /** The one answer to "send me a link", whether or not an account has the address. */
 export const RESET_REQUESTED =
-  "if an account has this email, a link to set a new password is on its way; it works once, for 30 minutes. Nothing came? Check the spam folder, or ask the person who runs your Limber";
+  "If an account has this email, a link to set a new password is on its way; it works once, for 30 minutes. Nothing came? Check the spam folder, or ask the person who runs your Limber.";
 
 /**
  * Refuses a token that cannot be used, in words the person can act on. Answers undefined when it
@@ -35,15 +35,15 @@ export const RESET_REQUESTED =
  */
 async function refusal(c: AppContext, found: ResetLookup, attempt: HeldAttempt): Promise<Response | undefined> {
   if (found.state === "unknown")
-    return c.json({ error: "this reset link is not valid: check that the whole link was copied, or ask for a new one" }, 404);
+    return c.json({ error: "This reset link is not valid. Make sure the whole link was copied, or ask for a new one." }, 404);
   await attempt.release();
   switch (found.state) {
     case "usable":
       return undefined;
     case "used":
-      return c.json({ error: "this reset link was already used; ask for a new one if you still cannot sign in" }, 410);
+      return c.json({ error: "This reset link was already used. Ask for a new one if you still cannot sign in." }, 410);
     case "expired":
-      return c.json({ error: "this reset link has expired (links last 30 minutes); ask for a new one" }, 410);
+      return c.json({ error: "This reset link has expired (links last 30 minutes). Ask for a new one." }, 410);
   }
 }
 
@@ -54,7 +54,7 @@ async function readGuarded<S extends z.ZodType>(c: AppContext, schema: S) {
   const attempt = await reserveAttempts(
     c,
     [[RESET_GUESS_LIMIT, clientAddress(c)]],
-    "too many wrong reset links from this address; try again later",
+    "Too many wrong reset links came from this address. Wait 15 minutes, then open the link from the mail again.",
   );
   return attempt instanceof Response ? { ok: false as const, response: attempt } : { ...body, attempt };
 }
@@ -72,7 +72,7 @@ export const passwordResetRoutes = new Hono<Env>()
     const attempt = await reserveAttempts(
       c,
       [[RESET_REQUEST_LIMIT, clientAddress(c)]],
-      "too many reset links asked for from this address; try again later",
+      "Too many reset links were asked for from this address. Look for the mails already sent, or try again in an hour.",
     );
     if (attempt instanceof Response) return attempt;
     // Known and unknown addresses take the same path here (one counted insert); whether an
@@ -107,7 +107,7 @@ export const passwordResetRoutes = new Hono<Env>()
     if (!user)
       return (
         (await refusal(c, await lookUpPasswordReset(db, hash, now), body.attempt)) ??
-        c.json({ error: "this reset link could not be used; ask for a new one" }, 410)
+        c.json({ error: "This reset link could not be used. Ask for a new one." }, 410)
       );
     return c.json(await startSession(c, user), 200);
   });

@@ -21,7 +21,7 @@ export async function savePrescription(c: AppContext, owner: { userId: string; o
     return badRequest(c, [
       {
         path: "programVersion",
-        message: `expected a version of a program this client can use; "${p.programId}" version ${p.programVersion} is not one`,
+        message: `Choose a program this client can use; "${p.programId}" version ${p.programVersion} is not one.`,
       },
     ]);
   const problems = overrideProblems(program, p.holdOverrides);

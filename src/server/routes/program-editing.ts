@@ -18,7 +18,7 @@ export const programEditingRoutes = new Hono<Env>()
     const base = body.value.id.slice(0, 70).replace(/-+$/, "");
     const program = { ...body.value, id: `${base}-${randomBytes(4).toString("hex")}`, version: 1 };
     if (!(await insertNewProgram(db, sessionOf(c).user.organisation_id, program, clock.now()))) {
-      return c.json({ error: "that program id is taken; save again" }, 409);
+      return c.json({ error: "That program id was just taken. Save again to get a new one." }, 409);
     }
     return c.json(program, 201);
   })
@@ -29,6 +29,7 @@ export const programEditingRoutes = new Hono<Env>()
       return badRequest(c, [{ path: "id", message: `expected "${c.req.param("id")}", the id in the address` }]);
     const { db, clock } = c.get("deps");
     const version = await insertProgramVersion(db, sessionOf(c).user.organisation_id, body.value, clock.now());
-    if (version === null) return c.json({ error: "no such program of your practice" }, 404);
+    if (version === null)
+      return c.json({ error: "Your practice has no program with this id. Check the id, or save it as a new program." }, 404);
     return c.json({ ...body.value, version });
   });

@@ -11,5 +11,5 @@ export const programRoutes = new Hono<Env>()
   .get("/:id", async (c) => {
     const org = c.get("session")?.user.organisation_id ?? null;
     const program = await findProgram(c.get("deps").db, c.req.param("id"), org);
-    return program ? c.json(program) : c.json({ error: "no such program" }, 404);
+    return program ? c.json(program) : c.json({ error: "There is no program with this id. Choose one from the list of programs." }, 404);
   });

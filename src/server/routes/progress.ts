@@ -24,7 +24,7 @@ export const progressRoutes = new Hono<Env>()
     const { db } = c.get("deps");
     const { user } = sessionOf(c);
     const program = await programFor(c.get("deps"), c.req.param("programId"), user.organisation_id);
-    if (!program) return c.json({ error: "no such program" }, 404);
+    if (!program) return c.json({ error: "There is no program with this id. Choose one from the list of programs." }, 404);
     return c.json(await readProgress(db, { userId: user.id, organisationId: user.organisation_id }, program));
   })
   .put("/:programId/hold", async (c) => {
@@ -33,7 +33,7 @@ export const progressRoutes = new Hono<Env>()
     const { db, clock } = c.get("deps");
     const { user } = sessionOf(c);
     const program = await programFor(c.get("deps"), c.req.param("programId"), user.organisation_id);
-    if (!program) return c.json({ error: "no such program" }, 404);
+    if (!program) return c.json({ error: "There is no program with this id. Choose one from the list of programs." }, 404);
     const { exerciseId, phaseId, seconds } = body.value;
     const exercise = program.exercises.find((e) => e.id === exerciseId);
     if (!exercise)

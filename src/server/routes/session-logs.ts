@@ -26,7 +26,8 @@ export const sessionLogRoutes = new Hono<Env>()
     const log = body.value;
     const program = await programFor(c.get("deps"), log.programId, user.organisation_id);
     const outcome = await recordSessionLog(db, { userId: user.id, organisationId: user.organisation_id }, log, program, clock.now());
-    if (outcome === "conflict") return c.json({ error: "this session log id is already used; make a new id" }, 409);
+    if (outcome === "conflict")
+      return c.json({ error: "This session's id is already used by another session. Give it a new id and send it again." }, 409);
     return c.json({ id: log.id, stored: outcome === "stored" }, outcome === "stored" ? 201 : 200);
   })
   .get("/", async (c) => {
@@ -39,5 +40,5 @@ export const sessionLogRoutes = new Hono<Env>()
     const params = parseWith(c, LogId, c.req.param());
     if (!params.ok) return params.response;
     const log = await findSessionLog(c.get("deps").db, sessionOf(c).user.id, params.value.id);
-    return log ? c.json(log) : c.json({ error: "no such session log" }, 404);
+    return log ? c.json(log) : c.json({ error: "There is no session with this id in your account. Check the id." }, 404);
   });

@@ -4,9 +4,6 @@ import { callApi, problemText, refreshAccount } from "../sync/server-api.ts";
 
 type Stage = { kind: "working" } | { kind: "done"; text: string } | { kind: "refused"; text: string };
 
-/** Server messages start in lower case, to sit inside a sentence; here they start one. */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * A page a link in a mail opens: it sends the link's code to the server once, when the page is
  * opened by a person (mail scanners that fetch links run no script), and says what happened.
@@ -25,7 +22,7 @@ export function LinkPage(props: { title: string; path: string; working: string; 
             // The code is spent or no longer needed: take it out of the address bar and history.
             history.replaceState(null, "", `#/${location.hash.split("/")[1] ?? ""}`);
             setStage({ kind: "done", text: props.done(r.body) });
-          } else setStage({ kind: "refused", text: `${sentence(problemText(r))}.` });
+          } else setStage({ kind: "refused", text: problemText(r) });
         },
         () => setStage({ kind: "refused", text: "Cannot reach the server. Check your connection, then open the link again." }),
       );

@@ -9,9 +9,7 @@ type Holder = { displayName: string; email: string; expiresAt: string };
 type Stage =
   { kind: "checking" } | { kind: "ready"; holder: Holder } | { kind: "refused"; message: string } | { kind: "done"; name: string };
 
-const ASK_AGAIN = 'Ask for a new link under "Forgot your password?" on the Account page, or ask the person who runs your Limber.';
-/** Server messages start in lower case, to sit inside a sentence; here they start one. */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const ASK_AGAIN = 'A new link is asked for under "Forgot your password?" on the Account page, or from the person who runs your Limber.';
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** Setting a new password from a one-time link the server's operator made with `limber reset-link`. */
@@ -32,9 +30,7 @@ export default function ResetPage() {
         // Learn this browser's session first, if any: its CSRF token must go with the requests.
         await refreshAccount();
         const r = await callApi<Holder>("POST", "/api/auth/reset/check", { token });
-        setStage(
-          r.status === 200 ? { kind: "ready", holder: r.body } : { kind: "refused", message: `${sentence(problemText(r))}. ${ASK_AGAIN}` },
-        );
+        setStage(r.status === 200 ? { kind: "ready", holder: r.body } : { kind: "refused", message: `${problemText(r)} ${ASK_AGAIN}` });
       } catch {
         setStage({ kind: "refused", message: "Cannot reach the server. Check your connection, then open the link again." });
       }
@@ -56,7 +52,7 @@ export default function ResetPage() {
         setStage({ kind: "done", name: r.body.account.displayName });
         void syncNow(services().store);
       } else if (r.status === 400) setMessage(problemText(r));
-      else setStage({ kind: "refused", message: `${sentence(problemText(r))}. ${ASK_AGAIN}` });
+      else setStage({ kind: "refused", message: `${problemText(r)} ${ASK_AGAIN}` });
     } catch {
       setMessage("Cannot reach the server. Nothing was changed; try again when you are online.");
     }

@@ -125,7 +125,11 @@ export default function EditorPage() {
     }
     const body = r.body as { problems?: { path: string; message: string }[]; error?: string };
     setServerProblems(body.problems ?? []);
-    setStatus(`Not saved: ${body.error ?? "the server refused it"}.`);
+    setStatus(
+      body.problems?.length
+        ? "Not saved. Correct the fields marked above, then save again."
+        : `Not saved. ${body.error ?? "The server refused it; try again."}`,
+    );
   }
 
   if (me?.role !== "coach") {

@@ -2,9 +2,6 @@ import { useState } from "preact/hooks";
 import { TextInput } from "../components/field.tsx";
 import { callApi, problemText } from "../sync/server-api.ts";
 
-/** Server messages start in lower case, to sit inside a sentence; here they start one. */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** Beside the link and code: the invite sent to the client's email by Limber. */
 export function InviteByMail() {
   const [email, setEmail] = useState("");
@@ -15,8 +12,8 @@ export function InviteByMail() {
     setProblem("");
     setSent("");
     const r = await callApi<{ message: string }>("POST", "/api/invites/email", { email, label: email });
-    if (r.status !== 202) return setProblem(sentence(problemText(r)));
-    setSent(`${sentence(r.body.message)}.`);
+    if (r.status !== 202) return setProblem(problemText(r));
+    setSent(r.body.message);
     setEmail("");
   }
   return (

@@ -102,7 +102,7 @@ export function PrescriptionForm(props: {
       props.onSaved(r.body.prescription);
     } else {
       setProblems(byPath(r.body));
-      setStatus(`Not saved: ${problemText(r)}`);
+      setStatus(`Not saved. ${problemText(r)}`);
     }
   }
 

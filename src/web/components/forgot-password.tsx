@@ -2,9 +2,6 @@ import { useState } from "preact/hooks";
 import { callApi, problemText } from "../sync/server-api.ts";
 import { FormProblem } from "./account-field.tsx";
 
-/** Server messages start in lower case, to sit inside a sentence; here they start one. */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * "Forgot your password?" under the sign-in form: asks the server to mail a reset link to the
  * email typed above. The answer is the same whether or not an account has the address, so it says
@@ -22,8 +19,8 @@ export function ForgotPassword(props: { email: string }) {
     }
     try {
       const r = await callApi<{ message: string }>("POST", "/api/auth/reset/request", { email: props.email });
-      if (r.status === 202) setAnswer(`${sentence(r.body.message)}.`);
-      else setMessage(sentence(problemText(r)));
+      if (r.status === 202) setAnswer(r.body.message);
+      else setMessage(problemText(r));
     } catch {
       setMessage("Cannot reach the server. Check your connection and try again.");
     }
