@@ -26,3 +26,16 @@ export async function checkOutEarlier(commit: string): Promise<EarlierCode> {
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return { commit: short, limber: join(dir, "bin/limber.js"), remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** What the code of an earlier commit these benches compare with lacked, in the words of their sections. */
+const EARLIER_CODE: Record<string, string> = {
+  fd59c7a: "before the one-statement log and the lean embedded database",
+  "3ad26b1":
+    "before the compiled command, the one-statement schema check, lazily loaded mail and voice modules and one user's logs taken in turn",
+};
+
+/** " (what it lacked)" for a commit named in EARLIER_CODE, otherwise nothing. */
+export function whatEarlierLacked(commit: string): string {
+  const known = Object.entries(EARLIER_CODE).find(([c]) => commit.startsWith(c) || c.startsWith(commit));
+  return known ? ` (${known[1]})` : "";
+}

@@ -17,14 +17,15 @@ import { createEmptyDatabase, startPostgres } from "../test/support/postgres.ts"
 import { spawnServer, type ServerProcess } from "../test/support/server-process.ts";
 import { PASSWORD_COST } from "../src/server/auth/password.ts";
 import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
-import { checkOutEarlier } from "./code-before.ts";
+import { checkOutEarlier, whatEarlierLacked } from "./code-before.ts";
+import { compiledCli } from "../src/cli/compiled-cli.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "50,200").split(",").map(Number);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 50);
-/** The last commit on main before the one-statement log and the lean embedded database; "none" skips it. */
-const BEFORE = process.env.BENCH_BEFORE ?? "fd59c7a";
+/** The last commit on main before the compiled command and one user's logs in turn (fd59c7a: before the one-statement log); "none" skips it. */
+const BEFORE = process.env.BENCH_BEFORE ?? "3ad26b1";
 const run = beginRun("bench:ingest", {
   BENCH_BEFORE: BEFORE,
   BENCH_SECONDS: SECONDS,
@@ -146,6 +147,8 @@ async function benchBackend(
 }
 
 async function main() {
+  // Made now if the sources changed, so no timed start includes compiling the command.
+  await compiledCli();
   const dataRoot = await mkdtemp(join(tmpdir(), "limber-bench-"));
   const pg = await startPostgres();
   const earlier = BEFORE === "none" ? null : await checkOutEarlier(BEFORE);
@@ -182,9 +185,9 @@ async function main() {
     ...runHeader(run),
     "The real server process (\`limber serve\`) on 127.0.0.1, " +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
-      "(the log and its step of progress in one statement, one round trip; the code before ran six statements in a transaction). Baseline: GET /api/health on the same server in the same run. " +
+      "(the log and its step of progress in one statement, after the session lookup every signed-in request makes; one user's logs one after another). Baseline: GET /api/health on the same server in the same run. " +
       (earlier
-        ? `"code before" rows run the server of commit ${earlier.commit} (before the one-statement log and the lean embedded database) from a copy of that commit, in the same run. `
+        ? `"code before" rows run the server of commit ${earlier.commit}${whatEarlierLacked(earlier.commit)} from a copy of that commit, in the same run. `
         : "") +
       `The paced row uses autocannon's overallRate ${STEADY_RATE}: every connection sends when the second ticks, so ${STEADY_RATE} logs arrive together once a second ` +
       "(its latencies include autocannon's coordinated-omission correction).",
@@ -204,7 +207,7 @@ async function main() {
     "",
     "Logs stored may exceed logs acknowledged by at most one per connection plus the requests autocannon gave up on (its 10 s timeout, counted under non-2xx/errors): " +
       "the server still stores those, unacknowledged, and a real client would resend them (stored once). " +
-      `The bench fails if any acknowledged log is missing. RSS is read from /proc 1 s after the server says it listens: once on a new database (PGlite's is made by initdb: in-process in the code before, in a short-lived process now), once restarted on it (the load runs on this one); "at rest" is after the ${USERS} sign-ups (scrypt, ${scryptMiB} MiB each), idle for 2 s. ` +
+      `The bench fails if any acknowledged log is missing. RSS is read from /proc 1 s after the server says it listens: once on a new database (PGlite's is made by initdb in a short-lived process), once restarted on it (the load runs on this one); "at rest" is after the ${USERS} sign-ups (scrypt, ${scryptMiB} MiB each), idle for 2 s. ` +
       "Figures move with whatever else the machine runs (see the load averages above): compare rows of the same run, not across runs.",
     "",
     "| backend | RSS first start (creates the database) MB | RSS started on it again MB | RSS at rest after sign-ups MB | RSS after load MB | logs acknowledged (2xx) | logs stored afterwards |",
