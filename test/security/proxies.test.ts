@@ -58,6 +58,13 @@ describe.each([
       statuses.push(res.status);
     }
     expect(tally(statuses)).toEqual([`401 x ${SIGN_IN_LIMITS.address.attempts}`, "429 x 2"]);
+    // Another client behind the same proxy is not limited by it: the limit was 198.51.100.20's, not the proxy's.
+    const other = await new ApiClient(overHttp, server.url).post(
+      "/api/auth/sign-in",
+      { email: "someone@example.org", password: "a wrong password" },
+      { forwarded: 'for="198.51.100.21:5000";proto=https' },
+    );
+    expect(other.status).toBe(401);
   }, 120_000);
 
   it("sends HSTS and a Secure cookie when the proxy says the request came over https, and neither over plain http", async () => {
