@@ -1,5 +1,5 @@
 import type { Adherence } from "./adherence.ts";
-import { plannedDates } from "./schedule-dates.ts";
+import { plannedCount } from "./schedule-dates.ts";
 import { addDays, type CalendarDate } from "./calendar-date.ts";
 import type { ClientStanding } from "./client-standing.ts";
 import type { Schedule } from "./schedule.ts";
@@ -13,11 +13,9 @@ export interface WeekAdherence extends Adherence {
 /**
  * Planned against done for each of the `weeks` 7-day windows ending today, oldest first, from the
  * distinct days practised (the same counting as adherenceOver: a day counts once, any day counts,
- * done is at most planned). The planned days are worked out once for the whole span.
+ * done is at most planned). Planned days are counted, not listed (plannedCount).
  */
 export function adherenceByWeek(schedule: Schedule | null, practisedDays: CalendarDate[], today: CalendarDate, weeks = 4): WeekAdherence[] {
-  const start = addDays(today, -(7 * weeks - 1));
-  const planned = schedule === null ? [] : plannedDates(schedule, start, today);
   const practised = [...new Set(practisedDays)];
   const out: WeekAdherence[] = [];
   for (let i = weeks - 1; i >= 0; i--) {
@@ -29,7 +27,7 @@ export function adherenceByWeek(schedule: Schedule | null, practisedDays: Calend
       out.push({ from, to, planned: 0, done, ratio: null });
       continue;
     }
-    const p = planned.filter(inWindow).length;
+    const p = plannedCount(schedule, from, to);
     out.push({ from, to, planned: p, done: Math.min(done, p), ratio: p === 0 ? null : Math.min(done, p) / p });
   }
   return out;

@@ -1,6 +1,6 @@
 import { addDays, dateInWords, localDateOf, type CalendarDate } from "./calendar-date.ts";
 import { HIGH_PAIN } from "./pain-rule.ts";
-import { plannedDates, type Schedule } from "./schedule.ts";
+import { plannedCount, type Schedule } from "./schedule.ts";
 
 /** The parts of a logged session that adherence and flags look at. */
 export interface LoggedSession {
@@ -31,7 +31,7 @@ export function adherenceOver(schedule: Schedule | null, sessions: LoggedSession
   const from = addDays(today, -(days - 1));
   const practised = new Set(sessions.map((s) => localDateOf(s.startedAt)).filter((d) => d >= from && d <= today));
   if (schedule === null) return { planned: 0, done: practised.size, ratio: null };
-  const planned = plannedDates(schedule, from, today).length;
+  const planned = plannedCount(schedule, from, today);
   const done = Math.min(practised.size, planned);
   return { planned, done, ratio: planned === 0 ? null : done / planned };
 }
@@ -80,7 +80,7 @@ export function flagsFor(schedule: Schedule | null, sessions: LoggedSession[], t
       .at(-1);
     // Today is not over yet, so only days before it can have been missed.
     const since = lastDate === undefined ? schedule.startDate : addDays(lastDate, 1);
-    const missed = since <= addDays(today, -1) ? plannedDates(schedule, since, addDays(today, -1)).length : 0;
+    const missed = since <= addDays(today, -1) ? plannedCount(schedule, since, addDays(today, -1)) : 0;
     if (missed >= MISSED_DAYS_FOR_STOPPED) {
       const when = lastDate === undefined ? "Nothing practised yet" : `Nothing practised since ${dateInWords(lastDate, today)}`;
       flags.push({ kind: "stopped", message: `${when}: ${missed} planned days missed.` });

@@ -59,8 +59,18 @@ function fromUtc(ms: number): CalendarDate {
 
 const DAY_MS = 86_400_000;
 
+/** Answers of addDays already worked out: a dashboard asks the same few for every client (kept small). */
+const added = new Map<string, CalendarDate>();
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(toUtc(date) + days * DAY_MS);
+  const key = `${date}|${days}`;
+  let out = added.get(key);
+  if (out === undefined) {
+    out = fromUtc(toUtc(date) + days * DAY_MS);
+    if (added.size >= 4096) added.clear();
+    added.set(key, out);
+  }
+  return out;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */

@@ -32,3 +32,22 @@ export function plannedDates(schedule: Schedule, from: CalendarDate, to: Calenda
   for (let n = dayNumber(first); n <= end; n++, weekday = (weekday + 1) % 7) if (days.has(weekday)) out.push(dateOfDayNumber(n));
   return out;
 }
+
+/**
+ * How many sessions a schedule plans from `from` to `to`, both included: plannedDates(...).length
+ * without writing a date out, in time that does not grow with the span (whole weeks are counted
+ * at once). A dashboard asks this several times for every client, some over a plan's whole life.
+ */
+export function plannedCount(schedule: Schedule, from: CalendarDate, to: CalendarDate): number {
+  const days = new Set(scheduledWeekdays(schedule).map((d) => WEEKDAYS.indexOf(d)));
+  const first = from > schedule.startDate ? from : schedule.startDate;
+  const last = schedule.endDate !== null && schedule.endDate < to ? schedule.endDate : to;
+  if (last < first) return 0;
+  const start = dayNumber(first);
+  const span = dayNumber(last) - start + 1;
+  const weeks = Math.floor(span / 7);
+  let count = weeks * days.size;
+  let weekday = WEEKDAYS.indexOf(weekdayOf(first));
+  for (let i = weeks * 7; i < span; i++, weekday = (weekday + 1) % 7) if (days.has(weekday)) count++;
+  return count;
+}

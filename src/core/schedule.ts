@@ -34,4 +34,4 @@ export const Schedule = z
 export type Schedule = z.infer<typeof Schedule>;
 
 // The date rules live in a zod-free module, so a page that only reads a plan ships no schema code.
-export { isActiveOn, plannedDates, scheduledWeekdays, suggestedDays } from "./schedule-dates.ts";
+export { isActiveOn, plannedCount, plannedDates, scheduledWeekdays, suggestedDays } from "./schedule-dates.ts";

@@ -76,6 +76,41 @@ export interface SessionLogsTable {
   received_at: Timestamp;
 }
 
+/**
+ * Derived from session_logs by triggers (migration 0013), never written by the app nor backed up:
+ * one client's latest sessions and last practised day, for the dashboard.
+ */
+export interface ClientSummariesTable {
+  user_id: string;
+  organisation_id: string;
+  last_practised_day: string | null;
+  /** The latest session (by start): its day, start, whether it ended, holds done and planned, pain. */
+  last_day: string;
+  last_started_at: Timestamp;
+  last_completed: boolean;
+  last_holds_done: number;
+  last_holds_planned: number | null;
+  last_pain_before: number | null;
+  last_pain_after: number | null;
+  /** The latest 8 sessions as [day, pain before, pain after], oldest first. */
+  spark: Json<unknown>;
+  /** The latest 3 with pain after rated, the same way. */
+  rated: Json<unknown>;
+}
+
+/** Derived like client_summaries: one client's sessions in one calendar month (YYYY-MM). */
+export interface PracticeMonthsTable {
+  user_id: string;
+  organisation_id: string;
+  month: string;
+  /** Bit d - 1 is set when day d of the month has a practised session. */
+  practised_days: number;
+  /** Each session's day of the month, ascending. */
+  session_days: number[];
+  /** Each session's arrival (received_at in microseconds since 1970) times 32 plus its day, ascending. */
+  arrivals: string[];
+}
+
 export interface ProgressTable {
   user_id: string;
   program_id: string;
@@ -90,6 +125,8 @@ export interface Tables {
   auth_sessions: AuthSessionsTable;
   programs: ProgramsTable;
   session_logs: SessionLogsTable;
+  client_summaries: ClientSummariesTable;
+  practice_months: PracticeMonthsTable;
   progress: ProgressTable;
   invites: InvitesTable;
   prescriptions: PrescriptionsTable;

@@ -1,8 +1,19 @@
 import { sql, type Kysely } from "kysely";
-import { RATED_SESSIONS, standingWindowStart, type ClientFacts } from "../../core/client-standing.ts";
+import { standingWindowStart, type ClientFacts } from "../../core/client-standing.ts";
 import { addDays, type CalendarDate } from "../../core/calendar-date.ts";
 import { Schedule } from "../../core/schedule.ts";
 import type { Tables } from "../db/tables.ts";
+import {
+  monthJoin,
+  monthsOfWindow,
+  practisedBitsIn,
+  practisedDates,
+  practisedDaysIn,
+  sessionsArrivedIn,
+  sessionsIn,
+  sliceOf,
+  type MonthSlice,
+} from "./practice-months.ts";
 
 /** One session as the dashboard shows it: when, how many of its holds were done, and pain before and after. */
 export interface SessionGlance {
@@ -39,17 +50,17 @@ export interface ClientRow {
   latestMessage: { body: string; author: "client" | "coach"; createdAt: string } | null;
 }
 
+/** A session as client_summaries keeps it for the sparkline and the pain flags (migration 0013). */
+type PainOfDay = [day: CalendarDate, painBefore: number | null, painAfter: number | null];
+
 interface RawRow {
   id: string;
   display_name: string;
   email: string;
   program_id: string | null;
   program_version: number | null;
-  schedule: unknown;
-  recent_days: string[] | null;
+  schedule: string | null;
   last_practised_day: string | null;
-  week_sessions: number | null;
-  new_sessions: number | null;
   last_day: string | null;
   last_started_at: Date | null;
   last_completed: boolean | null;
@@ -57,8 +68,15 @@ interface RawRow {
   last_holds_planned: number | null;
   last_pain_before: number | null;
   last_pain_after: number | null;
-  last_rated: { day: string; painBefore: number | null; painAfter: number }[] | null;
-  spark: SessionGlance[] | null;
+  /** JSON text of PainOfDay[]: the latest 8 sessions, oldest first. */
+  spark: string | null;
+  /** JSON text of PainOfDay[]: the latest 3 rated, oldest first. */
+  rated: string | null;
+  /** Practised-day bits inside the window, of its first month and (when it has two) its last. */
+  bits_1: number;
+  bits_2: number;
+  week_sessions: number | null;
+  new_sessions: number | null;
   unread: number;
   new_notes: number;
   latest_body: string | null;
@@ -66,18 +84,18 @@ interface RawRow {
   latest_at: Date | null;
 }
 
-/** How many sessions the dashboard's sparkline shows. */
+/** How many sessions the dashboard's sparkline shows (client_summaries keeps this many). */
 export const SPARK_SESSIONS = 8;
 
 /**
- * Every client of an organisation with what the dashboard needs, in one query: each client's
- * logs are reached through the (organisation_id, user_id, local_day / started_at) indexes and
- * only a handful of values per client leave the database (28 days of practised days, the last
- * 8 sessions, the last 3 rated), however long their history. `seenAt` is the coach's last look;
- * what is new since (sessions received, notes written) is counted within the same 28 days, so an
- * old visit costs no more. With
- * `onlyClient`, the same query for that one client: the client page reads its standing here too,
- * so the dashboard and the client page can never judge a client differently.
+ * Every client of an organisation with what the dashboard needs, in one query that reads no
+ * session log: per client one client_summaries row (the latest session, the latest 8 and the
+ * latest 3 rated, the last practised day) and the at most two practice_months rows the 28-day
+ * window touches, found by key, both kept by triggers on session_logs (migration 0013). So a
+ * client costs the same however long their history. `seenAt` is the coach's last look; what is new since (sessions received, notes
+ * written) is counted within the same 28 days, so an old visit costs no more. With `onlyClient`,
+ * the same query for that one client: the client page reads its standing here too, so the
+ * dashboard and the client page can never judge a client differently.
  */
 export async function dashboardRows(
   db: Kysely<Tables>,
@@ -88,51 +106,26 @@ export async function dashboardRows(
   const { seenAt = null, onlyClient } = options;
   const from = standingWindowStart(today);
   const weekFrom = addDays(today, -6);
+  const [one, two] = monthsOfWindow(from, today);
+  const inWeek = (slice: MonthSlice | undefined) => slice && sliceOf(slice.month, weekFrom, today);
+  const arrived = (m: string, slice: MonthSlice | undefined) => (seenAt === null ? sql`0` : sessionsArrivedIn(m, slice, seenAt));
   // Before a first look nothing counts as new.
   const since = sql`coalesce(${seenAt}::timestamptz, 'infinity'::timestamptz)`;
+  // JSON leaves as text and is parsed here: PGlite's thread would parse it into objects and copy
+  // them to this one, which took longer than the query itself for 500 clients.
   const { rows } = await sql<RawRow>`
-    select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule,
-      recent.days as recent_days, recent.week_sessions, recent.new_sessions,
-      (select max(s.local_day) from session_logs s
-       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.practised) as last_practised_day,
-      last.local_day as last_day, last.started_at as last_started_at, last.completed as last_completed,
-      last.holds_done as last_holds_done, last.holds_planned as last_holds_planned,
-      last.pain_before as last_pain_before, last.pain_after as last_pain_after,
-      rated.items as last_rated, spark.items as spark,
+    select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule::text as schedule,
+      cs.last_practised_day, cs.last_day, cs.last_started_at, cs.last_completed, cs.last_holds_done, cs.last_holds_planned,
+      cs.last_pain_before, cs.last_pain_after, cs.spark::text as spark, cs.rated::text as rated,
+      ${practisedBitsIn("m1", one)} as bits_1, ${practisedBitsIn("m2", two)} as bits_2,
+      (${sessionsIn("m1", inWeek(one))} + ${sessionsIn("m2", inWeek(two))})::int as week_sessions,
+      (${arrived("m1", one)} + ${arrived("m2", two)})::int as new_sessions,
       notes.unread, notes.new_notes, latest.body as latest_body, latest.author as latest_author, latest.created_at as latest_at
     from users u
     left join prescriptions p on p.user_id = u.id
-    left join lateral (
-      select array_agg(distinct s.local_day) filter (where s.practised) as days,
-        count(*) filter (where s.local_day >= ${weekFrom})::int as week_sessions,
-        count(*) filter (where s.received_at > ${since})::int as new_sessions
-      from session_logs s
-      where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today}
-    ) recent on true
-    left join lateral (
-      select s.local_day, s.started_at, s.completed, s.pain_before, s.pain_after,
-        (select count(*) from jsonb_array_elements(s.holds) h where not (h->>'skipped')::boolean)::int as holds_done,
-        coalesce(s.holds_planned, case when s.completed then jsonb_array_length(s.holds) end) as holds_planned
-      from session_logs s
-      where s.organisation_id = u.organisation_id and s.user_id = u.id
-      order by s.started_at desc limit 1
-    ) last on true
-    left join lateral (
-      select json_agg(json_build_object('day', r.local_day, 'painBefore', r.pain_before, 'painAfter', r.pain_after) order by r.started_at) as items
-      from (
-        select s.local_day, s.started_at, s.pain_before, s.pain_after from session_logs s
-        where s.organisation_id = u.organisation_id and s.user_id = u.id and s.pain_after is not null
-        order by s.started_at desc limit ${RATED_SESSIONS}
-      ) r
-    ) rated on true
-    left join lateral (
-      select json_agg(json_build_object('day', r.local_day, 'painBefore', r.pain_before, 'painAfter', r.pain_after) order by r.started_at) as items
-      from (
-        select s.local_day, s.started_at, s.pain_before, s.pain_after from session_logs s
-        where s.organisation_id = u.organisation_id and s.user_id = u.id
-        order by s.started_at desc limit ${SPARK_SESSIONS}
-      ) r
-    ) spark on true
+    left join client_summaries cs on cs.user_id = u.id and cs.organisation_id = u.organisation_id
+    ${monthJoin("m1", one)}
+    ${monthJoin("m2", two)}
     left join lateral (
       select count(*) filter (where m.read_at is null)::int as unread, count(*) filter (where m.created_at > ${since})::int as new_notes
       from messages m where m.organisation_id = u.organisation_id and m.user_id = u.id and m.author = 'client'
@@ -144,11 +137,22 @@ export async function dashboardRows(
     where u.organisation_id = ${organisationId} and u.role = 'client'
       ${onlyClient === undefined ? sql`` : sql`and u.id = ${onlyClient}`}
   `.execute(db);
-  return rows.map(rowOf);
+  // Clients of a practice mostly share a few schedules: each distinct one is checked once.
+  const schedules = new Map<string, Schedule>();
+  const scheduleOf = (text: string) => {
+    let s = schedules.get(text);
+    if (s === undefined) schedules.set(text, (s = Schedule.parse(JSON.parse(text))));
+    return s;
+  };
+  const months = monthsOfWindow(from, today);
+  return rows.map((r) => rowOf(r, r.schedule === null ? null : scheduleOf(r.schedule), months));
 }
 
-function rowOf(r: RawRow): ClientRow {
-  const schedule = r.schedule === null ? null : Schedule.parse(r.schedule);
+function rowOf(r: RawRow, schedule: Schedule | null, months: MonthSlice[]): ClientRow {
+  const spark: PainOfDay[] = r.spark === null ? [] : JSON.parse(r.spark);
+  const rated: PainOfDay[] = r.rated === null ? [] : JSON.parse(r.rated);
+  const bits = [Number(r.bits_1), Number(r.bits_2)];
+  const recentDays = months.flatMap((slice, i) => practisedDates(slice.month, bits[i]!));
   return {
     id: r.id,
     displayName: r.display_name,
@@ -157,9 +161,9 @@ function rowOf(r: RawRow): ClientRow {
     programVersion: r.program_version === null ? null : Number(r.program_version),
     facts: {
       schedule,
-      recentDays: [...(r.recent_days ?? [])].sort(),
+      recentDays,
       lastDay: r.last_practised_day,
-      lastRated: (r.last_rated ?? []).map((x) => ({ day: x.day, painBefore: x.painBefore, painAfter: x.painAfter })),
+      lastRated: rated.map(([day, painBefore, painAfter]) => ({ day, painBefore, painAfter: painAfter! })),
     },
     lastSession:
       r.last_day === null
@@ -173,7 +177,7 @@ function rowOf(r: RawRow): ClientRow {
             painBefore: r.last_pain_before,
             painAfter: r.last_pain_after,
           },
-    recentSessions: (r.spark ?? []).map((x) => ({ day: x.day, painBefore: x.painBefore, painAfter: x.painAfter })),
+    recentSessions: spark.map(([day, painBefore, painAfter]) => ({ day, painBefore, painAfter })),
     sessionsThisWeek: Number(r.week_sessions ?? 0),
     newSince: { sessions: Number(r.new_sessions ?? 0), notes: Number(r.new_notes) },
     unreadMessages: Number(r.unread),
@@ -183,31 +187,34 @@ function rowOf(r: RawRow): ClientRow {
 }
 
 /**
- * Days practised per client over the standing window (28 days) ending today, with each client's schedule as
- * stored JSON text (clients of a practice mostly share a few schedules, so callers can work
- * each distinct one out once). Each client's days are counted by their own range of the
- * (organisation_id, user_id, local_day) index, so every client costs the same small, bounded scan
- * and the query grows with the clients alone. One scan of the whole organisation by day instead
- * (the first version) grew faster than the clients: its rows were sorted by client, a sort that
- * outgrew work_mem and spilled to disk, and once the window held a few percent of the table the
- * planner read the whole table, every organisation's history with it (EXPLAIN in BENCHMARKS.md).
+ * Days practised per client over the standing window (28 days) ending today, with each client's
+ * schedule as stored JSON text (clients of a practice mostly share a few schedules, so callers can
+ * work each distinct one out once). Each client's days are the bits of the at most two
+ * practice_months rows the window touches, found by the table's key: every client costs the same
+ * two index probes and the query grows with the clients alone. Reading session_logs instead (a range
+ * of the (organisation_id, user_id, local_day) index per client, the version before) fetched every
+ * log of the window from the heap, some 22 per client (EXPLAIN in BENCHMARKS.md).
  */
 export async function organisationPractice(
   db: Kysely<Tables>,
   organisationId: string,
   today: CalendarDate,
 ): Promise<{ userId: string; days: number; schedule: string | null }[]> {
-  const from = standingWindowStart(today);
-  const { rows } = await sql<{ id: string; days: number; schedule: string | null }>`
-    select u.id, p.schedule::text as schedule,
-      (select count(distinct s.local_day) from session_logs s
-       where s.organisation_id = u.organisation_id and s.user_id = u.id and s.local_day between ${from} and ${today}
-         and s.practised)::int as days
+  const { rows } = await organisationPracticeQuery(organisationId, today).execute(db);
+  return rows.map((r) => ({ userId: r.id, days: Number(r.days), schedule: r.schedule }));
+}
+
+/** The query organisationPractice sends (bench/dashboard.ts explains it). */
+export function organisationPracticeQuery(organisationId: string, today: CalendarDate) {
+  const [one, two] = monthsOfWindow(standingWindowStart(today), today);
+  return sql<{ id: string; days: number; schedule: string | null }>`
+    select u.id, p.schedule::text as schedule, (${practisedDaysIn("m1", one)} + ${practisedDaysIn("m2", two)})::int as days
     from users u
     left join prescriptions p on p.user_id = u.id
+    ${monthJoin("m1", one)}
+    ${monthJoin("m2", two)}
     where u.organisation_id = ${organisationId} and u.role = 'client'
-  `.execute(db);
-  return rows.map((r) => ({ userId: r.id, days: Number(r.days), schedule: r.schedule }));
+  `;
 }
 
 /** The client with this id in the organisation, or undefined (a coach's route answers 404 like any unknown id). */

@@ -10,6 +10,7 @@ import * as weeklySummaries from "./0007b-weekly-summaries.ts";
 import * as voiceClips from "./0008-voice-clips.ts";
 import * as practisedSessions from "./0012a-practised-sessions.ts";
 import * as chosenPlan from "./0012b-chosen-plan.ts";
+import * as practiceSummaries from "./0013-practice-summaries.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "0008-voice-clips": voiceClips,
   "0012a-practised-sessions": practisedSessions,
   "0012b-chosen-plan": chosenPlan,
+  "0013-practice-summaries": practiceSummaries,
 };
 
 export const migrationProvider: MigrationProvider = {
