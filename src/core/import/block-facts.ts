@@ -43,6 +43,8 @@ export interface BlockFacts {
 }
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
+/** Field labels whose length is the routine's time so far or in all, never a hold. */
+const ROUTINE_TIME_LABELS = new Set(["elapsed time", "total time"]);
 
 /** Drops trailing characters from `chars`, scanning from the end (a `[…]+$` pattern would rescan long runs). */
 export function trimEnd(text: string, chars: string): string {
@@ -184,11 +186,17 @@ export function readBlockFacts(text: string, blocks: readonly Block[], asBody = 
         ...readQuantities(tokens.filter((t) => t.start >= label.bodyStart)),
       ];
     }
+    // "Elapsed Time: 10 to 11 minutes": a length under a label of the routine's own time is not a hold.
+    let isTimed = timed;
+    if (label?.field && ROUTINE_TIME_LABELS.has(normaliseLabel(label.text))) {
+      quantities = quantities.map((q) => (q.kind === "hold" ? { ...q, kind: "other" as const, seconds: null } : q));
+      isTimed = quantities.some((q) => TIMED_KINDS.has(q.kind));
+    }
     return {
       block,
       tokens,
       quantities,
-      timed,
+      timed: isTimed,
       label,
       role,
       level,

@@ -129,4 +129,11 @@ describe("splitting an exercise into timed phases", () => {
       "The morning routine\n\n1. Crunches – Side to side, back off the floor.\n2. Press-ups – Chest to floor, then full extension.\n3. Squats – Legs parallel to floor.";
     expect(names(text)).toEqual(["Crunches", "Press-ups", "Squats"]);
   });
+
+  it("never opens an exercise at a field label, and takes no hold from the routine's elapsed time", () => {
+    const text =
+      "Warm-down\n\nCalf stretch (30 seconds x 2 reps)\n\nElapsed Time: 10 to 11 minutes\n\nInstruction: Stand leading with your right leg. Hold for 30 seconds. Switch sides and repeat.";
+    const read = importRoutine(text).exercises;
+    expect(read.map((e) => [e.name.value, e.phases.map((p) => p.hold?.value.max ?? null)])).toEqual([["Calf stretch", [30, 30]]]);
+  });
 });

@@ -111,6 +111,8 @@ const OBJECT_WORDS = new Set(["the", "your", "both", "each", "one"]);
 export function isLead(f: BlockFacts): boolean {
   if (f.role !== "body") return false;
   if (f.label && !f.label.field) return f.timed || f.words - f.label.text.split(/\s+/).length >= 3 || isNumberedLabel(f.label.text);
+  // "Elapsed Time: 10 to 11 minutes", "Hold: 30 seconds": a field label never opens an exercise.
+  if (f.label?.field) return false;
   if (!f.timed || f.words > 15 || f.words === 0) return false;
   const first = f.tokens.find((t) => t.kind !== "punct");
   if (first === undefined || first.kind !== "word" || isStepStarter(first.text)) return false;
