@@ -79,19 +79,34 @@ function crossValidated(z: number): ShownValue[] {
   return out;
 }
 
-let chosen = Z_TRIED[Z_TRIED.length - 1]!;
+/** How far a cross-validated share's lower bound (one standard error) clears its target; -1 when nothing was counted. */
+function clearance(right: number, n: number, target: number): number {
+  if (n === 0) return -1;
+  const p = right / n;
+  return p - Math.sqrt((p * (1 - p)) / n) - target;
+}
+
+// The narrowest width that clears both targets; when none does, the one that comes nearest on the worse of the two.
+let chosen = Z_TRIED[0]!;
+let best = -Infinity;
+let met = false;
 const lines: string[] = [];
 for (const z of Z_TRIED) {
   const c = calibrationOf(crossValidated(z));
   lines.push(`z ${z}: ${formatCalibration(c)}`);
-  const clears = (right: number, n: number, target: number) => {
-    const p = right / n;
-    return n > 0 && p - Math.sqrt((p * (1 - p)) / n) >= target;
-  };
-  const meets = clears(c.sureRight, c.sure, SURE_RIGHT_TARGET) && clears(c.wrongChecked, c.wrong, WRONG_CHECKED_TARGET);
-  if (meets && chosen === Z_TRIED[Z_TRIED.length - 1]) chosen = z;
+  const worse = Math.min(clearance(c.sureRight, c.sure, SURE_RIGHT_TARGET), clearance(c.wrongChecked, c.wrong, WRONG_CHECKED_TARGET));
+  if (met) continue;
+  if (worse >= 0) {
+    chosen = z;
+    met = true;
+  } else if (worse > best) {
+    chosen = z;
+    best = worse;
+  }
 }
-console.log(`${FOLDS}-fold cross-validation on ${dev.length} development texts:\n${lines.join("\n")}\nchosen: z ${chosen}`);
+console.log(
+  `${FOLDS}-fold cross-validation on ${dev.length} development texts:\n${lines.join("\n")}\nchosen: z ${chosen}${met ? "" : " (no width cleared both targets by a standard error; this one came nearest)"}`,
+);
 
 const table = fitTable(perText.flat(), chosen);
 const entries = Object.entries(table)
@@ -103,7 +118,7 @@ writeFileSync(
   file,
   `// Written by bench/calibrate-import.ts from the development corpus (${dev.length} texts); do not edit by hand.\n` +
     `// Key: field|rule score|how the exercise was found, then coarser keys; value: the lower Wilson bound (z ${chosen}) of the share right.\n` +
-    `// z chosen by ${FOLDS}-fold cross-validation on the development texts: ${chosenLine}.\n` +
+    `// z chosen by ${FOLDS}-fold cross-validation on the development texts${met ? "" : " (nearest to clearing both targets)"}: ${chosenLine}.\n` +
     `export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {\n${entries.join("\n")}\n};\n`,
 );
 console.log(`wrote ${entries.length} entries to ${file}`);
