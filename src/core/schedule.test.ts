@@ -23,7 +23,7 @@ describe("schedule", () => {
   it("explains a weekday plan with no days", () => {
     const r = Schedule.safeParse({ kind: "weekdays", days: [], startDate: "2026-11-02" });
     expect(r.success).toBe(false);
-    expect(r.error!.issues[0]).toMatchObject({ path: ["days"], message: "choose at least one day of the week" });
+    expect(r.error!.issues[0]).toMatchObject({ path: ["days"], message: "Choose at least one day of the week." });
   });
 
   it("explains an end date before the start date", () => {

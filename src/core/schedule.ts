@@ -23,13 +23,13 @@ export const Schedule = z
   })
   .superRefine((s, ctx) => {
     if (s.kind === "weekdays" && s.days.length === 0)
-      ctx.addIssue({ code: "custom", path: ["days"], message: "choose at least one day of the week" });
+      ctx.addIssue({ code: "custom", path: ["days"], message: "Choose at least one day of the week." });
     if (s.kind === "weekdays" && new Set(s.days).size !== s.days.length)
-      ctx.addIssue({ code: "custom", path: ["days"], message: "each day may appear once" });
+      ctx.addIssue({ code: "custom", path: ["days"], message: "Choose each day once." });
     if (s.kind === "per-week" && s.timesPerWeek === null)
-      ctx.addIssue({ code: "custom", path: ["timesPerWeek"], message: "say how many times a week, from 1 to 7" });
+      ctx.addIssue({ code: "custom", path: ["timesPerWeek"], message: "Say how many times a week, from 1 to 7." });
     if (s.endDate !== null && s.endDate < s.startDate)
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "the end date must not be before the start date" });
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Choose an end date on or after the start date." });
   });
 export type Schedule = z.infer<typeof Schedule>;
 

@@ -65,4 +65,20 @@ describe("the words of every refusal a person can meet", () => {
       ["name: Give the practice a name."],
     ]);
   });
+
+  it("words a plan's schedule problems as sentences for the coach", async () => {
+    const joining = t.client();
+    const { account } = await joining.signUp({ displayName: "Sam" });
+    await joining.post("/api/invites/accept", { code: (await coach.post("/api/invites", {})).body.code });
+    const r = await coach.put(`/api/clients/${account.id}/prescription`, {
+      programId: "foot-stretches-for-lower-back-pain",
+      programVersion: 1,
+      schedule: { kind: "weekdays", days: [], startDate: "2026-11-02", endDate: "2026-10-01" },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.problems).toEqual([
+      { path: "schedule.days", message: "Choose at least one day of the week." },
+      { path: "schedule.endDate", message: "Choose an end date on or after the start date." },
+    ]);
+  });
 });
