@@ -95,13 +95,16 @@ export async function keepFolderPrivate(dataDir: string): Promise<number> {
     await chmod(dataDir, 0o700);
     changed++;
   }
-  for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() && !entry.isDirectory()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const mode = (await stat(path).catch(() => undefined))?.mode;
-    if (mode === undefined || (mode & 0o077) === 0) continue;
-    await chmod(path, entry.isDirectory() ? 0o700 : 0o600).catch(() => undefined);
-    changed++;
-  }
-  return changed;
+  const entries = (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() || e.isDirectory());
+  // Side by side rather than one after another: some 1,000 files, looked at during every start.
+  const changes = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const mode = (await stat(path).catch(() => undefined))?.mode;
+      if (mode === undefined || (mode & 0o077) === 0) return 0;
+      await chmod(path, entry.isDirectory() ? 0o700 : 0o600).catch(() => undefined);
+      return 1;
+    }),
+  );
+  return changed + changes.reduce<number>((n, c) => n + c, 0);
 }
