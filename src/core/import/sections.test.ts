@@ -136,4 +136,14 @@ describe("splitting an exercise into timed phases", () => {
     const read = importRoutine(text).exercises;
     expect(read.map((e) => [e.name.value, e.phases.map((p) => p.hold?.value.max ?? null)])).toEqual([["Calf stretch", [30, 30]]]);
   });
+
+  it("reads a first line that numbers a movement as that movement, not the title, and keeps its steps", () => {
+    const text =
+      "EXERCISE 1: Range of Motion: Alphabet\nGet comfortable in a chair. Sit up straight and write the alphabet in the air with your toe.\nEXERCISE 2: Range of Motion: Towel\nGet comfortable in your chair, sitting straight. Pull the towel toward you with your toes.";
+    const read = importRoutine(text).exercises;
+    expect(read.map((e) => [e.name.value, e.position.value])).toEqual([
+      ["Range of Motion: Alphabet", "seated"],
+      ["Range of Motion: Towel", "seated"],
+    ]);
+  });
 });

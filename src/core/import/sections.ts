@@ -134,7 +134,7 @@ const startsWithStep = (f: BlockFacts) => f.role === "body" && INSTRUCTION_VERBS
 
 /** Blocks that carry exercise content: timings, steps, sides, or a field such as "Tip:". */
 function carriesExercise(f: BlockFacts): boolean {
-  if (f.timed || startsWithStep(f)) return true;
+  if (f.timed || startsWithStep(f) || describesMovement(f)) return true;
   if (f.label?.field) return true;
   if (f.role === "field-heading") return true;
   return f.tokens.some(
@@ -142,12 +142,17 @@ function carriesExercise(f: BlockFacts): boolean {
   );
 }
 
+/** "Exercise 1: …", "STRETCH TWO – …": a line that numbers one movement. */
+const NUMBERED_HEADING = /^(exercise|stretch|move)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.\-–—]/i;
+
 function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
   if (unit.listed && unit.blocks[0]?.label && !unit.blocks[0].label.field) return true;
   if (unit.listed && unit.blocks.some((b) => describesMovement(b) || b.tokens.some((t) => INSTRUCTION_VERBS.has(t.text)))) return true;
   // A first line is the routine's title, unless it is a numbered item ("1. Flexor/Extensor Stretch").
-  const titled = unit.heading !== null && unit.heading.index === 0 && unit.heading.block.kind !== "item" && !titleMayName;
+  // ("EXERCISE 1: Range of Motion: Alphabet" numbers a movement even as the first line.)
+  const numbered = unit.heading !== null && NUMBERED_HEADING.test(unit.heading.block.text);
+  const titled = unit.heading !== null && unit.heading.index === 0 && unit.heading.block.kind !== "item" && !titleMayName && !numbered;
   // A heading over steps names a movement even when the text gives it no time or count.
   if (unit.heading && !titled && !isAdvice(unit.heading) && unit.blocks.some(describesMovement)) return true;
   const first = unit.blocks[0];
@@ -208,7 +213,12 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       }
     } else {
       const pre = section.body.slice(0, leadAt[0]);
-      if (pre.some((b) => b.timed)) {
+      // Before the first lead: a movement of the heading's own when timed, or when a heading that is not the title is over steps.
+      const headed =
+        section.heading !== null &&
+        (section.heading.index > 0 || NUMBERED_HEADING.test(section.heading.block.text)) &&
+        pre.some(describesMovement);
+      if (pre.some((b) => b.timed) || headed) {
         splitAtCompleteItems(pre).forEach((blocks, k) =>
           candidates.push({
             unit: {
