@@ -62,6 +62,8 @@ const run = beginRun("bench:dashboard", {
 });
 const PREVIOUS = "baseline: today's organisation-wide query (session_logs, a day range per client, at 3ad26b1), SQL alone";
 const plans: { backend: string; clients: number; query: "now" | "previous"; plan: string }[] = [];
+/** Which indexes each reader of logs by day chose with migration 0013's dropped index put back. */
+const droppedIndex: { backend: string; query: string; indexes: string }[] = [];
 const SCHEDULE = { kind: "weekdays", days: ["mon", "wed", "fri"], timesPerWeek: null, startDate: "2025-01-01", endDate: null };
 
 interface Row {
@@ -132,6 +134,35 @@ async function withoutSecondaryIndexes(db: Kysely<Tables>, table: string, load: 
     select refresh_practice_summary(c.user_id, c.months)
     from (select user_id, array_agg(distinct substr(local_day, 1, 7)) as months from session_logs group by user_id order by user_id) c
   `.execute(db);
+}
+
+/**
+ * Puts back the (organisation_id, local_day, user_id) index that migration 0013 dropped, asks the
+ * planner how each query that reads session_logs by day would run, and drops it again.
+ */
+async function plansWithDroppedIndex(db: Kysely<Tables>, backend: string, org: string): Promise<void> {
+  const { rows } = await sql<{ id: string }>`select id from users where organisation_id = ${org} and role = 'client' limit 1`.execute(db);
+  const user = rows[0]!.id;
+  await sql`create index session_logs_org_day_user on session_logs (organisation_id, local_day, user_id)`.execute(db);
+  await sql`analyze session_logs`.execute(db);
+  const readers: [string, RawBuilder<unknown>][] = [
+    ["organisation-wide, from the logs (the baseline)", organisationPracticeFromLogsQuery(org, TODAY)],
+    [
+      "a client's sessions by day (listSessionLogs)",
+      sql`select * from session_logs where user_id = ${user} and local_day >= '2026-09-01' and local_day <= ${TODAY} order by started_at, id`,
+    ],
+    [
+      "practised on a day (reminders' practisedOn)",
+      sql`select id from session_logs where user_id = ${user} and local_day = ${TODAY} and practised limit 1`,
+    ],
+  ];
+  for (const [query, q] of readers) {
+    const compiled = q.compile(db);
+    const plan = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain ${compiled.sql}` });
+    const used = [...new Set(plan.rows.flatMap((r) => [...r["QUERY PLAN"].matchAll(/using (\w+)/g)].map((m) => m[1]!)))];
+    droppedIndex.push({ backend, query, indexes: used.join(", ") || "none (sequential scan)" });
+  }
+  await sql`drop index session_logs_org_day_user`.execute(db);
 }
 
 /** What EXPLAIN (ANALYZE, BUFFERS) says matters: how session_logs or practice_months was read, how rows were sorted, the buffers, the time. */
@@ -275,6 +306,7 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
       plan: await explainSummary(db, organisationPracticeFromLogsQuery(w.org, TODAY)),
     });
   }
+  await plansWithDroppedIndex(db, backend, wide[1]!.org);
   await database.close();
   return out;
 }
@@ -461,6 +493,12 @@ async function main() {
       (p) =>
         `| ${p.backend} | ${p.clients} | ${p.query === "now" ? "now (practice_months: at most two rows per client by its key)" : "today's (session_logs: a range of the (organisation_id, user_id, local_day) index per client)"} | ${p.plan.replace(/\|/g, "/")} |`,
     ),
+    "",
+    `The index on (organisation_id, local_day, user_id) that migration 0013 drops, put back on the ${WIDE_LARGE}-client data: the indexes EXPLAIN shows each reader of logs by day choosing (${droppedIndex.some((d) => d.indexes.includes("session_logs_org_day_user")) ? "one of them still chooses it" : "none chooses it"}):`,
+    "",
+    "| backend | query | indexes in its plan |",
+    "|---|---|---|",
+    ...droppedIndex.map((d) => `| ${d.backend} | ${d.query} | ${d.indexes} |`),
   ];
   await writeSection("coach-dashboard", lines);
 }

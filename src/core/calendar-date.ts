@@ -47,10 +47,19 @@ export function weekStartOf(date: CalendarDate): CalendarDate {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 
+/** Dates already turned into time: a dashboard turns the same few for every client (kept small). */
+const times = new Map<CalendarDate, number>();
+
 function toUtc(date: CalendarDate): number {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`not a calendar date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  let t = times.get(date);
+  if (t === undefined) {
+    const m = DATE.exec(date);
+    if (!m) throw new Error(`not a calendar date: ${date}`);
+    t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    if (times.size >= 4096) times.clear();
+    times.set(date, t);
+  }
+  return t;
 }
 
 function fromUtc(ms: number): CalendarDate {

@@ -73,7 +73,10 @@ export function standingOf(facts: ClientFacts, today: CalendarDate): ClientStand
   return { week, month, flags, attention: attentionScore(flags, month) };
 }
 
+/** Compares names as localeCompare does, without making a collator for every pair. */
+const names = new Intl.Collator();
+
 /** Orders clients so those needing attention come first; ties by name. */
 export function byAttention<T extends { standing: ClientStanding; displayName: string }>(a: T, b: T): number {
-  return b.standing.attention - a.standing.attention || a.displayName.localeCompare(b.displayName);
+  return b.standing.attention - a.standing.attention || names.compare(a.displayName, b.displayName);
 }

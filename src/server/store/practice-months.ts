@@ -74,9 +74,11 @@ export function sessionsArrivedIn(m: string, slice: MonthSlice | null | undefine
     else 0 end, 0)`;
 }
 
+const DAYS = Array.from({ length: 32 }, (_, d) => String(d).padStart(2, "0"));
+
 /** The practised days a month's bits stand for, in order. */
 export function practisedDates(month: string, bits: number): CalendarDate[] {
   const out: CalendarDate[] = [];
-  for (let d = 1; d <= 31; d++) if (bits & (1 << (d - 1))) out.push(`${month}-${String(d).padStart(2, "0")}`);
+  for (let d = 1; bits >> (d - 1) !== 0 && d <= 31; d++) if (bits & (1 << (d - 1))) out.push(`${month}-${DAYS[d]}`);
   return out;
 }
