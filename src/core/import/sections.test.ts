@@ -146,4 +146,13 @@ describe("splitting an exercise into timed phases", () => {
       ["Range of Motion: Towel", "seated"],
     ]);
   });
+
+  it("reads a bare name in a list of timed name lines as a movement of its own", () => {
+    expect(names("Class plan\n\n- DD to plank x3\n- Sphinx roll-ups x 5\n- Utkatasana\n- Sun As x 3")).toEqual([
+      "DD to plank",
+      "Sphinx roll-ups",
+      "Utkatasana",
+      "Sun As",
+    ]);
+  });
 });

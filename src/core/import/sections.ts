@@ -147,7 +147,7 @@ const NUMBERED_HEADING = /^(exercise|stretch|move)\s+(\d{1,2}|one|two|three|four
 
 function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
   if (unit.blocks.some((b) => b.timed)) return true;
-  if (unit.listed && unit.blocks[0]?.label && !unit.blocks[0].label.field) return true;
+  if (unit.listed && ((unit.blocks[0]?.label && !unit.blocks[0].label.field) || isNameItem(unit.blocks[0]!))) return true;
   if (unit.listed && unit.blocks.some((b) => describesMovement(b) || b.tokens.some((t) => INSTRUCTION_VERBS.has(t.text)))) return true;
   // A first line is the routine's title, unless it is a numbered item ("1. Flexor/Extensor Stretch").
   // ("EXERCISE 1: Range of Motion: Alphabet" numbers a movement even as the first line.)
@@ -188,7 +188,10 @@ export function layOut(all: readonly BlockFacts[]): Layout {
   const others: Layout["others"] = [];
   const headingRole = () => (units.length === 0 ? "title" : "heading");
   for (const section of sections) {
-    const leadAt = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
+    const leads = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
+    // Among two or more timed name lines in a list ("DD to plank x3"), a bare name item ("Utkatasana") is a movement too.
+    const nameAmongLeads = (f: BlockFacts) => leads.length >= 2 && f.block.kind === "item" && isNameItem(f);
+    const leadAt = section.body.map((f, i) => (isLead(f) || nameAmongLeads(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
     const nameItems = section.body.filter(isNameItem);
     if (leadAt.length === 0 && nameItems.length >= 2 && !section.body.some((b) => b.block.kind === "item" && !isNameItem(b))) {
@@ -238,7 +241,9 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       const labelledItems = leadAt.filter((at) => section.body[at]!.block.kind === "item" && section.body[at]!.label !== null).length;
       leadAt.forEach((at, k) => {
         const end = leadAt[k + 1] ?? section.body.length;
-        const listed = labelledItems >= 2 && section.body[at]!.block.kind === "item" && section.body[at]!.label !== null;
+        const listed =
+          (labelledItems >= 2 && section.body[at]!.block.kind === "item" && section.body[at]!.label !== null) ||
+          nameAmongLeads(section.body[at]!);
         candidates.push({ unit: { heading: null, blocks: section.body.slice(at, end), listed }, headingOfSection: false });
       });
     }
