@@ -57,6 +57,7 @@ describe("reading repetitions and sets", () => {
     one("3 each leg", "reps", 3);
     one("Do 5 lunges with each leg.", "reps", 5);
     one("perform 10 heel raises", "reps", 10);
+    one("Repeat three contract/relax cycles on each side", "reps", 3);
   });
 
   it("does not count a plural that is not the movement as repetitions", () => {

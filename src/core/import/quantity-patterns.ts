@@ -25,12 +25,14 @@ const NOT_MOVEMENTS = new Set([
   "poses",
 ]);
 
-/** "lunges", "heel raises", "slow squats": one to three words ending in a plural that names what is repeated. */
+/** "lunges", "heel raises", "contract/relax cycles": a few words ending in a plural that names what is repeated. */
 function movementPlural(tokens: readonly Token[], j: number): boolean {
   // "repeat 3 times", "do 2 sets": read by the rules for repetition and set words.
   if (REP_WORDS.has(tokens[j]?.text ?? "") || SET_WORDS.has(tokens[j]?.text ?? "")) return false;
-  for (let k = j; k < j + 3 && k < tokens.length; k++) {
+  for (let k = j; k < j + 5 && k < tokens.length; k++) {
     const t = tokens[k]!;
+    // "three contract/relax cycles", "10 sit-to-stands": words joined by a slash or a hyphen.
+    if (t.kind !== "word" && (t.text === "/" || t.text === "-") && k > j) continue;
     if (t.kind !== "word") return false;
     if (t.text.length > 3 && t.text.endsWith("s") && !t.text.endsWith("ss") && !NOT_MOVEMENTS.has(t.text)) {
       const after = tokens[k + 1];
@@ -238,16 +240,12 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return { kind: REP_LABELS.has(field) ? "reps" : "sets", min: r.min, max: r.max, next: j, note: null };
   }
   const doer = tokens[i - 1]?.text ?? "";
-  if (
-    (doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") &&
-    tokens[i]!.kind === "num" &&
-    !readTimeUnit(tokens, j)
-  ) {
+  if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && !readTimeUnit(tokens, j)) {
     const next = tokens[j];
     const more =
       next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));
-    if (!next || more) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
-    // "Do 5 lunges with each leg", "perform 10 heel raises": the count of a movement named in the plural.
+    if (tokens[i]!.kind === "num" && (!next || more)) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
+    // "Do 5 lunges with each leg", "repeat three contract/relax cycles": the count of a movement named in the plural.
     if (movementPlural(tokens, j)) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
   }
   const unit = readTimeUnit(tokens, j);
