@@ -13,11 +13,18 @@ describe("the coach's dashboard when its clients cannot be loaded", () => {
     const { context, page } = await openApp(app.browser, `${app.server.url}/`, "account");
     await signInOnAccountPage(page, email, password, "Casey");
 
-    await page.route("**/api/clients?*", (route) => route.fulfill({ status: 500, json: { error: "something went wrong on the server" } }));
+    await page.route("**/api/clients?*", (route) =>
+      route.fulfill({
+        status: 500,
+        json: { error: "Something went wrong on the server. Nothing you sent before this was lost; please try again." },
+      }),
+    );
     await page.goto(`${app.server.url}/#/coach`);
     await expect
       .poll(() => page.getByRole("alert").textContent())
-      .toBe("Your clients could not be loaded (something went wrong on the server). Reload the page to try again.");
+      .toBe(
+        "Your clients could not be loaded. Something went wrong on the server. Nothing you sent before this was lost; please try again.",
+      );
     expect(await page.locator(".loading").count()).toBe(0);
 
     await page.unroute("**/api/clients?*");

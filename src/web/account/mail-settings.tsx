@@ -14,7 +14,7 @@ function EmailCheck(props: { settings: MailSettingsAnswer }) {
   if (props.settings.emailChecked) return <p>Your email {props.settings.email} is checked.</p>;
   async function resend() {
     const r = await callApi<{ message: string }>("POST", "/api/mail/email-check");
-    setAnswer(r.status === 202 ? `Sent: ${r.body.message}.` : problemText(r));
+    setAnswer(r.status === 202 ? r.body.message : problemText(r));
   }
   return (
     <div class="card safety">

@@ -103,7 +103,7 @@ export default function CoachPage() {
     );
     callApi<DashboardAnswer>("GET", `/api/clients?today=${localDay(services().clock.wallNow())}`).then(
       (r) => {
-        if (r.status !== 200) return setProblem(`Your clients could not be loaded (${problemText(r)}). Reload the page to try again.`);
+        if (r.status !== 200) return setProblem(`Your clients could not be loaded. ${problemText(r)}`);
         setAnswer(r.body);
         shown = true;
       },
