@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
 import { builtInPrograms } from "../../content/index.ts";
 import { createApp } from "./app.ts";
 import { hostname } from "node:os";
@@ -19,6 +20,7 @@ import { startMailSender, type MailSender } from "./mail/mail-sender.ts";
 import { startReminderRounds, type ReminderRounds } from "./mail/reminder-rounds.ts";
 import { transportFor } from "./mail/transport.ts";
 import { clipThread } from "./voice/clip-thread.ts";
+import { trackRequests } from "./http/graceful-close.ts";
 
 export interface ServerOptions {
   database: DatabaseConfig;
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
     s.once("error", reject);
   });
+  const requests = trackRequests(server as Server);
   // Expired sign-in sessions and rate-limit attempts are ignored on sight; this only keeps the tables small.
   const clock = deps.clock;
   const sweep = () =>
@@ -116,6 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     reminders,
     mailDelivery: describeDelivery(mailConfig.delivery),
     close: async () => {
+      // Requests being answered finish first; then what they use is closed.
+      await requests.close();
       clearInterval(sweeper);
       await reminders.close();
       await mail.close();
@@ -123,10 +128,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopCheckpoints();
       await stopUpkeep();
       if (operator && "close" in operator) await operator.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
       await database.close();
     },
   };
