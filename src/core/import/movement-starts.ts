@@ -17,6 +17,9 @@ import { sentencesOf, type SentenceFacts } from "./sentence-facts.ts";
 const PURPOSE_VERBS = new Set(["stretch", "loosen", "work", "target", "release", "open", "relieve", "ease", "mobilise", "mobilize"]);
 const SAME_MOVEMENT = new Set(["other", "opposite", "switch", "swap", "repeat", "again", "same", "this"]);
 
+/** A sentence end followed by a word that may open a new movement ("To", or a setup word such as "Lie", "While"). */
+const MAY_START = new RegExp(`[.!?]["”’)]*\\s+(to|${[...SETUP_OPENERS].join("|")})\\b`, "i");
+
 const holds = (s: SentenceFacts) => s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths");
 const timed = (s: SentenceFacts) =>
   s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths" || q.kind === "reps" || q.kind === "sets");
@@ -44,6 +47,8 @@ function cutsIn(text: string, f: BlockFacts): number[] {
   let n = 0;
   for (const q of f.quantities) if (q.kind === "hold" || q.kind === "breaths" || q.kind === "reps" || q.kind === "sets") n++;
   if (n < 2) return [];
+  // Only a sentence that opens with a purpose or a setup word can cut: look for one before splitting sentences.
+  if (!MAY_START.test(f.block.text)) return [];
   const sentences = sentencesOf(text, f, f.block.start);
   if (sentences.length < 3) return [];
   // Whether any sentence from k on is timed, computed once from the end (not rescanned per sentence).
