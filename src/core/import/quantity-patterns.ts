@@ -1,5 +1,6 @@
 import { readNumber } from "./numbers.ts";
 import type { Token } from "./tokens.ts";
+import { TENS_WORDS, UNIT_WORDS } from "../words.ts";
 
 const REP_LABELS = new Set(["reps", "rep", "repetitions", "repetition", "repeat", "times"]);
 const PER_SIDE = new Set(["side", "leg", "foot", "way", "arm", "direction", "knee", "hip"]);
@@ -165,34 +166,8 @@ const OPENERS = new Set([
   "count",
   "between",
   "dozen",
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-  "thirteen",
-  "fourteen",
-  "fifteen",
-  "sixteen",
-  "seventeen",
-  "eighteen",
-  "nineteen",
-  "twenty",
-  "thirty",
-  "forty",
-  "fifty",
-  "sixty",
-  "seventy",
-  "eighty",
-  "ninety",
+  ...UNIT_WORDS,
+  ...TENS_WORDS,
 ]);
 
 /** Reads a duration, breath or count, repetitions or sets starting at token i, or answers null. */
