@@ -94,4 +94,18 @@ describe("History, from the sessions on this phone and in the account", () => {
     await expect.poll(async () => (await fresh.get("/api/settings")).body).toEqual({ planDaysPerWeek: 2, planSince: "2026-11-25" });
     await context.close();
   }, 90_000);
+
+  it("a plan chosen on this phone before signing in is given to the account at the next sync", async () => {
+    const api = new ApiClient(overHttp, app.server.url);
+    await api.signUp({ displayName: "Joan" });
+    const { context, page } = await openApp(app.browser, app.server.url, "history", { fakeClockAt: morning });
+    await page.getByRole("group", { name: "Choose how often you want to practise" }).getByRole("button", { name: "4 days a week" }).click();
+    await page.getByText("Your plan: 4 days a week.").waitFor();
+    expect((await api.get("/api/settings")).body).toEqual({ planDaysPerWeek: null, planSince: null });
+    const [name, value] = api.cookie!.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: app.server.url }]);
+    await page.reload();
+    await expect.poll(async () => (await api.get("/api/settings")).body).toEqual({ planDaysPerWeek: 4, planSince: "2026-11-25" });
+    await context.close();
+  }, 90_000);
 });
