@@ -71,6 +71,19 @@ export const shotGroup = defineShots({
   area: "client",
   shots: [
     playerShot("player-hold", 16_000),
+    {
+      // The largest text in Settings: every control still on the screen during a hold.
+      name: "player-hold-larger-text",
+      route: "settings",
+      fakeClockAt: morning,
+      fullPage: false,
+      show: async (page: Page) => {
+        await page.getByLabel("Larger", { exact: true }).check();
+        await page.goto(page.url().replace(/#.*$/, "#/play"));
+        await start(page, 4);
+        await page.clock.runFor(16_000);
+      },
+    },
     playerShot("player-paused", 20_000, (page) => page.getByRole("button", { name: "Pause" }).click()),
     playerShot("player-rest", (timeline.steps.find((s) => s.kind === "rest")!.offset + 2) * 1000),
     playerShot("dialog-end-session", 16_000, (page) => openDialog(page, "End session")),
