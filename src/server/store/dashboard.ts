@@ -92,8 +92,8 @@ export const SPARK_SESSIONS = 8;
  * session log: per client one client_summaries row (the latest session, the latest 8 and the
  * latest 3 rated, the last practised day) and the at most two practice_months rows the 28-day
  * window touches, found by key, both kept by triggers on session_logs (migration 0013). So a
- * client costs the same however long their history. `seenAt` is the coach's last look; what is new since (sessions received, notes
- * written) is counted within the same 28 days, so an old visit costs no more. With `onlyClient`,
+ * client costs the same however long their history. `seenAt` is the coach's last look; what is
+ * new since (sessions received, notes written) is counted within the same 28 days. With `onlyClient`,
  * the same query for that one client: the client page reads its standing here too, so the
  * dashboard and the client page can never judge a client differently.
  */
@@ -106,7 +106,8 @@ export async function dashboardRows(
   const { seenAt = null, onlyClient } = options;
   const from = standingWindowStart(today);
   const weekFrom = addDays(today, -6);
-  const [one, two] = monthsOfWindow(from, today);
+  const months = monthsOfWindow(from, today);
+  const [one, two] = months;
   const inWeek = (slice: MonthSlice | undefined) => slice && sliceOf(slice.month, weekFrom, today);
   const arrived = (m: string, slice: MonthSlice | undefined) => (seenAt === null ? sql`0` : sessionsArrivedIn(m, slice, seenAt));
   // Before a first look nothing counts as new.
@@ -144,7 +145,6 @@ export async function dashboardRows(
     if (s === undefined) schedules.set(text, (s = Schedule.parse(JSON.parse(text))));
     return s;
   };
-  const months = monthsOfWindow(from, today);
   return rows.map((r) => rowOf(r, r.schedule === null ? null : scheduleOf(r.schedule), months));
 }
 
