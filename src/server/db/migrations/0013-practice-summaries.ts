@@ -10,8 +10,8 @@ import { sql, type Kysely } from "kysely";
  *
  * Both are derived from session_logs alone and kept by statement-level triggers in the same
  * transaction as every insert, update and delete of logs: each touched client's rows are worked out
- * again from their logs (a bounded read through the (organisation_id, user_id, ...) indexes) under a
- * per-client transaction lock, so two writers of one client's logs cannot lose each other's rows.
+ * again from their logs (a bounded read through the (organisation_id, user_id, ...) indexes) holding
+ * the client's users row, so two writers of one client's logs cannot lose each other's rows.
  * A duplicate log that inserts nothing changes nothing. Nothing here is backed up: a restore inserts
  * the logs and the triggers make the summaries again.
  *
@@ -52,9 +52,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     declare
       org uuid;
     begin
-      -- Writers of one client's logs take turns here; each statement below then sees the others' committed rows.
-      perform pg_advisory_xact_lock(hashtextextended(uid::text, 20261201));
-      select u.organisation_id into org from users u where u.id = uid;
+      -- Writers of one client's logs take turns on the client's row; each statement below then sees the
+      -- others' committed rows. A row lock lives in the row, so one transaction may hold it for any
+      -- number of clients (a back-fill, a restore), where advisory locks would fill the lock table.
+      select u.organisation_id into org from users u where u.id = uid for no key update;
       if not found then
         return; -- the account is going: its rows go with it (on delete cascade)
       end if;
