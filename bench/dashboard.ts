@@ -159,7 +159,9 @@ async function plansWithDroppedIndex(db: Kysely<Tables>, backend: string, org: s
   for (const [query, q] of readers) {
     const compiled = q.compile(db);
     const plan = await db.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `explain ${compiled.sql}` });
-    const used = [...new Set(plan.rows.flatMap((r) => [...r["QUERY PLAN"].matchAll(/using (\w+)/g)].map((m) => m[1]!)))];
+    const used = [
+      ...new Set(plan.rows.flatMap((r) => [...r["QUERY PLAN"].matchAll(/(?:using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]!))),
+    ];
     droppedIndex.push({ backend, query, indexes: used.join(", ") || "none (sequential scan)" });
   }
   await sql`drop index session_logs_org_day_user`.execute(db);

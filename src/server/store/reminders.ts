@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { Schedule } from "../../core/schedule.ts";
 import type { Tables } from "../db/tables.ts";
+import { organisationOf } from "./session-logs.ts";
 import { enqueueMail } from "./mail-queue.ts";
 
 /** A person who asked for reminders and whose address is checked, with what their plan needs. */
@@ -57,6 +58,8 @@ export async function practisedOn(db: Kysely<Tables>, userId: string, day: strin
     .selectFrom("session_logs")
     .select("id")
     .where("user_id", "=", userId)
+    // Named so the day is found in the (organisation_id, user_id, local_day) index.
+    .where("organisation_id", "=", organisationOf(db, userId))
     .where("local_day", "=", day)
     .where("practised", "=", true)
     .executeTakeFirst();

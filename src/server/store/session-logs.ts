@@ -89,17 +89,26 @@ export function storedLogOf(row: SessionLogRow): StoredSessionLog {
   };
 }
 
-/** One user's logs, oldest first, optionally limited to local days from..to inclusive. */
+/**
+ * One user's logs, oldest first, optionally limited to local days from..to inclusive. The user's
+ * organisation is named too, so a range of days is a range of the (organisation_id, user_id,
+ * local_day) index, not the user's whole history.
+ */
 export async function listSessionLogs(
   db: Kysely<Tables>,
   userId: string,
   range: { from?: string; to?: string } = {},
 ): Promise<StoredSessionLog[]> {
-  let q = db.selectFrom("session_logs").selectAll().where("user_id", "=", userId);
+  let q = db.selectFrom("session_logs").selectAll().where("user_id", "=", userId).where("organisation_id", "=", organisationOf(db, userId));
   if (range.from) q = q.where("local_day", ">=", range.from);
   if (range.to) q = q.where("local_day", "<=", range.to);
   const rows = await q.orderBy("started_at").orderBy("id").execute();
   return rows.map(storedLogOf);
+}
+
+/** The organisation a user's rows carry, as a subquery. */
+export function organisationOf(db: Kysely<Tables>, userId: string) {
+  return db.selectFrom("users").select("organisation_id").where("id", "=", userId);
 }
 
 /** One log, only when it belongs to this user. */
