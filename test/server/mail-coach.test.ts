@@ -1,47 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/server/clock.ts";
-import { startServer, type RunningServer } from "../../src/server/server.ts";
 import { ApiClient, overHttp, sessionLog } from "../support/api-client.ts";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
-
-const PUBLIC = "https://limber.example.org";
+import { PUBLIC_URL as PUBLIC, useMailServer } from "../support/mail-server.ts";
 
 describe("a coach's mail: the weekly summary by an injected clock, and invites, over a real SMTP server", () => {
-  let dir: string;
-  let sink: SmtpSink;
-  let server: RunningServer;
   let coach: ApiClient;
   const clock = manualClock("2026-12-05T10:00:00Z");
-  const summaries = () => sink.received.filter((m) => m.subject === "Your Limber weekly summary");
-  const minute = async () => {
-    await server.reminders.runDue();
-    await server.mail.drain();
-  };
+  const limber = useMailServer("summary", clock);
+  const summaries = () => limber.sink.received.filter((m) => m.subject === "Your Limber weekly summary");
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "limber-summary-"));
-    sink = await startSmtpSink();
-    server = await startServer({
-      database: { kind: "pglite", dataDir: join(dir, "data") },
-      host: "127.0.0.1",
-      port: 0,
-      clock,
-      mailEnv: { SMTP_URL: sink.url, PUBLIC_URL: PUBLIC },
-      log: () => undefined,
-    });
-    coach = new ApiClient(overHttp, server.url);
+    coach = new ApiClient(overHttp, limber.server.url);
     const { email } = await coach.signUp({ displayName: "Dr Berg", role: "coach" });
-    await server.mail.drain();
-    const check = sink.received.find((m) => m.to === email && m.subject === "Check your email for Limber")!;
-    await new ApiClient(overHttp, server.url).post("/api/mail/email-check/use", {
-      token: /#\/check-email\/([A-Za-z0-9_-]{43})/.exec(check.text)![1],
-    });
+    await limber.checkEmail(email);
     expect((await coach.put("/api/mail", { reminderTime: null, timeZone: "UTC", weeklySummary: true })).body.weeklySummary).toBe(true);
     const { code } = (await coach.post("/api/invites", { label: "Jonas", days: 14 })).body;
-    const client = new ApiClient(overHttp, server.url);
+    const client = new ApiClient(overHttp, limber.server.url);
     await client.signUp({ displayName: "Jonas" });
     expect((await client.post("/api/invites/accept", { code })).status).toBe(200);
     expect(
@@ -49,20 +23,15 @@ describe("a coach's mail: the weekly summary by an injected clock, and invites, 
         .status,
     ).toBe(201);
   }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await sink?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it("comes once, from 08:00 on Monday, for the week that ended on Sunday", async () => {
     clock.set("2026-12-07T07:59:00Z");
-    await minute();
+    await limber.minute();
     expect(summaries()).toHaveLength(0);
     clock.set("2026-12-07T08:00:00Z");
-    await minute();
+    await limber.minute();
     clock.set("2026-12-07T12:00:00Z");
-    await minute();
+    await limber.minute();
     expect(summaries()).toHaveLength(1);
   });
 
@@ -80,15 +49,15 @@ describe("a coach's mail: the weekly summary by an injected clock, and invites, 
   it("mails an invite whose link lets the person join, made at sending and listed for the coach", async () => {
     const asked = await coach.post("/api/invites/email", { email: "Greta@Example.org", label: "Greta" });
     expect(asked.status).toBe(202);
-    await server.mail.drain();
-    const [mail] = sink.received.filter((m) => m.to === "greta@example.org");
+    await limber.server.mail.drain();
+    const [mail] = limber.sink.received.filter((m) => m.to === "greta@example.org");
     expect(mail!.subject).toBe("An invite to Dr Berg's practice in Limber");
     const code = new RegExp(`${PUBLIC}/#/join/([A-Z0-9-]+)`).exec(mail!.text)![1]!;
     expect(mail!.text).toContain(`enter this code: ${code}.`);
     expect((await coach.get("/api/invites")).body.invites.map((i: { label: string }) => i.label)).toContain("Greta");
-    const greta = new ApiClient(overHttp, server.url);
+    const greta = new ApiClient(overHttp, limber.server.url);
     await greta.signUp({ email: "greta@example.org", displayName: "Greta" });
     expect((await greta.post("/api/invites/accept", { code })).status).toBe(200);
-    expect((await new ApiClient(overHttp, server.url).post("/api/invites/email", { email: "x@example.org" })).status).toBe(401);
+    expect((await new ApiClient(overHttp, limber.server.url).post("/api/invites/email", { email: "x@example.org" })).status).toBe(401);
   });
 });

@@ -1,43 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { manualClock } from "../../src/server/clock.ts";
-import { startServer, type RunningServer } from "../../src/server/server.ts";
 import { ApiClient, overHttp } from "../support/api-client.ts";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+import { PUBLIC_URL as PUBLIC, useMailServer } from "../support/mail-server.ts";
 
-const PUBLIC = "https://limber.example.org";
 const CHECK_SUBJECT = "Check your email for Limber";
 
 describe("the email check on sign-up, over a real SMTP server", () => {
-  let dir: string;
-  let sink: SmtpSink;
-  let server: RunningServer;
   const clock = manualClock("2026-12-07T06:00:00Z");
-  const client = () => new ApiClient(overHttp, server.url);
+  const limber = useMailServer("check", clock);
+  const client = () => new ApiClient(overHttp, limber.server.url);
   const checkLinks = (email: string) =>
-    sink.received
+    limber.sink.received
       .filter((m) => m.to === email && m.subject === CHECK_SUBJECT)
       .map((m) => new RegExp(`${PUBLIC}/#/check-email/([A-Za-z0-9_-]{43})`).exec(m.text)![1]!);
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "limber-check-"));
-    sink = await startSmtpSink();
-    server = await startServer({
-      database: { kind: "pglite", dataDir: join(dir, "data") },
-      host: "127.0.0.1",
-      port: 0,
-      clock,
-      mailEnv: { SMTP_URL: sink.url, PUBLIC_URL: PUBLIC },
-      log: () => undefined,
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await sink?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it("lets a new account work at once, mails it a link, and the link checks the address once", async () => {
     const person = client();
@@ -49,9 +24,9 @@ describe("the email check on sign-up, over a real SMTP server", () => {
       timeZone: "UTC",
       weeklySummary: false,
     });
-    await server.mail.drain();
+    await limber.server.mail.drain();
     const [token] = checkLinks(email);
-    const mail = sink.received.find((m) => m.subject === CHECK_SUBJECT && m.to === email)!;
+    const mail = limber.sink.received.find((m) => m.subject === CHECK_SUBJECT && m.to === email)!;
     expect(mail.text).toContain("Hello Hanna,");
     expect(mail.html).toContain(`href="${PUBLIC}/#/check-email/${token}"`);
 
@@ -69,7 +44,7 @@ describe("the email check on sign-up, over a real SMTP server", () => {
     expect((await person.post("/api/mail/email-check")).status).toBe(202);
     const refused = await person.post("/api/mail/email-check");
     expect(refused.status).toBe(429);
-    await server.mail.drain();
+    await limber.server.mail.drain();
     expect(checkLinks(email)).toHaveLength(3);
   });
 
@@ -79,9 +54,9 @@ describe("the email check on sign-up, over a real SMTP server", () => {
     await person.put("/api/settings", { planDaysPerWeek: 7 });
     expect((await person.put("/api/mail", { reminderTime: "06:30", timeZone: "UTC" })).status).toBe(200);
     clock.set("2026-12-07T07:00:00Z");
-    await server.reminders.runDue();
-    await server.mail.drain();
-    expect(sink.received.filter((m) => m.to === email && m.subject === "Your Limber reminder")).toEqual([]);
+    await limber.server.reminders.runDue();
+    await limber.server.mail.drain();
+    expect(limber.sink.received.filter((m) => m.to === email && m.subject === "Your Limber reminder")).toEqual([]);
   });
 
   it("answers a bad mail setting with 400 naming the field", async () => {

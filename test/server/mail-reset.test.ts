@@ -2,49 +2,28 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { manualClock } from "../../src/server/clock.ts";
 import { RESET_REQUESTED } from "../../src/server/routes/password-reset.ts";
-import { startServer, type RunningServer } from "../../src/server/server.ts";
+import { startServer } from "../../src/server/server.ts";
 import { ApiClient, overHttp } from "../support/api-client.ts";
 import { spawnServer } from "../support/server-process.ts";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+import { useMailServer } from "../support/mail-server.ts";
 
 const RESET_SUBJECT = "Set a new Limber password";
 const tokenIn = (text: string) => /https:\/\/limber\.example\.org\/#\/reset\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
-  let dir: string;
-  let sink: SmtpSink;
-  let server: RunningServer;
   const clock = manualClock("2026-12-01T10:00:00Z");
-  const mailEnv = () => ({ SMTP_URL: sink.url, PUBLIC_URL: "https://limber.example.org/", MAIL_FROM: "Limber <care@example.org>" });
-  const start = () =>
-    startServer({
-      database: { kind: "pglite", dataDir: join(dir, "data") },
-      host: "127.0.0.1",
-      port: 0,
-      clock,
-      mailEnv: mailEnv(),
-      log: () => undefined,
-    });
-  const anonymous = () => new ApiClient(overHttp, server.url);
+  // A trailing slash on PUBLIC_URL, as people write it, and a From of the practice's own.
+  const limber = useMailServer("mail", clock, { PUBLIC_URL: "https://limber.example.org/", MAIL_FROM: "Limber <care@example.org>" });
+  const anonymous = () => new ApiClient(overHttp, limber.server.url);
   const ask = (email: string) => anonymous().post("/api/auth/reset/request", { email });
   const queue = () =>
-    server.database.db.selectFrom("mail_queue").selectAll().where("kind", "=", "password-reset").orderBy("created_at").execute();
+    limber.server.database.db.selectFrom("mail_queue").selectAll().where("kind", "=", "password-reset").orderBy("created_at").execute();
   /** Reset mails only: every sign-up also sends a mail to check the address. */
-  const resetsTo = (email?: string) => sink.received.filter((m) => m.subject === RESET_SUBJECT && (email === undefined || m.to === email));
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "limber-mail-"));
-    sink = await startSmtpSink();
-    server = await start();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await sink?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const resetsTo = (email?: string) =>
+    limber.sink.received.filter((m) => m.subject === RESET_SUBJECT && (email === undefined || m.to === email));
 
   it("mails a link to an account's address that sets a new password once and ends every session", async () => {
     const person = anonymous();
@@ -52,7 +31,7 @@ describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
     const asked = await ask(email.toUpperCase());
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ message: RESET_REQUESTED });
-    await server.mail.drain();
+    await limber.server.mail.drain();
 
     expect(resetsTo()).toHaveLength(1);
     const mail = resetsTo()[0]!;
@@ -75,7 +54,7 @@ describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
     const asked = await ask("nobody-here@example.org");
     expect(asked.status).toBe(202);
     expect(asked.body).toEqual({ message: RESET_REQUESTED });
-    await server.mail.drain();
+    await limber.server.mail.drain();
     expect(resetsTo().length).toBe(before);
     const row = (await queue()).find((r) => r.recipient === "nobody-here@example.org")!;
     expect(row.outcome).toBe("skipped: no account has the email nobody-here@example.org");
@@ -84,11 +63,11 @@ describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
   it("queues at most 3 reset mails for one address in an hour, answering the same to every request", async () => {
     const { email } = await anonymous().signUp();
     for (let i = 0; i < 4; i++) expect((await ask(email)).body).toEqual({ message: RESET_REQUESTED });
-    await server.mail.drain();
+    await limber.server.mail.drain();
     expect(resetsTo(email)).toHaveLength(3);
     clock.advance(61 * 60_000);
     await ask(email);
-    await server.mail.drain();
+    await limber.server.mail.drain();
     expect(resetsTo(email)).toHaveLength(4);
   });
 
@@ -100,29 +79,29 @@ describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
     expect(refused.headers.get("retry-after")).toBe("3600");
     clock.advance(61 * 60_000);
     expect((await ask("someone-else@example.org")).status).toBe(202);
-    await server.mail.drain();
+    await limber.server.mail.drain();
   });
 
   it("keeps a mail while the SMTP server is down and sends it once, after the backoff, when it is back", async () => {
     clock.advance(61 * 60_000);
     const { email, account } = await anonymous().signUp();
-    await sink.stop();
+    await limber.sink.stop();
     expect((await ask(email)).status).toBe(202);
-    await server.mail.drain();
+    await limber.server.mail.drain();
     const [waiting] = (await queue()).filter((r) => r.recipient === email);
     expect(waiting).toMatchObject({ attempts: 1, outcome: null, finished_at: null });
     expect(waiting!.last_error).toMatch(/ECONNREFUSED/);
     // The link made for the mail that failed was taken back: no working link exists that nobody got.
-    expect(await server.database.db.selectFrom("password_resets").select("token_hash").where("user_id", "=", account.id).execute()).toEqual(
-      [],
-    );
+    expect(
+      await limber.server.database.db.selectFrom("password_resets").select("token_hash").where("user_id", "=", account.id).execute(),
+    ).toEqual([]);
 
-    await sink.start();
-    await server.mail.drain();
+    await limber.sink.start();
+    await limber.server.mail.drain();
     expect(resetsTo(email)).toHaveLength(0);
     clock.advance(31_000);
-    await server.mail.drain();
-    await server.mail.drain();
+    await limber.server.mail.drain();
+    await limber.server.mail.drain();
     const got = resetsTo(email);
     expect(got).toHaveLength(1);
     expect((await anonymous().post("/api/auth/reset/check", { token: tokenIn(got[0]!.text) })).status).toBe(200);
@@ -131,15 +110,15 @@ describe("password reset by mail, over a real SMTP server on 127.0.0.1", () => {
   it("sends a mail left in the queue by a stopped server from the next server on the same data, once", async () => {
     clock.advance(61 * 60_000);
     const { email } = await anonymous().signUp();
-    await sink.stop();
+    await limber.sink.stop();
     await ask(email);
-    await server.mail.drain();
-    await server.close();
-    await sink.start();
-    clock.advance(31_000);
-    server = await start();
-    await server.mail.drain();
-    await server.mail.drain();
+    await limber.server.mail.drain();
+    await limber.restart(async () => {
+      await limber.sink.start();
+      clock.advance(31_000);
+    });
+    await limber.server.mail.drain();
+    await limber.server.mail.drain();
     const got = resetsTo(email);
     expect(got).toHaveLength(1);
     expect((await queue()).filter((r) => r.recipient === email).map((r) => [r.outcome, r.attempts])).toEqual([["sent", 2]]);
