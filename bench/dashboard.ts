@@ -31,7 +31,7 @@ import { newToken, tokenHash } from "../src/server/auth/tokens.ts";
 import { manualClock } from "../src/server/clock.ts";
 import { openDatabase, type DatabaseConfig } from "../src/server/db/database.ts";
 import type { Tables } from "../src/server/db/tables.ts";
-import { prepareDeps } from "../src/server/server.ts";
+import { prepareDeps } from "../src/server/serving.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
 import { dashboardRows, organisationPractice, organisationPracticeQuery } from "../src/server/store/dashboard.ts";
 import {

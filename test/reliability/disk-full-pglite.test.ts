@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
 import { openDatabase } from "../../src/server/db/database.ts";
 import type { Tables } from "../../src/server/db/tables.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 import { ApiClient, inProcess, sessionLog, type ApiResponse } from "../support/api-client.ts";
 import { sameSession, serverArgsFor, spawnServer, type ServerProcess } from "../support/server-process.ts";
 

@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseConfig } from "../../src/server/db/database.
 import { migrationProvider, migrations } from "../../src/server/db/migrations/index.ts";
 import { PgliteDialect } from "../../src/server/db/pglite-dialect.ts";
 import type { Tables } from "../../src/server/db/tables.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 import { builtInPrograms } from "../../content/index.ts";
 import { hashPassword } from "../../src/server/auth/password.ts";
 import { SESSION_LIFETIME_MS, SESSION_COOKIE } from "../../src/server/auth/session-cookie.ts";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
 import { manualClock } from "../../src/server/clock.ts";
 import { openDatabase, type DatabaseConfig } from "../../src/server/db/database.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 import { ApiClient, inProcess, sessionLog } from "../support/api-client.ts";
 import { BACKENDS, TestBackend } from "../support/backends.ts";
 

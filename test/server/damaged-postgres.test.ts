@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.ts";
 import { openDatabase } from "../../src/server/db/database.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 import { ApiClient, inProcess, sessionLog } from "../support/api-client.ts";
 import { createEmptyDatabase, startPostgres, type ThrowawayPostgres } from "../support/postgres.ts";
 import { spawnServer } from "../support/server-process.ts";

@@ -9,7 +9,7 @@ import { openDatabase } from "../../src/server/db/database.ts";
 import { MARKER_FILE } from "../../src/server/db/data-folder.ts";
 import { ApiClient, inProcess, sessionLog } from "../support/api-client.ts";
 import { createApp } from "../../src/server/app.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 
 const LIMBER = fileURLToPath(new URL("../../bin/limber.js", import.meta.url));
 

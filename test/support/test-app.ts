@@ -2,7 +2,7 @@ import { createApp } from "../../src/server/app.ts";
 import { manualClock } from "../../src/server/clock.ts";
 import type { ServerDeps } from "../../src/server/context.ts";
 import { openDatabase, type Database } from "../../src/server/db/database.ts";
-import { prepareDeps } from "../../src/server/server.ts";
+import { prepareDeps } from "../../src/server/serving.ts";
 import { ApiClient, inProcess } from "./api-client.ts";
 import type { TestBackend } from "./backends.ts";
 
