@@ -68,6 +68,22 @@ function inferredName(tokens: readonly Token[]): { start: number; end: number } 
   return null;
 }
 
+/** The tokens of a unit's blocks in order; one block's own list when there is one (no copy). */
+function bodyTokens(unit: ExerciseUnit): readonly Token[] {
+  if (unit.blocks.length === 1) return unit.blocks[0]!.tokens;
+  const all: Token[] = [];
+  for (const b of unit.blocks) for (const t of b.tokens) all.push(t);
+  return all;
+}
+
+/** The quantities of a unit's blocks in order; one block's own list when there is one. */
+function bodyQuantities(unit: ExerciseUnit): readonly Quantity[] {
+  if (unit.blocks.length === 1) return unit.blocks[0]!.quantities;
+  const all: Quantity[] = [];
+  for (const b of unit.blocks) for (const q of b.quantities) all.push(q);
+  return all;
+}
+
 function nameOf(
   text: string,
   unit: ExerciseUnit,
@@ -108,8 +124,7 @@ function nameOf(
       bodyFrom: first.block.start,
       nameTokens: within(first.tokens, lead.start, lead.end),
     };
-  const all: Token[] = [];
-  for (const b of unit.blocks) for (const t of b.tokens) all.push(t);
+  const all = bodyTokens(unit);
   const guess = inferredName(all);
   if (guess) {
     warnings.push({
@@ -175,12 +190,9 @@ export function readExercise(
   unit.blocks.forEach((b, i) => {
     for (const s of sentencesOf(text, b, i === 0 ? Math.max(bodyFrom, b.block.start) : b.block.start)) sentences.push(s);
   });
-  const allTokens: Token[] = unit.heading ? unit.heading.tokens.slice() : [];
-  const quantities: Quantity[] = [];
-  for (const b of unit.blocks as BlockFacts[]) {
-    for (const t of b.tokens) allTokens.push(t);
-    for (const q of b.quantities) quantities.push(q);
-  }
+  const body = bodyTokens(unit);
+  const allTokens: readonly Token[] = unit.heading ? [...unit.heading.tokens, ...body] : body;
+  const quantities = bodyQuantities(unit);
   const safety: Found<string>[] = [];
   const cues: SentenceFacts[] = [];
   const usable: SentenceFacts[] = [];

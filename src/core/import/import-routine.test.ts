@@ -112,3 +112,19 @@ describe("importing text with no routine in it", () => {
     expect(draftToProgram(d).ok).toBe(false);
   });
 });
+
+describe("importing a paragraph crowded with numbers", () => {
+  it("reads the first 200 times and counts of a paragraph, says so, and still reads its repetitions", () => {
+    const text = `Calf stretch: hold 30 seconds, ${"x2 ".repeat(300)}`;
+    const d = importRoutine(text);
+    expect(d.warnings.map((w) => w.message)).toContain("A paragraph holds 200 or more times and counts; only the first 200 were read.");
+    expect(d.exercises.map((e) => [e.name.value, e.phases[0]!.hold!.value, e.reps.value])).toEqual([
+      ["Calf stretch", { min: 30, max: 30 }, { min: 2, max: 2 }],
+    ]);
+  });
+
+  it("does not warn about a paragraph of ordinary length", () => {
+    const messages = importRoutine("Calf stretch: hold 30 seconds, 3 times each side.").warnings.map((w) => w.message);
+    expect(messages).not.toContain("A paragraph holds 200 or more times and counts; only the first 200 were read.");
+  });
+});

@@ -14,6 +14,7 @@ import { calibrateDraft } from "./calibration.ts";
 import { readExercise } from "./exercise-draft.ts";
 import { findDefinitions } from "./glossary.ts";
 import { findNamePosition, findPosition } from "./position.ts";
+import { MAX_QUANTITIES } from "./quantities.ts";
 import { splitMovements } from "./movement-starts.ts";
 import { layOut } from "./sections.ts";
 import { isSafety, sentencesOf } from "./sentence-facts.ts";
@@ -191,6 +192,12 @@ export function readRoutine(input: string): ImportDraft {
   const text = plain.text;
   const facts = splitMovements(text, readBlockFacts(text, readBlocks(text)));
   if (facts.length === 0) return emptyDraft("No readable text was found once markup was removed.");
+  const crowded = facts.find((f) => f.quantities.length >= MAX_QUANTITIES);
+  if (crowded)
+    warnings.push({
+      message: `A paragraph holds ${MAX_QUANTITIES} or more times and counts; only the first ${MAX_QUANTITIES} were read.`,
+      span: { start: crowded.block.start, end: crowded.block.end },
+    });
   const layout = layOut(facts);
 
   const exercises: DraftExercise[] = [];

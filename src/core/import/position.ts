@@ -75,22 +75,47 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["on", "a", "chair"], value: "seated" },
 ];
 
-const PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; value: Position }>>();
-for (const p of PHRASES) PHRASES_BY_FIRST.set(p.words[0]!, [...(PHRASES_BY_FIRST.get(p.words[0]!) ?? []), p]);
-const SINGLE_MAP = new Map<string, Position>(Object.entries(SINGLE));
+/** Per first word: the phrases it may open and the position it names alone, so each token costs one lookup. */
+interface FirstWord {
+  phrases: Array<{ words: string[]; value: Position }>;
+  single: Position | undefined;
+}
+const BY_FIRST = new Map<string, FirstWord>();
+const entryFor = (w: string): FirstWord => {
+  let e = BY_FIRST.get(w);
+  if (!e) BY_FIRST.set(w, (e = { phrases: [], single: undefined }));
+  return e;
+};
+for (const p of PHRASES) entryFor(p.words[0]!).phrases.push(p);
+for (const [w, v] of Object.entries(SINGLE)) entryFor(w).single = v;
 
-const NO_PHRASES: ReadonlyArray<{ words: string[]; value: Position }> = [];
+/**
+ * Answers already given, per token list: one block's tokens are asked about by several readers
+ * (settings, structure, doubt), and on long input each scan is the cost. Token lists are not
+ * changed once read, so an answer stays true; the map holds nothing alive.
+ */
+const ANSWERS = new WeakMap<readonly Token[], PositionMatch | null>();
 
 /** The first body position the tokens name ("seated", "on your knees", "lie on your back"...). */
 export function findPosition(tokens: readonly Token[]): PositionMatch | null {
+  const known = ANSWERS.get(tokens);
+  if (known !== undefined) return known;
+  const answer = scanPosition(tokens);
+  ANSWERS.set(tokens, answer);
+  return answer;
+}
+
+function scanPosition(tokens: readonly Token[]): PositionMatch | null {
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of PHRASES_BY_FIRST.get(tokens[i]!.text) ?? NO_PHRASES) {
+    const entry = BY_FIRST.get(tokens[i]!.text);
+    if (entry === undefined) continue;
+    for (const phrase of entry.phrases) {
       if (phrase.words.every((w, k) => tokens[i + k]?.text === w)) {
         return { value: phrase.value, start: tokens[i]!.start, end: tokens[i + phrase.words.length - 1]!.end };
       }
     }
     const t = tokens[i]!;
-    const value = SINGLE_MAP.get(t.text);
+    const value = entry.single;
     if (value === undefined) continue;
     // "half-kneeling" and "standing" after "long-" are still positions; "sit-ups" is not a sitting stretch.
     if (value === "seated" && tokens[i + 1]?.text === "-" && tokens[i + 2]?.text === "ups") continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readQuantities, SECONDS_PER_BREATH, type QuantityKind } from "./quantities.ts";
+import { MAX_QUANTITIES, readQuantities, SECONDS_PER_BREATH, type QuantityKind } from "./quantities.ts";
 import { tokenize } from "./tokens.ts";
 
 const read = (text: string) =>
@@ -89,5 +89,36 @@ describe("reading repetitions and sets", () => {
 
   it("stops quietly when a range joiner ends the text", () => {
     expect(read("hold 2 minutes to")).toEqual([{ kind: "hold", min: 120, max: 120, text: "2 minutes" }]);
+  });
+});
+
+describe("words near a hold, inside its sentence", () => {
+  const repeats = (text: string) => readQuantities(tokenize(text)).map((q) => q.repeatsHold);
+  const filler = (n: number) => Array.from({ length: n }, () => "gently").join(" ");
+
+  it("marks a hold said for the other side as a repeat, before or after it in the sentence", () => {
+    expect(repeats("Switch legs and hold 30 seconds.")).toEqual([true]);
+    expect(repeats("Hold 30 seconds on the other leg.")).toEqual([true]);
+  });
+
+  it("does not look past the end of the sentence or further than 30 words", () => {
+    expect(repeats("Switch legs. Hold 30 seconds.")).toEqual([false]);
+    expect(repeats(`Switch legs ${filler(27)} hold 30 seconds.`)).toEqual([true]);
+    expect(repeats(`Switch legs ${filler(28)} hold 30 seconds.`)).toEqual([false]);
+    expect(repeats(`Hold 30 seconds ${filler(29)} other leg.`)).toEqual([true]);
+    expect(repeats(`Hold 30 seconds ${filler(30)} other leg.`)).toEqual([false]);
+  });
+
+  it("reads each of many holds in one long sentence on its own: only the last seven are within 30 words of 'switch'", () => {
+    expect(repeats(`${"Hold 30s, ".repeat(40)}then switch.`)).toEqual([...Array(33).fill(false), ...Array(7).fill(true)]);
+  });
+});
+
+describe("reading a crowded run of tokens", () => {
+  it("stops at MAX_QUANTITIES (200) quantities, the first ones in order", () => {
+    const qs = readQuantities(tokenize("x3 ".repeat(250)));
+    expect(MAX_QUANTITIES).toBe(200);
+    expect(qs).toHaveLength(200);
+    expect(qs[199]!.start).toBe(199 * 3);
   });
 });

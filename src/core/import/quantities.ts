@@ -25,6 +25,12 @@ export interface Quantity {
   tokenEnd: number;
 }
 
+/**
+ * The most quantities one run of tokens (a block) yields; the rest of it is not read for times
+ * and counts. A real paragraph has a handful; thousands ("x1x1x1…") only cost time and memory.
+ */
+export const MAX_QUANTITIES = 200;
+
 /** Seconds one slow breath is taken to last when a hold is given in breaths (10 breaths a minute). */
 export const SECONDS_PER_BREATH = 6;
 /** Seconds one count is taken to last ("hold for a count of 10"). */
@@ -179,27 +185,42 @@ const REPEAT_WORDS = new Set(["other", "opposite", "again", "switch", "swap"]);
 const EVERY = new Set(["every"]);
 
 /** "twice a day", "10 reps daily": how often, not how many. */
-const perPeriod = (after: string[]) =>
-  (["a", "per", "each", "every"].includes(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) ||
-  ["daily", "weekly", "nightly"].includes(after[0] ?? "");
+const PERIOD_OPENERS = new Set(["a", "per", "each", "every"]);
+const PERIOD_ADVERBS = new Set(["daily", "weekly", "nightly"]);
+const perPeriod = (after: readonly string[]) =>
+  (PERIOD_OPENERS.has(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) || PERIOD_ADVERBS.has(after[0] ?? "");
+const NO_WORDS: readonly string[] = [];
+
+/** perPeriod on the words of the clause from token `at`, without copying them. */
+function perPeriodAt(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first || CLAUSE_STOPS.has(first.text)) return false;
+  if (PERIOD_ADVERBS.has(first.text)) return true;
+  const second = tokens[at + 1];
+  return PERIOD_OPENERS.has(first.text) && second !== undefined && !CLAUSE_STOPS.has(second.text) && PERIOD_WORDS.has(second.text);
+}
 
 /**
  * "10 minutes throughout the day" is time spread over the day, not a hold; but "10-15
  * repetitions throughout the day" still counts the repetitions, spread out: only lengths take it.
  */
-const followedByPeriod = (after: string[]) => perPeriod(after) || (after[0] === "throughout" && after[2] === "day");
+const followedByPeriod = (after: readonly string[]) => perPeriod(after) || (after[0] === "throughout" && after[2] === "day");
 
 const whole = (n: number) => Math.max(1, Math.round(n));
 
 /** "rest here", "relax in this position": resting in the stretch is holding it, not a break. */
-const restsInPlace = (before: string[]) =>
+const restsInPlace = (before: readonly string[]) =>
   before.some(
     (w, k) =>
       (w === "rest" || w === "relax" || w === "resting" || w === "pause") &&
       ["here", "there", "in", "into", "like", "at"].includes(before[k - 1] ?? ""),
   );
 
-function durationKind(before: string[], after: string[], everyBefore: boolean): { kind: QuantityKind; confidence: number } {
+function durationKind(
+  before: readonly string[],
+  after: readonly string[],
+  everyBefore: boolean,
+): { kind: QuantityKind; confidence: number } {
   if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
   if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding"))
@@ -237,7 +258,7 @@ function quantity(
   return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd };
 }
 
-/** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order. */
+/** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order (at most MAX_QUANTITIES). */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
   // In a short line ("child's pose 30s") a bare length is the hold; in prose it needs a word
   // that makes it one ("hold", "stay", "for", "about"), or it is some other length.
@@ -251,7 +272,7 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
   const terse = words <= TERSE_WORDS && stops === 0;
   const found: Quantity[] = [];
   let i = 0;
-  while (i < tokens.length) {
+  while (i < tokens.length && found.length < MAX_QUANTITIES) {
     const read = readAt(tokens, i);
     if (!read) {
       i++;
@@ -261,11 +282,13 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const last = tokens[read.next - 1]!;
     const timed = read.kind !== "reps" && read.kind !== "sets";
     const before = timed ? clauseWords(tokens, i - 1, -1, 8) : [];
-    const after = clauseWords(tokens, read.next, 1, timed ? 6 : 3);
+    // Repetitions and sets look only at the two words after them, read in place (no list per quantity).
+    const after = timed ? clauseWords(tokens, read.next, 1, 6) : NO_WORDS;
+    // Each scan is bounded (30 words each way, MAX_QUANTITIES quantities), so a run stays linear.
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     if (read.kind === "reps" || read.kind === "sets") {
-      const kind: QuantityKind = perPeriod(after) ? "other" : read.kind;
+      const kind: QuantityKind = perPeriodAt(tokens, read.next) ? "other" : read.kind;
       found.push(
         quantity(
           kind,

@@ -35,23 +35,33 @@ const THESE = new Set(["these", "the", "those", "all"]);
 export function isForAll(f: BlockFacts): boolean {
   if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
   if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return false;
-  const words = f.tokens.filter((t) => t.kind !== "punct").map((t) => t.text);
-  if (words.some((w) => ADVICE.has(w))) return true;
-  return words.some((w, i) => {
-    const next = words.slice(i + 1, i + 3);
-    if (EVERY.has(w) && next.some((n) => GENERIC_SINGULAR.has(n) || GENERIC_PLURAL.has(n))) return true;
-    return THESE.has(w) && next.some((n) => GENERIC_PLURAL.has(n));
-  });
+  // Walks the words once, without copying them: a setting is short, but any block is asked.
+  const words = f.tokens;
+  for (const t of words) if (t.kind !== "punct" && ADVICE.has(t.text)) return true;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind === "punct" || (!EVERY.has(w.text) && !THESE.has(w.text))) continue;
+    // The next two words, punctuation skipped.
+    for (let k = i + 1, seen = 0; k < words.length && seen < 2; k++) {
+      const n = words[k]!;
+      if (n.kind === "punct") continue;
+      seen++;
+      if (GENERIC_PLURAL.has(n.text) || (EVERY.has(w.text) && GENERIC_SINGULAR.has(n.text))) return true;
+    }
+  }
+  return false;
 }
 
 /** Words of advice about stretching in general, not of one movement: "Stretching guidelines", "Choose your reps and sets". */
 const ADVICE = new Set(["guideline", "guidelines", "tips", "advice", "rules", "choose", "recommends", "recommended", "basics"]);
 
+const HOW_MUCH = new Set(["often", "much", "long", "many"]);
+
 /** A heading or first line that gives advice ("Stretching Guidelines", "How Much Should I Stretch?"), not a movement's name. */
 function isAdvice(f: BlockFacts | null | undefined): boolean {
   if (!f) return false;
-  const words = f.tokens.map((t) => t.text);
-  return words.some((w, i) => ADVICE.has(w) || (w === "how" && ["often", "much", "long", "many"].includes(words[i + 1] ?? "")));
+  const tokens = f.tokens;
+  return tokens.some((t, i) => ADVICE.has(t.text) || (t.text === "how" && HOW_MUCH.has(tokens[i + 1]?.text ?? "")));
 }
 
 /** "Calf Stretch" as a list item of its own: a short name with no steps, timing or end punctuation. */

@@ -25,7 +25,11 @@ function lowerBound<T extends { start: number }>(items: readonly T[], at: number
 
 /** The items that start inside [start, end), found by binary search over items sorted by start. */
 export function within<T extends { start: number }>(items: readonly T[], start: number, end: number): T[] {
-  return items.slice(lowerBound(items, start), lowerBound(items, end));
+  const from = lowerBound(items, start);
+  const to = lowerBound(items, end);
+  // All of them (a block that is one sentence): the list itself, which no reader changes.
+  if (from === 0 && to === items.length) return items as T[];
+  return items.slice(from, to);
 }
 
 /** Runs of white space as one space; most sentences have none to collapse, so check before replacing. */
@@ -127,8 +131,15 @@ const CUE_STARTS = new Set(["breathe", "breathing", "relax", "keep", "don't", "s
 
 /** A short reminder such as "Breathe." or "Keep breathing." that suits a voice cue during a hold. */
 export function isCue(s: SentenceFacts): boolean {
-  const words = s.tokens.filter((t) => t.kind === "word");
-  return words.length > 0 && words.length <= 5 && CUE_STARTS.has(words[0]!.text) && s.quantities.length === 0;
+  if (s.quantities.length > 0) return false;
+  let words = 0;
+  let first = "";
+  for (const t of s.tokens) {
+    if (t.kind !== "word") continue;
+    if (words++ === 0) first = t.text;
+    if (words > 5) return false;
+  }
+  return words > 0 && CUE_STARTS.has(first);
 }
 
 /** Every safety rule below needs one of these words, so most sentences are ruled out in one pass. */
