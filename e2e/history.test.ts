@@ -54,6 +54,20 @@ describe("History, from the sessions on this phone and in the account", () => {
     await context.close();
   });
 
+  it("writes dates in the browser's English, and in British English when the browser's language is not English", async () => {
+    // The four weeks shown run from Monday 26 October to today, Wednesday 25 November.
+    for (const [locale, range, firstDay] of [
+      ["en-US", "October 26 to November 25", "Monday, October 26: no session"],
+      ["de-DE", "26 October to 25 November", "Monday 26 October: no session"],
+    ] as const) {
+      const { context, page } = await openApp(app.browser, app.server.url, "history", { fakeClockAt: morning, locale });
+      await page.getByRole("heading", { name: "No sessions yet" }).waitFor();
+      expect(await page.locator(".calendar-range").textContent()).toBe(range);
+      expect(await page.locator(".calendar li .sr-only").first().textContent()).toBe(firstDay);
+      await context.close();
+    }
+  });
+
   it("signed in: the account's sessions and this phone's, each once, and a new one at once without a reload", async () => {
     const api = new ApiClient(overHttp, app.server.url);
     await api.signUp({ displayName: "Walter" });

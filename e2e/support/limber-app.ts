@@ -19,6 +19,8 @@ export interface AppOptions {
   sessionCookie?: string;
   /** Lets axe be injected as an inline script on pages the real server serves with its CSP. */
   forAxe?: boolean;
+  /** The browser's language (navigator.language); British English unless given, as Limber's own words are. */
+  locale?: string;
 }
 
 /** A fresh browser context on the app (its own IndexedDB), with outputs observed. */
@@ -33,6 +35,7 @@ export async function openApp(
     colorScheme: o.colorScheme ?? "light",
     reducedMotion: o.reducedMotion ?? "no-preference",
     bypassCSP: o.forAxe ?? false,
+    locale: o.locale ?? "en-GB",
   });
   await observeOutputs(context);
   if (o.sessionCookie) {

@@ -3,6 +3,7 @@ import { services } from "../app-services.ts";
 import { segments } from "../coaching/hash-params.ts";
 import { AccountField, FormProblem } from "../components/account-field.tsx";
 import { syncNow } from "../sync/background-sync.ts";
+import { timeText } from "../dates.ts";
 import { account, callApi, problemText, refreshAccount } from "../sync/server-api.ts";
 
 type Holder = { displayName: string; email: string; expiresAt: string };
@@ -10,7 +11,6 @@ type Stage =
   { kind: "checking" } | { kind: "ready"; holder: Holder } | { kind: "refused"; message: string } | { kind: "done"; name: string };
 
 const ASK_AGAIN = 'A new link is asked for under "Forgot your password?" on the Account page, or from the person who runs your Limber.';
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** Setting a new password from a one-time link the server's operator made with `limber reset-link`. */
 export default function ResetPage() {
@@ -84,7 +84,7 @@ export default function ResetPage() {
           <h2 id="reset-for">
             For {stage.holder.displayName} ({stage.holder.email})
           </h2>
-          <p class="muted">This link works once, until {timeOf(stage.holder.expiresAt)}. Your sessions and progress stay as they are.</p>
+          <p class="muted">This link works once, until {timeText(stage.holder.expiresAt)}. Your sessions and progress stay as they are.</p>
           {other && other.email !== stage.holder.email && (
             <p>This device is signed in as {other.displayName}; setting this password signs them out here.</p>
           )}

@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import { renderSVG } from "uqr";
 import type { InviteMade } from "../api-types.ts";
 import { TextInput } from "../components/field.tsx";
+import { fullDayText } from "../dates.ts";
+import { localDay } from "../session/streak.ts";
 import { InviteByMail } from "./invite-by-mail.tsx";
 import { callApi, problemText } from "../sync/server-api.ts";
 
@@ -67,7 +69,7 @@ function MadeInvite({ made, practice }: { made: Made; practice: string }) {
         <p class="muted">The client points their phone’s camera at it and opens the link.</p>
       </details>
       <p class="muted">
-        Valid until {new Date(made.expiresAt).toLocaleDateString()}, for one person. It is shown only now; make a new one if it is lost.
+        Valid until {fullDayText(localDay(Date.parse(made.expiresAt)))}, for one person. It is shown only now; make a new one if it is lost.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { services } from "../app-services.ts";
+import { longDayText } from "../dates.ts";
 import { localDay } from "../session/streak.ts";
 import { account, callApi } from "../sync/server-api.ts";
 import type { MyPlan } from "./coaching-api.ts";
@@ -25,9 +26,7 @@ export function useCoachPlan(): RememberedPlan | null {
 export function PlanDayLine({ plan }: { plan: RememberedPlan }) {
   const today = localDay(services().clock.wallNow());
   const when = planFor(plan, today);
-  const nextText = when.next
-    ? new Date(`${when.next}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" })
-    : null;
+  const nextText = when.next ? longDayText(when.next) : null;
   return (
     <p data-testid="today-reminder" class="plan-day">
       {when.today

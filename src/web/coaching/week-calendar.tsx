@@ -2,6 +2,7 @@ import { addDays, datesFrom, WEEKDAYS, weekStartOf } from "../../core/calendar-d
 import type { Schedule } from "../../core/schedule.ts";
 import { plannedDates } from "../../core/schedule-dates.ts";
 import { count } from "../../core/words.ts";
+import { shortDayMonthText } from "../dates.ts";
 
 const SHORT = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 const NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -55,7 +56,7 @@ export function WeekCalendar({
           <tr key={row[0]}>
             {row.map((day) => {
               const state = dayState(day, today, planned, done);
-              const label = `${new Date(`${day}T12:00:00Z`).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" })}${WORD[state] ? `: ${WORD[state]}` : ""}`;
+              const label = `${shortDayMonthText(day)}${WORD[state] ? `: ${WORD[state]}` : ""}`;
               return (
                 <td key={day} class={`day ${state}${day === today ? " today" : ""}`} data-day={day} data-state={state}>
                   <span class="sr-only">{label}</span>

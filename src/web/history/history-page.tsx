@@ -5,6 +5,7 @@ import type { SessionLog } from "../../core/session-log.ts";
 import { count } from "../../core/words.ts";
 import { changeSettings, sessions, settings } from "../app-data.ts";
 import { services } from "../app-services.ts";
+import { dayMonthText as dayMonth, longDayText as longDate, monthText as shortMonth } from "../dates.ts";
 import { hrefOf } from "../router.ts";
 import { localDay } from "../session/streak.ts";
 import type { LogsAnswer } from "../api-types.ts";
@@ -13,10 +14,6 @@ import { historyOf, mergeLogs } from "./history-data.ts";
 import "./history.css";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const longDate = (day: string) =>
-  new Date(`${day}T12:00:00`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" });
-const shortMonth = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString("en-GB", { month: "short" });
-const dayMonth = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString("en-GB", { day: "numeric", month: "long" });
 
 /** The last four weeks, Monday to Sunday, with weekday names above and the month where one begins. */
 function Calendar({ days, today }: { days: string[]; today: string }) {

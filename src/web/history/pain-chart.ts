@@ -2,8 +2,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { dayNumber } from "../../core/calendar-date.ts";
 import type { PainPoint } from "../../core/history.ts";
-
-const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+import { shortDayMonthText } from "../dates.ts";
 
 /**
  * Draws pain before and after each session over time into `host`. Loaded only by the History
@@ -23,7 +22,7 @@ export function drawPainChart(host: HTMLElement, points: readonly PainPoint[]): 
       // The legend names the two lines; values under a pointer mean little on a phone, so it does not follow one.
       legend: { live: false },
       axes: [
-        { stroke: ink, values: (_u, ticks) => ticks.map((t) => dayMonth.format(t * 1000)) },
+        { stroke: ink, values: (_u, ticks) => ticks.map((t) => shortDayMonthText(new Date(t * 1000).toISOString().slice(0, 10))) },
         { stroke: ink, values: (_u, ticks) => ticks.map((t) => String(t)) },
       ],
       series: [

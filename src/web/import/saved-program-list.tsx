@@ -1,7 +1,9 @@
 import type { SavedProgram } from "./saved-programs.ts";
 import { count } from "../../core/words.ts";
+import { fullDayText } from "../dates.ts";
+import { localDay } from "../session/streak.ts";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+const day = (iso: string) => fullDayText(localDay(Date.parse(iso)));
 
 /** The programs the user saved on this device, each ready to start. */
 export function SavedProgramList(props: { saved: SavedProgram[]; onRemove: (s: SavedProgram) => void }) {

@@ -2,6 +2,7 @@ import { compileTimeline } from "../../core/timeline.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import { activeSession, progress, sessions } from "../app-data.ts";
 import { services } from "../app-services.ts";
+import { longDayText } from "../dates.ts";
 import { pictureForExercise } from "../../core/poses/choose-picture.ts";
 import { LazyPicture } from "../illustrations/lazy-picture.tsx";
 import { todaysProgram } from "../programs.ts";
@@ -14,7 +15,7 @@ function when(log: SessionLog, nowMs: number): string {
   const day = localDay(Date.parse(log.startedAt));
   if (day === localDay(nowMs)) return "Today";
   if (day === localDay(nowMs - 86_400_000)) return "Yesterday";
-  return new Date(log.startedAt).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+  return longDayText(day);
 }
 
 /**
