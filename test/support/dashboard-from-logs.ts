@@ -3,7 +3,7 @@ import { addDays, type CalendarDate } from "../../src/core/calendar-date.ts";
 import { RATED_SESSIONS, standingWindowStart } from "../../src/core/client-standing.ts";
 import { Schedule } from "../../src/core/schedule.ts";
 import type { Tables } from "../../src/server/db/tables.ts";
-import { SPARK_SESSIONS, type ClientRow, type SessionGlance } from "../../src/server/store/dashboard.ts";
+import { SPARK_SESSIONS, type ClientRow, type PracticeGroup, type SessionGlance } from "../../src/server/store/dashboard.ts";
 
 /**
  * The dashboard worked out from session_logs alone, as it was before the summaries of migration
@@ -167,4 +167,21 @@ export function organisationPracticeFromLogsQuery(organisationId: string, today:
     left join prescriptions p on p.user_id = u.id
     where u.organisation_id = ${organisationId} and u.role = 'client'
   `;
+}
+
+/** Per-client rows counted into organisationPractice's groups (clients per schedule and days), in one order. */
+export function practiceGroupsOf(rows: { days: number; schedule: string | null }[]): PracticeGroup[] {
+  const groups = new Map<string, PracticeGroup>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.schedule, r.days]);
+    const g = groups.get(key);
+    if (g) g.clients++;
+    else groups.set(key, { schedule: r.schedule, days: r.days, clients: 1 });
+  }
+  return sortedGroups([...groups.values()]);
+}
+
+/** Groups in one order: by schedule, then days. */
+export function sortedGroups(groups: PracticeGroup[]): PracticeGroup[] {
+  return [...groups].sort((a, b) => (a.schedule ?? "").localeCompare(b.schedule ?? "") || a.days - b.days);
 }

@@ -111,6 +111,15 @@ export interface PracticeMonthsTable {
   arrivals: string[];
 }
 
+/** practice_months' practised-day bits alone, kept by triggers on practice_months (migration 0014) for the organisation-wide count. */
+export interface PracticeDaysTable {
+  user_id: string;
+  month: string;
+  organisation_id: string;
+  /** Bit d - 1 is set when day d of the month has a practised session. */
+  practised_days: number;
+}
+
 export interface ProgressTable {
   user_id: string;
   program_id: string;
@@ -127,6 +136,7 @@ export interface Tables {
   session_logs: SessionLogsTable;
   client_summaries: ClientSummariesTable;
   practice_months: PracticeMonthsTable;
+  practice_days: PracticeDaysTable;
   progress: ProgressTable;
   invites: InvitesTable;
   prescriptions: PrescriptionsTable;

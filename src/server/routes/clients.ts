@@ -77,20 +77,22 @@ export const clientRoutes = new Hono<Env>()
     const query = parseWith(c, DashboardQuery, c.req.query());
     if (!query.ok) return query.response;
     const today = todayOf(c, query.value.today);
-    const rows = await organisationPractice(c.get("deps").db, sessionOf(c).user.organisation_id, today);
+    const groups = await organisationPractice(c.get("deps").db, sessionOf(c).user.organisation_id, today);
     // Planned days depend only on the schedule: each distinct one is worked out once.
     const plannedBySchedule = new Map<string, number>();
+    let clients = 0;
     let planned = 0;
     let done = 0;
-    for (const r of rows) {
-      if (r.schedule === null) continue;
-      let p = plannedBySchedule.get(r.schedule);
+    for (const g of groups) {
+      clients += g.clients;
+      if (g.schedule === null) continue;
+      let p = plannedBySchedule.get(g.schedule);
       if (p === undefined)
-        plannedBySchedule.set(r.schedule, (p = adherenceOver(Schedule.parse(JSON.parse(r.schedule)), [], today, STANDING_DAYS).planned));
-      planned += p;
-      done += Math.min(r.days, p);
+        plannedBySchedule.set(g.schedule, (p = adherenceOver(Schedule.parse(JSON.parse(g.schedule)), [], today, STANDING_DAYS).planned));
+      planned += g.clients * p;
+      done += g.clients * Math.min(g.days, p);
     }
-    return c.json({ today, clients: rows.length, planned, done, ratio: planned === 0 ? null : done / planned });
+    return c.json({ today, clients, planned, done, ratio: planned === 0 ? null : done / planned });
   })
   .get("/:id", async (c) => {
     const params = parseWith(c, ClientId, c.req.param());

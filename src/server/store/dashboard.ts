@@ -62,16 +62,17 @@ interface RawRow {
   schedule: string | null;
   last_practised_day: string | null;
   last_day: string | null;
-  last_started_at: Date | null;
+  /** Timestamps come as JSON text with their offset. */
+  last_started_at: string | null;
   last_completed: boolean | null;
   last_holds_done: number | null;
   last_holds_planned: number | null;
   last_pain_before: number | null;
   last_pain_after: number | null;
-  /** JSON text of PainOfDay[]: the latest 8 sessions, oldest first. */
-  spark: string | null;
-  /** JSON text of PainOfDay[]: the latest 3 rated, oldest first. */
-  rated: string | null;
+  /** The latest 8 sessions, oldest first. */
+  spark: PainOfDay[] | null;
+  /** The latest 3 rated, oldest first. */
+  rated: PainOfDay[] | null;
   /** Practised-day bits inside the window, of its first month and (when it has two) its last. */
   bits_1: number;
   bits_2: number;
@@ -81,7 +82,7 @@ interface RawRow {
   new_notes: number;
   latest_body: string | null;
   latest_author: "client" | "coach" | null;
-  latest_at: Date | null;
+  latest_at: string | null;
 }
 
 /** How many sessions the dashboard's sparkline shows (client_summaries keeps this many). */
@@ -112,24 +113,30 @@ export async function dashboardRows(
   const arrived = (m: string, slice: MonthSlice | undefined) => (seenAt === null ? sql`0` : sessionsArrivedIn(m, slice, seenAt));
   // Before a first look nothing counts as new.
   const since = sql`coalesce(${seenAt}::timestamptz, 'infinity'::timestamptz)`;
-  // JSON leaves as text and is parsed here: PGlite's thread would parse it into objects and copy
-  // them to this one, which took longer than the query itself for 500 clients.
-  const { rows } = await sql<RawRow>`
+  // The rows leave as one JSON text, parsed here once: PGlite's thread would otherwise decode some 25
+  // values for each client from its wire protocol and copy every row object across to this thread.
+  const { rows } = await sql<{ rows: string | null }>`
+    select json_agg(q)::text as rows from (
     select u.id, u.display_name, u.email, p.program_id, p.program_version, p.schedule::text as schedule,
       cs.last_practised_day, cs.last_day, cs.last_started_at, cs.last_completed, cs.last_holds_done, cs.last_holds_planned,
-      cs.last_pain_before, cs.last_pain_after, cs.spark::text as spark, cs.rated::text as rated,
+      cs.last_pain_before, cs.last_pain_after, cs.spark, cs.rated,
       ${practisedBitsIn("m1", one)} as bits_1, ${practisedBitsIn("m2", two)} as bits_2,
       (${sessionsIn("m1", inWeek(one))} + ${sessionsIn("m2", inWeek(two))})::int as week_sessions,
       (${arrived("m1", one)} + ${arrived("m2", two)})::int as new_sessions,
-      notes.unread, notes.new_notes, latest.body as latest_body, latest.author as latest_author, latest.created_at as latest_at
+      unread.unread, notes.new_notes, latest.body as latest_body, latest.author as latest_author, latest.created_at as latest_at
     from users u
     left join prescriptions p on p.user_id = u.id
     left join client_summaries cs on cs.user_id = u.id and cs.organisation_id = u.organisation_id
     ${monthJoin("m1", one)}
     ${monthJoin("m2", two)}
     left join lateral (
-      select count(*) filter (where m.read_at is null)::int as unread, count(*) filter (where m.created_at > ${since})::int as new_notes
-      from messages m where m.organisation_id = u.organisation_id and m.user_id = u.id and m.author = 'client'
+      -- Only the unread ones, from their own index (migration 0014), however long the conversation.
+      select count(*)::int as unread from messages m
+      where m.organisation_id = u.organisation_id and m.user_id = u.id and m.author = 'client' and m.read_at is null
+    ) unread on true
+    left join lateral (
+      select count(*)::int as new_notes from messages m
+      where m.organisation_id = u.organisation_id and m.user_id = u.id and m.author = 'client' and m.created_at > ${since}
     ) notes on true
     left join lateral (
       select m.body, m.author, m.created_at from messages m where m.organisation_id = u.organisation_id and m.user_id = u.id
@@ -137,6 +144,7 @@ export async function dashboardRows(
     ) latest on true
     where u.organisation_id = ${organisationId} and u.role = 'client'
       ${onlyClient === undefined ? sql`` : sql`and u.id = ${onlyClient}`}
+    ) q
   `.execute(db);
   // Clients of a practice mostly share a few schedules: each distinct one is checked once.
   const schedules = new Map<string, Schedule>();
@@ -145,12 +153,13 @@ export async function dashboardRows(
     if (s === undefined) schedules.set(text, (s = Schedule.parse(JSON.parse(text))));
     return s;
   };
-  return rows.map((r) => rowOf(r, r.schedule === null ? null : scheduleOf(r.schedule), months));
+  const raw: RawRow[] = rows[0]?.rows ? JSON.parse(rows[0].rows) : [];
+  return raw.map((r) => rowOf(r, r.schedule === null ? null : scheduleOf(r.schedule), months));
 }
 
 function rowOf(r: RawRow, schedule: Schedule | null, months: MonthSlice[]): ClientRow {
-  const spark: PainOfDay[] = r.spark === null ? [] : JSON.parse(r.spark);
-  const rated: PainOfDay[] = r.rated === null ? [] : JSON.parse(r.rated);
+  const spark = r.spark ?? [];
+  const rated = r.rated ?? [];
   const bits = [Number(r.bits_1), Number(r.bits_2)];
   const recentDays = months.flatMap((slice, i) => practisedDates(slice.month, bits[i]!));
   return {
@@ -186,34 +195,38 @@ function rowOf(r: RawRow, schedule: Schedule | null, months: MonthSlice[]): Clie
   };
 }
 
+/** How many clients of an organisation share one schedule (as stored JSON text, null for no plan) and one count of days practised. */
+export interface PracticeGroup {
+  schedule: string | null;
+  days: number;
+  clients: number;
+}
+
 /**
- * Days practised per client over the standing window (28 days) ending today, with each client's
- * schedule as stored JSON text (clients of a practice mostly share a few schedules, so callers can
- * work each distinct one out once). Each client's days are the bits of the at most two
- * practice_months rows the window touches, found by the table's key: every client costs the same
- * two index probes and the query grows with the clients alone. Reading session_logs instead (a range
- * of the (organisation_id, user_id, local_day) index per client, the version before) fetched every
- * log of the window from the heap, some 22 per client (EXPLAIN in BENCHMARKS.md).
+ * Days practised over the standing window (28 days) ending today, for every client of an
+ * organisation, answered as how many clients share each schedule and count of days (clients of a
+ * practice mostly share a few schedules, so callers work each distinct one out once and a few dozen
+ * rows leave the database, not one per client). Each client's days are the bits of the at most two
+ * months the window touches, read from practice_days (migration 0014) through its index on
+ * (organisation_id, month, user_id), which carries the bits: the organisation's own range of it,
+ * so the query grows with the organisation's clients alone.
  */
-export async function organisationPractice(
-  db: Kysely<Tables>,
-  organisationId: string,
-  today: CalendarDate,
-): Promise<{ userId: string; days: number; schedule: string | null }[]> {
+export async function organisationPractice(db: Kysely<Tables>, organisationId: string, today: CalendarDate): Promise<PracticeGroup[]> {
   const { rows } = await organisationPracticeQuery(organisationId, today).execute(db);
-  return rows.map((r) => ({ userId: r.id, days: Number(r.days), schedule: r.schedule }));
+  return rows.map((r) => ({ schedule: r.schedule, days: Number(r.days), clients: Number(r.clients) }));
 }
 
 /** The query organisationPractice sends (bench/dashboard.ts explains it). */
 export function organisationPracticeQuery(organisationId: string, today: CalendarDate) {
   const [one, two] = monthsOfWindow(standingWindowStart(today), today);
-  return sql<{ id: string; days: number; schedule: string | null }>`
-    select u.id, p.schedule::text as schedule, (${practisedDaysIn("m1", one)} + ${practisedDaysIn("m2", two)})::int as days
+  return sql<{ schedule: string | null; days: number; clients: number }>`
+    select p.schedule::text as schedule, (${practisedDaysIn("d1", one)} + ${practisedDaysIn("d2", two)})::int as days, count(*)::int as clients
     from users u
     left join prescriptions p on p.user_id = u.id
-    ${monthJoin("m1", one)}
-    ${monthJoin("m2", two)}
+    ${monthJoin("d1", one, "practice_days")}
+    ${monthJoin("d2", two, "practice_days")}
     where u.organisation_id = ${organisationId} and u.role = 'client'
+    group by 1, 2
   `;
 }
 

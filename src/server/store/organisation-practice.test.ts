@@ -37,19 +37,21 @@ describe.each(BACKENDS)("organisation-wide practice on %s", (name) => {
         true, 1, 1, '[]'::jsonb, ${practised}, null, null, '', ${NOW})`.execute(database.db);
   }
 
-  it("counts each client's distinct days practised in the 28 days ending today, and only its own clients", async () => {
+  it("counts each client's distinct days practised in the 28 days ending today, and only its own clients, as clients per schedule and days", async () => {
     const org = await organisation();
     const busy = await user(org, "client");
-    const idle = await user(org, "client");
+    // Two clients who have not practised.
+    await user(org, "client");
+    await user(org, "client");
     await user(org, "coach");
     const elsewhere = await organisation();
     await logOn(elsewhere, await user(elsewhere, "client"), "2026-11-20");
     // Inside the window: its first day, twice on one day, today. Outside: the day before it, tomorrow.
     for (const day of ["2026-10-29", "2026-11-10", "2026-11-10", "2026-11-25", "2026-10-28", "2026-11-26"]) await logOn(org, busy, day);
     const rows = await organisationPractice(database.db, org, TODAY);
-    expect(rows.map((r) => ({ userId: r.userId, days: r.days })).sort((a, b) => a.days - b.days)).toEqual([
-      { userId: idle, days: 0 },
-      { userId: busy, days: 3 },
+    expect(rows.sort((a, b) => a.days - b.days)).toEqual([
+      { schedule: null, days: 0, clients: 2 },
+      { schedule: null, days: 3, clients: 1 },
     ]);
   });
 
@@ -60,7 +62,6 @@ describe.each(BACKENDS)("organisation-wide practice on %s", (name) => {
     // Ended before any hold, on a day of its own and beside a real session on another.
     await logOn(org, pat, "2026-11-24", false);
     await logOn(org, pat, "2026-11-20", false);
-    const rows = await organisationPractice(database.db, org, TODAY);
-    expect(rows.map((r) => r.days)).toEqual([1]);
+    expect(await organisationPractice(database.db, org, TODAY)).toEqual([{ schedule: null, days: 1, clients: 1 }]);
   });
 });

@@ -33,10 +33,17 @@ export function sliceOf(month: string, from: CalendarDate, to: CalendarDate): Mo
   return monthsOfWindow(from, to).find((s) => s.month === month) ?? null;
 }
 
-/** The join of practice_months as `m` for one client and one month. */
-export function monthJoin(m: string, slice: MonthSlice | undefined): RawBuilder<unknown> {
+/**
+ * The join of practice_months as `m` for one client and one month, or of practice_days (migration
+ * 0014: the same rows' practised-day bits alone, indexed by organisation first).
+ */
+export function monthJoin(
+  m: string,
+  slice: MonthSlice | undefined,
+  table: "practice_months" | "practice_days" = "practice_months",
+): RawBuilder<unknown> {
   if (slice === undefined) return sql``;
-  const t = sql.table(`practice_months`);
+  const t = sql.table(table);
   const ref = (c: string) => sql.ref(`${m}.${c}`);
   return sql`left join ${t} as ${sql.id(m)} on ${ref("user_id")} = u.id and ${ref("organisation_id")} = u.organisation_id and ${ref("month")} = ${slice.month}`;
 }

@@ -11,6 +11,7 @@ import * as voiceClips from "./0008-voice-clips.ts";
 import * as practisedSessions from "./0012a-practised-sessions.ts";
 import * as chosenPlan from "./0012b-chosen-plan.ts";
 import * as practiceSummaries from "./0013-practice-summaries.ts";
+import * as practiceDays from "./0014-practice-days.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   "0012a-practised-sessions": practisedSessions,
   "0012b-chosen-plan": chosenPlan,
   "0013-practice-summaries": practiceSummaries,
+  "0014-practice-days": practiceDays,
 };
 
 export const migrationProvider: MigrationProvider = {
