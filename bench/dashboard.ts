@@ -25,12 +25,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { adherenceOver, attentionScore, flagsFor } from "../src/core/adherence.ts";
+import { addDays } from "../src/core/calendar-date.ts";
 import { Schedule } from "../src/core/schedule.ts";
 import { createApp } from "../src/server/app.ts";
 import { newToken, tokenHash } from "../src/server/auth/tokens.ts";
 import { manualClock } from "../src/server/clock.ts";
 import { openDatabase, type DatabaseConfig } from "../src/server/db/database.ts";
 import type { Tables } from "../src/server/db/tables.ts";
+import { upkeepRound } from "../src/server/db/upkeep.ts";
 import { prepareDeps } from "../src/server/serving.ts";
 import { insertAuthSession } from "../src/server/store/auth-sessions.ts";
 import { dashboardRows, organisationPractice, organisationPracticeQuery } from "../src/server/store/dashboard.ts";
@@ -61,7 +63,9 @@ const run = beginRun("bench:dashboard", {
   BENCH_WIDE_CLIENTS: `${WIDE_SMALL},${WIDE_LARGE}`,
 });
 const PREVIOUS = "baseline: today's organisation-wide query (session_logs, a day range per client, at 3ad26b1), SQL alone";
-const plans: { backend: string; clients: number; query: "now" | "previous"; plan: string }[] = [];
+const plans: { backend: string; clients: number; query: "now" | "previous" | "unvacuumed"; plan: string }[] = [];
+const UNVACUUMED =
+  "GET /api/clients/adherence before any vacuum (history of one bulk load, without today's logs; as after a restore, until the upkeep's first round)";
 /** Which indexes each reader of logs by day chose with migration 0013's dropped index put back. */
 const droppedIndex: { backend: string; query: string; indexes: string }[] = [];
 const SCHEDULE = { kind: "weekdays", days: ["mon", "wed", "fri"], timesPerWeek: null, startDate: "2025-01-01", endDate: null };
@@ -77,8 +81,16 @@ interface Row {
   p99: number;
 }
 
-/** Makes a practice with `clients` clients, each with a plan and ~80 % of `days` days logged; answers its id and a coach's cookie. */
-async function practice(db: Kysely<Tables>, clients: number, days: number): Promise<{ org: string; cookie: string; logs: number }> {
+/**
+ * Makes a practice with `clients` clients, each with a plan and ~80 % of `days` days logged, the last
+ * of them `through` (today unless given); answers its id and a coach's cookie.
+ */
+async function practice(
+  db: Kysely<Tables>,
+  clients: number,
+  days: number,
+  through: string = TODAY,
+): Promise<{ org: string; cookie: string; logs: number }> {
   const org = randomUUID();
   const tag = org.slice(0, 8);
   await sql`insert into organisations (id, name, kind, created_at) values (${org}, ${"Bench " + tag}, 'practice', now())`.execute(db);
@@ -98,7 +110,7 @@ async function practice(db: Kysely<Tables>, clients: number, days: number): Prom
     select (${tag} || '-0000-4000-8000-' || lpad(to_hex(row_number() over ()), 12, '0'))::uuid, u.id, u.organisation_id, 'foot-stretches-for-lower-back-pain', 1,
       d + time '08:00', d + time '08:12', to_char(d, 'YYYY-MM-DD'), true, 40, 40, '[]'::jsonb, true,
       floor(random() * 11)::int, floor(random() * 11)::int, '', d + time '08:13'
-    from users u cross join generate_series(${TODAY}::date - (${days}::int - 1), ${TODAY}::date, interval '1 day') d
+    from users u cross join generate_series(${through}::date - (${days}::int - 1), ${through}::date, interval '1 day') d
     where u.organisation_id = ${org} and u.role = 'client' and random() < 0.8`.execute(db);
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from session_logs where organisation_id = ${org}`.execute(db);
   const token = newToken();
@@ -137,6 +149,27 @@ async function withoutSecondaryIndexes(db: Kysely<Tables>, table: string, load: 
 }
 
 /**
+ * Today's logs for ~80 % of a practice's clients, in one statement with the summaries' triggers on,
+ * so each client's month rows are written again as a day of posted logs writes them (ids go on from
+ * the practice's last). Answers how many.
+ */
+async function todaysLogs(db: Kysely<Tables>, org: string): Promise<number> {
+  const tag = org.slice(0, 8);
+  const { rows } = await sql<{ n: number }>`
+    with made as (
+      insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
+        completed, steps_done, steps_total, holds, practised, pain_before, pain_after, notes, received_at)
+      select (${tag} || '-0000-4000-9000-' || lpad(to_hex(row_number() over ()), 12, '0'))::uuid, u.id, u.organisation_id,
+        'foot-stretches-for-lower-back-pain', 1, ${TODAY}::date + time '08:00', ${TODAY}::date + time '08:12', ${TODAY}, true, 40, 40, '[]'::jsonb, true,
+        floor(random() * 11)::int, floor(random() * 11)::int, '', ${TODAY}::date + time '08:13'
+      from users u where u.organisation_id = ${org} and u.role = 'client' and random() < 0.8
+      returning 1
+    )
+    select count(*)::int as n from made`.execute(db);
+  return Number(rows[0]!.n);
+}
+
+/**
  * Puts back the (organisation_id, local_day, user_id) index that migration 0013 dropped, asks the
  * planner how each query that reads session_logs by day would run, and drops it again.
  */
@@ -167,7 +200,7 @@ async function plansWithDroppedIndex(db: Kysely<Tables>, backend: string, org: s
   await sql`drop index session_logs_org_day_user`.execute(db);
 }
 
-/** What EXPLAIN (ANALYZE, BUFFERS) says matters: how session_logs or practice_months was read, how rows were sorted, the buffers, the time. */
+/** What EXPLAIN (ANALYZE, BUFFERS) says matters: how session_logs or the summaries were read (with heap fetches), how rows were sorted, the buffers, the time. */
 async function explainSummary(db: Kysely<Tables>, query: RawBuilder<unknown>): Promise<string> {
   const compiled = query.compile(db);
   const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({
@@ -176,7 +209,7 @@ async function explainSummary(db: Kysely<Tables>, query: RawBuilder<unknown>): P
   });
   const lines = rows.map((r) => r["QUERY PLAN"].trim());
   const picked = lines
-    .filter((l) => /on session_logs|on practice_months|Sort Method|Execution Time/.test(l))
+    .filter((l) => /on session_logs|on practice_months|on practice_days|Heap Fetches|Sort Method|Execution Time/.test(l))
     .map((l) => l.replace(/\s*\(cost=[^)]*\)/, "").replace(/\s*\(actual time=[^)]*\)/, ""));
   const buffers = lines.find((l) => l.startsWith("Buffers:"));
   return [...new Set([...picked, ...(buffers ? [`top node ${buffers}`] : [])])].join("; ");
@@ -250,11 +283,22 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
   ];
   const made: ({ clients: number; days: number } & Awaited<ReturnType<typeof practice>>)[] = [];
   const wide: typeof made = [];
+  // History up to yesterday in bulk; today's logs come later, through the triggers.
+  const yesterday = addDays(TODAY, -1);
   await withoutSecondaryIndexes(db, "session_logs", async () => {
-    for (const s of sizes) made.push({ ...s, ...(await practice(db, s.clients, s.days)) });
-    for (const clients of [WIDE_SMALL, WIDE_LARGE]) wide.push({ clients, days: DAYS, ...(await practice(db, clients, DAYS)) });
+    for (const s of sizes) made.push({ ...s, ...(await practice(db, s.clients, s.days - 1, yesterday)) });
+    for (const clients of [WIDE_SMALL, WIDE_LARGE])
+      wide.push({ clients, days: DAYS, ...(await practice(db, clients, DAYS - 1, yesterday)) });
   });
   await sql`analyze`.execute(db);
+  // Before any vacuum, as a database just restored or migrated is until the upkeep's first round.
+  const largest = wide[1]!;
+  const unvacuumed = await time(WIDE_RUNS, () => get(`/api/clients/adherence?today=${TODAY}`, largest.cookie));
+  const unvacuumedPlan = await explainSummary(db, organisationPracticeQuery(largest.org, TODAY));
+  // The server's own upkeep as its daily sweep runs it (src/server/db/upkeep.ts: VACUUM (ANALYZE) of
+  // every table; on PostgreSQL autovacuum does as much), then a day of logs through the triggers.
+  await upkeepRound(db, { sweep: true });
+  for (const m of [...made, ...wide]) m.logs += await todaysLogs(db, m.org);
   console.error(`${backend}: data made in ${Math.round((performance.now() - t0) / 1000)} s`);
 
   for (const m of made) {
@@ -308,6 +352,8 @@ async function measure(backend: string, config: DatabaseConfig): Promise<Row[]> 
       plan: await explainSummary(db, organisationPracticeFromLogsQuery(w.org, TODAY)),
     });
   }
+  out.push({ backend, what: UNVACUUMED, clients: largest.clients, days: largest.days, logs: largest.logs, ...unvacuumed });
+  plans.push({ backend, clients: largest.clients, query: "unvacuumed", plan: unvacuumedPlan });
   await plansWithDroppedIndex(db, backend, wide[1]!.org);
   await database.close();
   return out;
@@ -365,6 +411,11 @@ async function measureGlance(backend: string, config: DatabaseConfig): Promise<R
   return out;
 }
 
+const PLAN_NAMES = {
+  now: "now (practice_days: the organisation's range of its (organisation_id, month, user_id) index, two months)",
+  unvacuumed: "now, before any vacuum (as after a restore)",
+  previous: "today's (session_logs: a range of the (organisation_id, user_id, local_day) index per client)",
+} as const;
 const GLANCE_GET = "GET /api/clients (the dashboard at a glance: counts, sparklines, weekly adherence, holds, what is new)";
 const GLANCE_SQL = "dashboardRows alone (reads the summaries: client_summaries, practice_months; the query and its rows)";
 const BEFORE_SQL = "baseline: today's query at 3ad26b1, same answer from session_logs (test/support/dashboard-from-logs.ts), alone";
@@ -465,7 +516,10 @@ async function main() {
     ...runHeader(run),
     "In-process requests through the real app (routing, session lookup, SQL, core maths, JSON); 3 warm-up requests, then the timed ones. " +
       "Data made with generate_series: every client on a Mon/Wed/Fri plan, about 80 % of days logged, random pain scores, log ids counting up per practice; " +
-      "session_logs' secondary indexes are dropped while loading and built again from their definitions, with the summaries' triggers off, then the summaries made once for all (as migration 0013 does), then `ANALYZE` (no VACUUM, so no visibility map: PGlite never vacuums by itself). " +
+      "The history up to yesterday goes in with session_logs' secondary indexes dropped and built again from their definitions and the summaries' triggers off, then the summaries are made once for all (as migration 0013 does), then `ANALYZE`; " +
+      "then the server's own upkeep round as its daily sweep runs it (src/server/db/upkeep.ts: `VACUUM (ANALYZE)` of every table; a running PGlite server sweeps 10 minutes after start and daily, PostgreSQL's autovacuum does as much), " +
+      "then today's logs (~80 % of clients) in one insert per practice through the summaries' triggers, so today's month rows are written again and their pages are not all-visible, as between two sweeps; no vacuum or analyse after. " +
+      "One row measures the organisation-wide query before the sweep (as a database is after a restore or a migration until the upkeep's first round). " +
       "Baseline in the same run and database: the same dashboard computed by loading every log of the practice into Node and calling `adherenceOver`/`flagsFor` per client.",
     "",
     "| backend | what | clients | days of history | logs in the practice | p50 ms | p95 ms | p99 ms |",
@@ -491,10 +545,7 @@ async function main() {
     "",
     "| backend | clients | query | plan |",
     "|---|---:|---|---|",
-    ...plans.map(
-      (p) =>
-        `| ${p.backend} | ${p.clients} | ${p.query === "now" ? "now (practice_months: at most two rows per client by its key)" : "today's (session_logs: a range of the (organisation_id, user_id, local_day) index per client)"} | ${p.plan.replace(/\|/g, "/")} |`,
-    ),
+    ...plans.map((p) => `| ${p.backend} | ${p.clients} | ${PLAN_NAMES[p.query]} | ${p.plan.replace(/\|/g, "/")} |`),
     "",
     `The index on (organisation_id, local_day, user_id) that migration 0013 drops, put back on the ${WIDE_LARGE}-client data: the indexes EXPLAIN shows each reader of logs by day choosing (${droppedIndex.some((d) => d.indexes.includes("session_logs_org_day_user")) ? "one of them still chooses it" : "none chooses it"}):`,
     "",
