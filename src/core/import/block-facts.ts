@@ -40,6 +40,8 @@ export interface BlockFacts {
   words: number;
   /** Position among the document's blocks; 0 is the first. */
   index: number;
+  /** A part cut out of a block where a new movement starts (movement-starts.ts). */
+  opensMovement?: boolean;
 }
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
@@ -153,11 +155,30 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
   return words <= 12;
 }
 
+/** "Name: text" on one line, the name not a field ("Tennis ball squeeze: If your wrist hurts, …"). */
+function isNameLine(b: Block): boolean {
+  if (b.lines > 1) return false;
+  const label = readLabel(b.text, 0);
+  return label !== null && !label.field && label.bodyStart < b.text.length;
+}
+
+/**
+ * A first line written like later lines that each name a movement ("Tennis ball squeeze: If
+ * your wrist hurts, …" … "Praying position stretch: Hold this pose …") is the first of them,
+ * not the routine's title.
+ */
+function firstLineLeadsLikeLater(blocks: readonly Block[]): boolean {
+  const first = blocks[0];
+  if (!first || first.kind !== "paragraph" || !isNameLine(first)) return false;
+  return blocks.slice(1).some((b) => b.kind === "paragraph" && isNameLine(b));
+}
+
 /**
  * Tokenises and measures each block, and decides which plain lines are really headings; with
  * `asBody`, for parts cut out of a body block, none is (they keep their label reading).
  */
 export function readBlockFacts(text: string, blocks: readonly Block[], asBody = false): BlockFacts[] {
+  const firstIsLead = firstLineLeadsLikeLater(blocks);
   return blocks.map((block, index) => {
     const tokens = tokenize(text, block.start, block.end);
     let quantities = readQuantities(tokens);
@@ -173,7 +194,7 @@ export function readBlockFacts(text: string, blocks: readonly Block[], asBody = 
     } else if (isItemHeading(block, blocks[index + 1], tokens, timed)) {
       role = "heading";
       level = 3;
-    } else if (isHeadingLike(block, tokens, timed, index) && !(index > 0 && isFieldValueLine(block.text))) {
+    } else if (isHeadingLike(block, tokens, timed, index) && !((index > 0 || firstIsLead) && isFieldValueLine(block.text))) {
       role = "heading";
       level = index === 0 ? 1 : 2;
     }

@@ -145,6 +145,9 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
   }
 }
 
+/** Position words that name one pose ("lunge", "warrior") rather than how every movement is done. */
+const POSE_NAMES = new Set(["lunge", "lunges", "warrior"]);
+
 /**
  * "5 seated chair exercises for seniors": a position the routine's title names goes to every
  * exercise that names none of its own, at low confidence, with a warning.
@@ -152,7 +155,8 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
 function applyTitlePosition(layout: ReturnType<typeof layOut>, exercises: DraftExercise[], warnings: ImportWarning[]): void {
   const title = layout.others.find((o) => o.role === "title")?.facts;
   const at = title ? findNamePosition(title.tokens) : null;
-  if (!at) return;
+  // "Sun Salutes, Warrior and Hips": a pose the title lists is one of the movements, not the posture of all of them.
+  if (!at || POSE_NAMES.has(title!.block.text.slice(at.start - title!.block.start, at.end - title!.block.start).toLowerCase())) return;
   let used = false;
   for (const e of exercises) {
     if (e.position.span !== null) continue;

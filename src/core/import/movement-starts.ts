@@ -18,7 +18,7 @@ const PURPOSE_VERBS = new Set(["stretch", "loosen", "work", "target", "release",
 const SAME_MOVEMENT = new Set(["other", "opposite", "switch", "swap", "repeat", "again", "same", "this"]);
 
 /** A sentence end followed by a word that may open a new movement ("To", or a setup word such as "Lie", "While"). */
-const MAY_START = new RegExp(`[.!?]["”’)]*\\s+(to|${[...SETUP_OPENERS].join("|")})\\b`, "i");
+const MAY_START = new RegExp(`[.!?]["”’)]*\\s+(to|next|finally|lastly|${[...SETUP_OPENERS].join("|")})\\b`, "i");
 
 const holds = (s: SentenceFacts) => s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths");
 const timed = (s: SentenceFacts) =>
@@ -32,7 +32,14 @@ function opensWithPurpose(s: SentenceFacts): boolean {
   return false;
 }
 
+/** "Next, quickly spread the fingers …", "Finally, …": a sentence that moves on to the next movement. */
+const SEQUENCE_WORDS = new Set(["next", "finally", "lastly"]);
+const OTHER_SIDE = new Set(["other", "opposite", "switch", "swap", "same"]);
+const PLACING = new Set(["place", "put", "rest", "lie", "lay", "sit", "stand", "kneel"]);
+
 function startsAfresh(s: SentenceFacts, positionBefore: string | null): boolean {
+  // "Next, quickly spread the fingers …, repeating this 5 to 10 times": on to a new movement, unless back to the other side.
+  if (SEQUENCE_WORDS.has(s.tokens[0]?.text ?? "") && s.tokens[1]?.text === ",") return !s.tokens.some((t) => OTHER_SIDE.has(t.text));
   if (s.tokens.some((t) => SAME_MOVEMENT.has(t.text))) return false;
   if (opensWithPurpose(s)) return true;
   if (!SETUP_OPENERS.has(s.tokens[0]?.text ?? "")) return false;
@@ -57,13 +64,22 @@ function cutsIn(text: string, f: BlockFacts): number[] {
   const cuts: number[] = [];
   let held = false;
   let position: string | null = null;
+  // Whether a sentence from k on holds (a hold or breaths), for a held stretch after a counted movement.
+  const holdsFrom: boolean[] = new Array<boolean>(sentences.length + 1).fill(false);
+  for (let k = sentences.length - 1; k >= 0; k--) holdsFrom[k] = holdsFrom[k + 1]! || holds(sentences[k]!);
+  let counted = false;
   sentences.forEach((s, k) => {
-    if (k > 0 && held && timedFrom[k] && startsAfresh(s, position)) {
+    // "… repeating this 5 to 10 times. Place the hands on your desk … Hold each side 5 to 10 breaths.":
+    // a movement counted in repetitions, then a placing step towards a hold, is a held stretch of its own.
+    const placesAfterCount = counted && !held && PLACING.has(s.tokens[0]?.text ?? "") && holdsFrom[k] && !holds(s);
+    if (k > 0 && (((held || counted) && timedFrom[k] && startsAfresh(s, position)) || placesAfterCount)) {
       cuts.push(s.start);
       held = false;
+      counted = false;
       position = null;
     }
     if (holds(s)) held = true;
+    else if (timed(s)) counted = true;
     position ??= findPosition(s.tokens)?.value ?? null;
   });
   return cuts;
@@ -87,7 +103,10 @@ export function splitMovements(text: string, facts: BlockFacts[]): BlockFacts[] 
       const kind = k === 0 ? f.block.kind : "paragraph";
       return { ...f.block, kind, start, end, text: text.slice(start, end), afterBlank: k > 0 || f.block.afterBlank };
     });
-    for (const p of readBlockFacts(text, parts, true)) out.push(p);
+    readBlockFacts(text, parts, true).forEach((p, k) => {
+      if (k > 0) p.opensMovement = true;
+      out.push(p);
+    });
   }
   if (cut) out.forEach((f, i) => (f.index = i));
   return out;

@@ -122,3 +122,18 @@ describe("reading a crowded run of tokens", () => {
     expect(qs[199]!.start).toBe(199 * 3);
   });
 });
+
+describe("reading counts of a movement and sets", () => {
+  it("reads 'draw 5 to 10 circles' and 'make 8 circles clockwise' as repetitions", () => {
+    one("Lift your arms and draw 5 to 10 circles with your wrists.", "reps", 5, 10);
+    one("Make 8 circles clockwise with the ankle.", "reps", 8);
+  });
+
+  it("reads 'three sets of 10 repetitions each day' as sets of repetitions, not as how often", () => {
+    expect(read("Do three sets of 10 repetitions each day.").map((q) => [q.kind, q.min, q.max])).toEqual([
+      ["sets", 3, 3],
+      ["reps", 10, 10],
+    ]);
+    one("Do it twice a day.", "other", 2);
+  });
+});

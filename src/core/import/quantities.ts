@@ -288,7 +288,8 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     if (read.kind === "reps" || read.kind === "sets") {
-      const kind: QuantityKind = perPeriodAt(tokens, read.next) ? "other" : read.kind;
+      // "3 sets of 10 repetitions each day": sets of repetitions are the prescription, the day its frequency.
+      const kind: QuantityKind = !read.reps && perPeriodAt(tokens, read.next) ? "other" : read.kind;
       found.push(
         quantity(
           kind,

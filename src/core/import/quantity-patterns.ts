@@ -26,6 +26,27 @@ const NOT_MOVEMENTS = new Set([
   "poses",
 ]);
 
+/** Words after a counted plural that keep it the count of a movement: "10 circles clockwise", "5 lunges with each leg". */
+const PLURAL_FOLLOWERS = new Set([
+  "with",
+  "on",
+  "each",
+  "per",
+  "in",
+  "for",
+  "and",
+  "then",
+  "inward",
+  "outward",
+  "forward",
+  "forwards",
+  "backward",
+  "backwards",
+  "clockwise",
+  "counterclockwise",
+  "anticlockwise",
+]);
+
 /** "lunges", "heel raises", "contract/relax cycles": a few words ending in a plural that names what is repeated. */
 function movementPlural(tokens: readonly Token[], j: number): boolean {
   // "repeat 3 times", "do 2 sets": read by the rules for repetition and set words.
@@ -37,7 +58,7 @@ function movementPlural(tokens: readonly Token[], j: number): boolean {
     if (t.kind !== "word") return false;
     if (t.text.length > 3 && t.text.endsWith("s") && !t.text.endsWith("ss") && !NOT_MOVEMENTS.has(t.text)) {
       const after = tokens[k + 1];
-      return !after || after.kind !== "word" || ["with", "on", "each", "per", "in", "for", "and", "then"].includes(after.text);
+      return !after || after.kind !== "word" || PLURAL_FOLLOWERS.has(after.text);
     }
   }
   return false;
@@ -152,6 +173,9 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   return { kind: "duration", min: 60, max: 60, next: j, note: null };
 }
 
+/** Verbs before a count that make it repetitions: "do 10", "perform 8", "draw 5 circles", "make 10 circles". */
+const DOERS = new Set(["do", "perform", "complete", "repeat", "draw", "make"]);
+
 /** Words that can open a quantity; any other word is skipped without further reading. */
 const OPENERS = new Set([
   "a",
@@ -215,7 +239,7 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return { kind: REP_LABELS.has(field) ? "reps" : "sets", min: r.min, max: r.max, next: j, note: null };
   }
   const doer = tokens[i - 1]?.text ?? "";
-  if ((doer === "do" || doer === "perform" || doer === "complete" || doer === "repeat") && !readTimeUnit(tokens, j)) {
+  if (DOERS.has(doer) && !readTimeUnit(tokens, j)) {
     const next = tokens[j];
     const more =
       next && (next.kind !== "word" || ["on", "each", "per", "with", "for", "and", "then", "more", "slow", "in"].includes(next.text));

@@ -158,3 +158,72 @@ describe("calibrated confidence", () => {
     expect(importRoutine("Calf stretch: stand facing a wall. Hold for 30 seconds.").doubtfulStructure).toBe(false);
   });
 });
+
+describe("reading real routine texts: where one movement ends and the next begins", () => {
+  const summary = (text: string) => read(text).map((e) => [e.name.value, e.reps.value.max, e.phases.map((p) => p.hold?.value.max ?? null)]);
+
+  it("reads a paragraph that starts in a named pose after a timed movement as a movement of its own", () => {
+    const text =
+      "Sit tall on a chair and turn your upper body to the right.\nHold for 20 seconds, then turn to the left.\nStart in child's pose with your arms reaching forward.\nWalk your hands to the right and stay for 5 breaths.\n\nStart in Mountain pose with your feet together.\nRaise both arms overhead and hold for 30 seconds.";
+    expect(read(text).map((e) => e.phases[0]!.hold?.value)).toEqual([
+      { min: 20, max: 20 },
+      { min: 30, max: 30 },
+      { min: 30, max: 30 },
+    ]);
+  });
+
+  it("reads a first line written like the later 'Name: …' lines as the first movement, not the title", () => {
+    const text =
+      "Thumb press: Go gently if your thumb is sore\nPress your thumb into your palm and let go. Do this with the other hand too.\nPalm stretch: Hold it for about 20 seconds\nPress your palms together in front of your chest and lower them slowly. Hold it for about 20 seconds. Repeat 5 times.";
+    expect(summary(text)).toEqual([
+      ["Thumb press", 1, [null]],
+      ["Palm stretch", 5, [20]],
+    ]);
+  });
+
+  it("does not take a hold in the name line and the same hold in the steps for two phases", () => {
+    const text = "Palm stretch: Hold for 20 seconds\nPress your palms together and lower them slowly. Hold for 20 seconds. Repeat 5 times.";
+    expect(summary(text)).toEqual([["Palm stretch", 5, [20]]]);
+  });
+
+  it("keeps a step that opens with 'Do this' or a clause before 'pick up' in its movement", () => {
+    const text =
+      "Toe exercises\nBead pickup\nScatter ten beads on the floor.\nUsing only your toes, pick up one bead at a time and drop it in a cup.\nDo this with one foot at a time.\nCalf raise\nStand behind a chair and rise onto your toes 10 times.";
+    expect(read(text).map((e) => [e.name.value, e.sides.value])).toEqual([
+      ["Bead pickup", "both"],
+      ["Calf raise", "none"],
+    ]);
+  });
+
+  it("does not start a new movement after a time that belongs to no movement", () => {
+    const text =
+      "Sphinx pose\n\nYou can stay with anything for a minute.\n\nStart by lying on your stomach with your elbows under your shoulders.\n\nLift your chest and stay here for 5 breaths.";
+    expect(read(text).map((e) => e.name.value)).toEqual(["Sphinx pose"]);
+  });
+
+  it("does not read 'Just a minute.' as a movement named 'Just'", () => {
+    const text = "Cat stretch\n\nKneel on all fours and round your back. Hold for 10 seconds.\n\nJust a minute.";
+    expect(read(text).map((e) => e.name.value)).toEqual(["Cat stretch"]);
+  });
+
+  it("cuts a paragraph at 'Next,' after a counted movement, and at a placing step towards a hold", () => {
+    const text =
+      "Hand care\n\nTry these every hour. Hold your arms out and draw 5 to 10 circles with your wrists. Next, open and close your hands, repeating this 5 to 10 times. Place one palm on the table, fingers towards you, and lean gently. Hold each side for 5 breaths.";
+    expect(read(text).map((e) => [e.reps.value, e.sides.value, e.phases[0]!.breaths?.value ?? null])).toEqual([
+      [{ min: 5, max: 10 }, "none", null],
+      [{ min: 5, max: 10 }, "none", null],
+      [{ min: 1, max: 1 }, "both", { min: 5, max: 5 }],
+    ]);
+  });
+
+  it("does not make a movement's paragraph a setting for all because an aside before it speaks of 'these stretches'", () => {
+    const text = "Wrist stretches\n\nDo these stretches twice a day. Hold your arm out and pull the fingers back gently for 20 seconds.";
+    const draft = importRoutine(text);
+    expect(draft.exercises.map((e) => e.phases[0]!.hold?.value)).toEqual([{ min: 20, max: 20 }]);
+  });
+
+  it("does not give the pose a title lists to every movement as its position", () => {
+    const text = "Salutes, Warrior and Hips\n\n- Cat-cow x5\n- Warrior two x3\n- Forward fold x3";
+    expect(read(text).map((e) => e.position.value)).toEqual(["other", "standing", "other"]);
+  });
+});

@@ -474,6 +474,18 @@ export const INSTRUCTION_VERBS = new Set([
   "then",
   "now",
   "next",
+  "pick",
+  "do",
+  "perform",
+  "try",
+  "tap",
+  "grip",
+  "circle",
+  "scrunch",
+  "clench",
+  "pinch",
+  "open",
+  "close",
 ]);
 
 /** Words that open a sentence by setting up a start position: "Laying on your back, …", "While in a seated position, …". */

@@ -13,22 +13,25 @@ export function firstBodyWord(f: BlockFacts): string {
 /**
  * Splits a section's paragraphs where a new paragraph starts a fresh timed exercise of its own:
  * it stands after a blank line, names a body position and a hold, and the text before it was
- * already timed. Phases of one exercise written as paragraphs rarely restate the position.
+ * already a timed movement. Phases of one exercise written as paragraphs rarely restate the position.
  */
-export function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] {
+export function splitAtFreshStarts(body: readonly BlockFacts[], describesMovement: (f: BlockFacts) => boolean): BlockFacts[][] {
   const parts: BlockFacts[][] = [[]];
   body.forEach((f, i) => {
     const current = parts[parts.length - 1]!;
-    const before = current.some((b) => b.timed);
+    // The text before must be a movement already: timed, and with a step or a position
+    // ("You can do anything for one minute." above the steps is not one).
+    const before = current.some((b) => b.timed) && current.some(describesMovement);
     const positioned = findPosition(f.tokens) !== null;
     // Or: a paragraph that opens by setting up a start position ("Laying on your back, …"),
     // timed in itself or in the next block, right after a timed block: a movement of its own.
     const setsUp =
       startsNewSetup(f) &&
-      findPosition(firstSentence(f)) !== null &&
+      (findPosition(firstSentence(f)) !== null || opensInAPose(f)) &&
       (f.timed || body[i + 1]?.timed === true) &&
       current[current.length - 1]?.timed === true;
-    const fresh = f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp);
+    const fresh =
+      f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp || f.opensMovement === true);
     if (fresh) parts.push([f]);
     else current.push(f);
   });
@@ -39,6 +42,12 @@ export function splitAtFreshStarts(body: readonly BlockFacts[]): BlockFacts[][] 
 function firstSentence(f: BlockFacts): BlockFacts["tokens"] {
   const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
   return end < 0 ? f.tokens : f.tokens.slice(0, end);
+}
+
+/** "Start in Downward-Facing Dog …", "Begin on your mat in …": a start in a pose the position words may not know. */
+function opensInAPose(f: BlockFacts): boolean {
+  const words = f.tokens.filter((t) => !f.label || t.start >= f.label.bodyStart);
+  return (words[0]?.text === "start" || words[0]?.text === "begin") && (words[1]?.text === "in" || words[1]?.text === "on");
 }
 
 /** "Laying on your back, …", "While in a seated position, …", "Start in Downward-Facing Dog…": a block that opens by setting up a position. */

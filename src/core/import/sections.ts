@@ -1,5 +1,6 @@
 import { isNumberedLabel, type BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
+import { isAdvice, isForAll } from "./settings.ts";
 import { firstBodyWord, isListed, splitAtCompleteItems, splitAtFreshStarts } from "./section-splits.ts";
 import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 
@@ -22,48 +23,6 @@ export interface Layout {
   settings: BlockFacts[];
 }
 
-const GENERIC_SINGULAR = new Set(["stretch", "exercise", "pose", "posture", "position", "movement", "move", "one"]);
-const GENERIC_PLURAL = new Set(["stretches", "exercises", "poses", "postures", "positions", "movements", "moves"]);
-const EVERY = new Set(["each", "every", "all", "any"]);
-const THESE = new Set(["these", "the", "those", "all"]);
-
-/**
- * "Hold each stretch for 15 to 30 seconds", "the hamstring stretches should be held for 15
- * seconds and repeated 4 times": a timed block that speaks of every movement and describes none
- * (no body position) sets the hold or repetitions for all of them; it is not an exercise.
- */
-export function isForAll(f: BlockFacts): boolean {
-  if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
-  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return false;
-  // Walks the words once, without copying them: a setting is short, but any block is asked.
-  const words = f.tokens;
-  for (const t of words) if (t.kind !== "punct" && ADVICE.has(t.text)) return true;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w.kind === "punct" || (!EVERY.has(w.text) && !THESE.has(w.text))) continue;
-    // The next two words, punctuation skipped.
-    for (let k = i + 1, seen = 0; k < words.length && seen < 2; k++) {
-      const n = words[k]!;
-      if (n.kind === "punct") continue;
-      seen++;
-      if (GENERIC_PLURAL.has(n.text) || (EVERY.has(w.text) && GENERIC_SINGULAR.has(n.text))) return true;
-    }
-  }
-  return false;
-}
-
-/** Words of advice about stretching in general, not of one movement: "Stretching guidelines", "Choose your reps and sets". */
-const ADVICE = new Set(["guideline", "guidelines", "tips", "advice", "rules", "choose", "recommends", "recommended", "basics"]);
-
-const HOW_MUCH = new Set(["often", "much", "long", "many"]);
-
-/** A heading or first line that gives advice ("Stretching Guidelines", "How Much Should I Stretch?"), not a movement's name. */
-function isAdvice(f: BlockFacts | null | undefined): boolean {
-  if (!f) return false;
-  const tokens = f.tokens;
-  return tokens.some((t, i) => ADVICE.has(t.text) || (t.text === "how" && HOW_MUCH.has(tokens[i + 1]?.text ?? "")));
-}
-
 /** "Calf Stretch" as a list item of its own: a short name with no steps, timing or end punctuation. */
 function isNameItem(f: BlockFacts): boolean {
   if (f.block.kind !== "item" || f.timed || f.words === 0 || f.words > 8 || isStepStarter(f.firstWord)) return false;
@@ -84,13 +43,20 @@ const STEP_ADVERBS = new Set([
   "just",
   "softly",
   "lightly",
+  "quickly",
+  "finally",
+  "lastly",
 ]);
 
 /** The verb a block's text starts with, past a label and a leading adverb ("Always keep …" → "keep"). */
 function leadVerb(f: BlockFacts): string {
   const first = firstBodyWord(f);
   const at = f.tokens.findIndex((t) => t.text === first && (!f.label || t.start >= f.label.bodyStart));
-  if (STEP_ADVERBS.has(first)) return f.tokens.slice(at + 1).find((t) => t.kind !== "punct")?.text ?? "";
+  if (STEP_ADVERBS.has(first)) {
+    // "Next, quickly spread …": past one or two adverbs.
+    const rest = f.tokens.slice(at + 1, at + 6).filter((t) => t.kind !== "punct");
+    return (STEP_ADVERBS.has(rest[0]?.text ?? "") ? rest[1] : rest[0])?.text ?? "";
+  }
   // "Using ankle and foot only, trace …", "With your heel on the ground, pick up …": the verb after the opening clause.
   if (LEAD_CLAUSES.has(first)) {
     const comma = f.tokens.slice(at + 1, at + 14).findIndex((t) => t.text === ",");
@@ -115,6 +81,9 @@ function hasStepSentence(f: BlockFacts): boolean {
   return false;
 }
 
+/** Words that lead a time without naming a movement ("Just a minute", "Only 30 seconds"). */
+const NOT_NAMES = new Set(["only", "about", "around", "for", "a", "an", "another", "roughly", "approximately", "maybe", "over"]);
+
 const OBJECT_WORDS = new Set(["the", "your", "both", "each", "one"]);
 
 /** A short timed line that starts with a name ("Child's pose 30s", "Cat-cow x10") or a "Name:" label. */
@@ -126,6 +95,9 @@ export function isLead(f: BlockFacts): boolean {
   if (!f.timed || f.words > 15 || f.words === 0) return false;
   const first = f.tokens.find((t) => t.kind !== "punct");
   if (first === undefined || first.kind !== "word" || isStepStarter(first.text)) return false;
+  // "Just a minute.", "Only 30 seconds": words before the time that name nothing.
+  const named = f.tokens.filter((t) => t.kind === "word" && t.start < (f.quantities[0]?.start ?? Infinity));
+  if (named.every((t) => STEP_ADVERBS.has(t.text) || NOT_NAMES.has(t.text))) return false;
   // "Circle the foot one way, then the other. Do this for 20-30 seconds.": sentences that open with an instruction (a verb,
   // or a word before "the"/"your") are steps, not a name.
   const second = f.tokens[f.tokens.indexOf(first) + 1]?.text ?? "";
@@ -214,7 +186,7 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       continue;
     }
     if (leadAt.length === 0) {
-      for (const part of splitAtFreshStarts(section.body)) {
+      for (const part of splitAtFreshStarts(section.body, describesMovement)) {
         splitAtCompleteItems(part).forEach((blocks, k) => {
           const first = candidates.length === 0;
           const listed = isListed(blocks);

@@ -34,3 +34,14 @@ describe("reading sides", () => {
     expect(sides("Stop right away if it hurts. All right, now relax.")).toEqual(["none", null]);
   });
 });
+
+describe("reading one limb at a time", () => {
+  it("reads 'one foot at a time' and 'one hand at a time' as both sides, left first", () => {
+    expect(sides("Curl the towel in with your toes, one foot at a time.")).toEqual(["both", "left"]);
+    expect(sides("Press the palm down gently, one hand at a time.")).toEqual(["both", "left"]);
+  });
+
+  it("does not read 'one at a time' without a limb as sides", () => {
+    expect(sides("Lift the beads one at a time.")).toEqual(["none", null]);
+  });
+});

@@ -54,7 +54,11 @@ const BOTH_STARTS = new Set([
   "alternating",
   "left",
   "right",
+  "one",
 ]);
+
+/** What may be worked one at a time: "one foot at a time", "one hand at a time". */
+const ONE_AT_A_TIME = new Set(["leg", "foot", "side", "arm", "hand", "wrist", "knee", "hip", "ankle", "shoulder"]);
 
 /** The text of token i + k, or "" past either end. */
 const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
@@ -108,6 +112,15 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   )
     return span(tokens, i, i + 2);
   if (wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") return span(tokens, i, i);
+  // "Stretch one foot at a time", "do this with one leg at a time": one side, then the other.
+  if (
+    wordAt(tokens, i, 0) === "one" &&
+    ONE_AT_A_TIME.has(wordAt(tokens, i, 1)) &&
+    wordAt(tokens, i, 2) === "at" &&
+    wordAt(tokens, i, 3) === "a" &&
+    wordAt(tokens, i, 4) === "time"
+  )
+    return span(tokens, i, i + 4);
   return null;
 }
 
