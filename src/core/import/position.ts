@@ -72,6 +72,13 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["hands", "on", "the", "wall"], value: "standing" },
   { words: ["on", "a", "stair"], value: "standing" },
   { words: ["on", "a", "step"], value: "standing" },
+  { words: ["on", "the", "stair"], value: "standing" },
+  { words: ["on", "the", "stairs"], value: "standing" },
+  { words: ["on", "the", "step"], value: "standing" },
+  { words: ["lean", "in", "towards"], value: "standing" },
+  { words: ["lean", "in", "toward"], value: "standing" },
+  { words: ["lean", "towards", "the", "wall"], value: "standing" },
+  { words: ["lean", "toward", "the", "wall"], value: "standing" },
   { words: ["on", "a", "chair"], value: "seated" },
 ];
 

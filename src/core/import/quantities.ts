@@ -153,6 +153,7 @@ const HOLD_CONTEXT = new Set([
   "count",
   "lasting",
   "of",
+  "after",
 ]);
 /** Words right after a length that make it a hold: "30 seconds each", "20 s hold", "30 s per side". */
 const HOLD_AFTER = new Set(["hold", "holds", "each", "per", "on", "x", "×", "stretch", "in", "at"]);

@@ -173,6 +173,8 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   return { kind: "duration", min: 60, max: 60, next: j, note: null };
 }
 
+const SIDE_SWITCHES = new Set(["switch", "swap", "change", "other", "opposite"]);
+
 /** Verbs before a count that make it repetitions: "do 10", "perform 8", "draw 5 circles", "make 10 circles". */
 const DOERS = new Set(["do", "perform", "complete", "repeat", "draw", "make"]);
 
@@ -210,7 +212,9 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     t.text === "again" &&
     tokens[i - 1]?.text !== undefined &&
     ["it", "all"].includes(tokens[i - 1]!.text) &&
-    tokens.slice(Math.max(0, i - 3), i).some((x) => x.text === "do")
+    tokens.slice(Math.max(0, i - 3), i).some((x) => x.text === "do") &&
+    // "… then switch sides and do it again": the same once on the other side, not twice.
+    !tokens.slice(Math.max(0, i - 6), i).some((x) => SIDE_SWITCHES.has(x.text))
   ) {
     return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };
   }

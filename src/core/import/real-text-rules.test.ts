@@ -227,3 +227,46 @@ describe("reading real routine texts: where one movement ends and the next begin
     expect(read(text).map((e) => e.position.value)).toEqual(["other", "standing", "other"]);
   });
 });
+
+describe("reading real routine texts: one hold for all, and lying another way", () => {
+  it("under a hold said once for every stretch, reads each paragraph that opens with a step or a position as a movement", () => {
+    const text =
+      "Each stretch should be held for 20 seconds.\n\nLoop a strap around your foot and lie on your back. Pull the strap gently.\n\nIn a seated position, cross one ankle over the other knee and pull the toes back.\n\nDo not bounce.\n\nStand facing a wall and step one foot back, heel down.";
+    expect(read(text).map((e) => [e.position.value, e.phases[0]!.hold?.value])).toEqual([
+      ["lying", { min: 20, max: 20 }],
+      ["seated", { min: 20, max: 20 }],
+      ["standing", { min: 20, max: 20 }],
+    ]);
+  });
+
+  it("starts a new movement at a timed paragraph that lies face up after one that lies face down, though the first has no time", () => {
+    const text =
+      "Sphinx stretch\n\nLie on your stomach with your elbows under your shoulders and lift your chest.\n\nPull one knee to your chest while lying on your back. Hold for 30 seconds.\n\nSide stretch\n\nStand tall and lean to one side. Hold for 10 seconds.";
+    expect(read(text).map((e) => [e.position.value, e.phases[0]!.hold?.value ?? null])).toEqual([
+      ["lying", null],
+      ["lying", { min: 30, max: 30 }],
+      ["standing", { min: 10, max: 10 }],
+    ]);
+  });
+
+  it("reads the affected side as one side even beside 'the other foot', unless the text switches", () => {
+    const side = (t: string) => read(`Calf stretch: ${t} Hold for 30 seconds.`)[0]!.sides.value;
+    expect(side("Put the affected foot behind the other foot and lean in towards the wall.")).toBe("one");
+    expect(side("Put the affected foot behind the other foot. Switch sides.")).toBe("both");
+  });
+
+  it("reads 'on the stair' and 'lean in towards the wall' as standing", () => {
+    const position = (t: string) => read(`Calf stretch: ${t} Hold for 30 seconds.`)[0]!.position.value;
+    expect([position("Put the balls of your feet on the stair and let the heels drop."), position("Lean in towards the wall.")]).toEqual([
+      "standing",
+      "standing",
+    ]);
+  });
+
+  it("reads 'switch sides after 10 seconds' as a 10 s hold, and 'then switch sides and do it again' as once a side", () => {
+    const [e] = read("Neck stretch: tilt your ear to your shoulder. Repeat on the other side after 10 seconds.");
+    expect(e!.phases[0]!.hold?.value).toEqual({ min: 10, max: 10 });
+    const [f] = read("Shoulder stretch: pull one arm across your body. Hold for 30 seconds, then switch sides and do it again.");
+    expect([f!.reps.value, f!.sides.value]).toEqual([{ min: 1, max: 1 }, "both"]);
+  });
+});

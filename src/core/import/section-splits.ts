@@ -30,12 +30,54 @@ export function splitAtFreshStarts(body: readonly BlockFacts[], describesMovemen
       (findPosition(firstSentence(f)) !== null || opensInAPose(f)) &&
       (f.timed || body[i + 1]?.timed === true) &&
       current[current.length - 1]?.timed === true;
+    // Or: a timed paragraph that lies another way than the movement before it ("Lay on your
+    // stomach …" then "… while lying flat on your back. Hold this stretch for 30 seconds."), timed or not before.
+    const otherWay =
+      f.block.afterBlank &&
+      f.timed &&
+      current.length > 0 &&
+      current.some(describesMovement) &&
+      lyingWay(f.tokens) !== null &&
+      current.some((b) => lyingWay(b.tokens) !== null && lyingWay(b.tokens) !== lyingWay(f.tokens));
     const fresh =
-      f.block.kind === "paragraph" && before && ((f.block.afterBlank && f.timed && positioned) || setsUp || f.opensMovement === true);
+      f.block.kind === "paragraph" &&
+      ((before && ((f.block.afterBlank && f.timed && positioned) || setsUp || f.opensMovement === true)) || otherWay);
     if (fresh) parts.push([f]);
     else current.push(f);
   });
   return parts;
+}
+
+/**
+ * Under a hold said once for every movement ("Each stretch should be held for 10 – 15 seconds"),
+ * movements carry no time of their own, so each paragraph after a blank line that opens a
+ * movement (`opens`: a step or a position) starts one, timed or not. The parts are marked as
+ * listed movements (isListed), so an untimed one still counts.
+ */
+export function splitUnderSetting(body: readonly BlockFacts[], opens: (f: BlockFacts) => boolean): BlockFacts[][] {
+  const parts: BlockFacts[][] = [[]];
+  for (const f of body) {
+    const current = parts[parts.length - 1]!;
+    if (current.length > 0 && f.block.kind === "paragraph" && f.block.afterBlank && opens(f)) parts.push([f]);
+    else current.push(f);
+  }
+  if (parts.length > 1) for (const part of parts) LISTED.add(part);
+  return parts;
+}
+
+const FACE_DOWN = new Set(["stomach", "tummy", "belly", "prone", "facedown", "face-down"]);
+const FACE_UP = new Set(["back", "supine", "faceup", "face-up", "hooklying"]);
+
+/** Which way a block lies, when it says: "on your stomach", "face down", "prone" or "on your back", "supine". */
+function lyingWay(tokens: BlockFacts["tokens"]): "face down" | "face up" | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.text;
+    const after = tokens[i - 1]?.text === "your" && (tokens[i - 2]?.text === "on" || tokens[i - 2]?.text === "onto");
+    if (w === "prone" || w === "facedown" || w === "face-down" || (FACE_DOWN.has(w) && after)) return "face down";
+    if (w === "supine" || w === "faceup" || w === "face-up" || w === "hooklying" || (FACE_UP.has(w) && after)) return "face up";
+    if (w === "face" && (tokens[i + 1]?.text === "down" || tokens[i + 1]?.text === "up")) return tokens[i + 1]!.text === "down" ? "face down" : "face up";
+  }
+  return null;
 }
 
 /** The tokens of a block's first sentence. */

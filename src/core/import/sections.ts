@@ -1,7 +1,7 @@
 import { isNumberedLabel, type BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
 import { isAdvice, isForAll } from "./settings.ts";
-import { firstBodyWord, isListed, splitAtCompleteItems, splitAtFreshStarts } from "./section-splits.ts";
+import { firstBodyWord, isListed, splitAtCompleteItems, splitAtFreshStarts, splitUnderSetting } from "./section-splits.ts";
 import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 
 /** A run of blocks the importer reads as one exercise, named by a heading, a label or its lead words. */
@@ -71,6 +71,16 @@ const LEAD_CLAUSES = new Set(["using", "with", "keeping", "placing", "holding", 
 /** A block that reads as a step of a movement: it starts with an instruction or names a body position. */
 const describesMovement = (f: BlockFacts) =>
   f.role === "body" && (INSTRUCTION_VERBS.has(leadVerb(f)) || findPosition(f.tokens) !== null || hasStepSentence(f));
+
+const NEGATIONS = new Set(["not", "don't", "never", "avoid"]);
+
+/** A paragraph that opens a movement: it starts with a step or names a body position in its first sentence ("Do not bounce." does not). */
+function opensMovement(f: BlockFacts): boolean {
+  if (f.role !== "body" || f.tokens.slice(0, 2).some((t) => NEGATIONS.has(t.text))) return false;
+  if (INSTRUCTION_VERBS.has(leadVerb(f))) return true;
+  const end = f.tokens.findIndex((t) => t.text === "." || t.text === "!" || t.text === "?");
+  return findPosition(end < 0 ? f.tokens : f.tokens.slice(0, end)) !== null;
+}
 
 /** Whether some sentence of the block after its first starts with an instruction ("… a gentle neck stretch. Begin in a comfortable seat."). */
 function hasStepSentence(f: BlockFacts): boolean {
@@ -152,6 +162,7 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
  */
 export function layOut(all: readonly BlockFacts[]): Layout {
   const settings = all.filter(isForAll);
+  const holdForAll = settings.some((f) => f.quantities.some((q) => q.kind === "hold" || q.kind === "breaths"));
   const setting = new Set(settings);
   const facts = settings.length === 0 ? all : all.filter((f) => !setting.has(f));
   // A first line that names one movement, followed by further headings that name movements, is
@@ -186,7 +197,8 @@ export function layOut(all: readonly BlockFacts[]): Layout {
       continue;
     }
     if (leadAt.length === 0) {
-      for (const part of splitAtFreshStarts(section.body, describesMovement)) {
+      const parts = holdForAll ? splitUnderSetting(section.body, opensMovement) : splitAtFreshStarts(section.body, describesMovement);
+      for (const part of parts) {
         splitAtCompleteItems(part).forEach((blocks, k) => {
           const first = candidates.length === 0;
           const listed = isListed(blocks);

@@ -60,6 +60,9 @@ const BOTH_STARTS = new Set([
 /** What may be worked one at a time: "one foot at a time", "one hand at a time". */
 const ONE_AT_A_TIME = new Set(["leg", "foot", "side", "arm", "hand", "wrist", "knee", "hip", "ankle", "shoulder"]);
 
+/** Words that send the movement to the other side, beyond naming it. */
+const SWITCHING = new Set(["switch", "swap", "change", "changing", "repeat", "alternate", "alternating", "each", "per", "both"]);
+
 /** The text of token i + k, or "" past either end. */
 const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
 
@@ -203,9 +206,15 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let only: Hit | null = null;
   let first: { side: Side; at: Hit } | null = null;
   let oneLimb: Hit | null = null;
+  let bothFromOther = false;
+  let switched = false;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.kind !== "word") continue;
-    both ??= bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
+    if (!both) {
+      both = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
+      bothFromOther = both !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
+    }
+    if (SWITCHING.has(tokens[i]!.text)) switched = true;
     only ??= hurtSideAt(tokens, i);
     together ??= togetherAt(tokens, i);
     only ??= oneSideOnlyAt(tokens, i);
@@ -223,6 +232,9 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   }
   const firstSide = first?.side ?? null;
   const firstAt = first?.at ?? null;
+  // "Place the affected foot behind the other foot": beside the affected side, "the other foot" is
+  // the one it works against, not a second side; switching words ("repeat with the other") still are.
+  if (only && both && bothFromOther && !switched) both = null;
   if (only && !both) {
     return {
       sides: "one",
