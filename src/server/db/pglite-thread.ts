@@ -37,16 +37,90 @@ export const PGLITE_SETTINGS: Record<string, string> = {
   temp_buffers: "1MB",
 };
 
+/** How many statements the thread keeps prepared; the one used longest ago is closed first. */
+export const PREPARED_STATEMENTS = 64;
+
 /**
  * Runs in the worker thread (plain CommonJS, so it needs no TypeScript loader): one PGlite instance
  * answering one message per statement. Errors go back as their plain fields (message, code,
  * severity, detail...), since PGlite's error objects also carry what cannot cross threads.
  * PostgreSQL's log lines come through onStderr while a statement runs; a PANIC line is passed on
  * at once, because the statement may never finish.
+ *
+ * Each statement text is prepared once (a named statement: parsed, analysed and its parameter
+ * types described) and from then on only bound and executed, in one call into PostgreSQL. PGlite's
+ * own query() parses and plans the text again every time, which inside WebAssembly costs more than
+ * running a short statement (about 1 ms for the session lookup). PostgreSQL re-plans a prepared
+ * statement by itself when a table it reads changes; only a statement whose columns changed under it
+ * (a select * across a migration) fails with "cached plan must not change result type", and is then
+ * prepared again. Values and rows are converted exactly as PGlite's query() does, by its own
+ * serializers and parsers.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { PGlite } = require(workerData.pglite);
+const { PGlite, protocol, parse } = require(workerData.pglite);
+const { serialize } = protocol;
+const joined = (...parts) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+};
+const prepared = new Map();
+let named = 0;
+const prepare = async (pg, sql) => {
+  const name = "limber_" + named++;
+  const described = await pg.execProtocolStream(
+    joined(serialize.parse({ name, text: sql }), serialize.describe({ type: "S", name }), serialize.sync()),
+    { syncToFs: false },
+  );
+  const statement = { name, types: parse.parseDescribeStatementResults(described) };
+  prepared.set(sql, statement);
+  if (prepared.size > workerData.preparedStatements) {
+    const [oldest, { name: closing }] = prepared.entries().next().value;
+    prepared.delete(oldest);
+    await pg.execProtocolStream(joined(serialize.close({ type: "S", name: closing }), serialize.sync()), { syncToFs: false });
+  }
+  return statement;
+};
+const forget = async (pg, sql) => {
+  const statement = prepared.get(sql);
+  if (!statement) return;
+  prepared.delete(sql);
+  await pg.execProtocolStream(joined(serialize.close({ type: "S", name: statement.name }), serialize.sync()), { syncToFs: false });
+};
+// After a statement that may change what others read (a migration), every prepared statement is made again when next used.
+const CHANGES_SCHEMA = new Set(["CREATE", "ALTER", "DROP"]);
+const forgetAll = async (pg) => {
+  if (prepared.size === 0) return;
+  const closes = [...prepared.values()].map(({ name }) => serialize.close({ type: "S", name }));
+  prepared.clear();
+  await pg.execProtocolStream(joined(...closes, serialize.sync()), { syncToFs: false });
+};
+const run = async (pg, sql, parameters, again = true) => {
+  let statement = prepared.get(sql);
+  if (statement) (prepared.delete(sql), prepared.set(sql, statement));
+  else statement = await prepare(pg, sql);
+  const values = parameters.map((p, i) => {
+    if (p === null || p === undefined) return null;
+    const convert = pg.serializers[statement.types[i]];
+    return convert ? convert(p) : p.toString();
+  });
+  try {
+    const messages = await pg.execProtocolStream(
+      joined(serialize.bind({ statement: statement.name, values }), serialize.describe({ type: "P" }), serialize.execute({}), serialize.sync()),
+      { syncToFs: false },
+    );
+    await pg.syncToFs();
+    const result = parse.parseResults(messages, pg.parsers)[0];
+    if (CHANGES_SCHEMA.has(result.command)) await forgetAll(pg);
+    return result;
+  } catch (e) {
+    if (!again || !(e && e.code === "0A000" && /cached plan/.test(e.message))) throw e;
+    await forget(pg, sql);
+    return run(pg, sql, parameters, false);
+  }
+};
 const plain = (e) => {
   const out = { message: String((e && e.message) || e) };
   if (e && typeof e === "object") for (const [k, v] of Object.entries(e)) if (typeof v === "string" || typeof v === "number") out[k] = v;
@@ -66,7 +140,7 @@ PGlite.create({ dataDir: workerData.dataDir, onStderr, startParams }).then((pg) 
       return;
     }
     try {
-      const r = await pg.query(m.sql, m.parameters);
+      const r = await run(pg, m.sql, m.parameters);
       parentPort.postMessage({ id: m.id, rows: r.rows, affectedRows: r.affectedRows });
     } catch (e) {
       parentPort.postMessage({ id: m.id, error: plain(e) });
@@ -201,6 +275,7 @@ async function startWorker(dataDir: string): Promise<Worker> {
       dataDir,
       settings: Object.entries(PGLITE_SETTINGS),
       pglite: pglitePath(),
+      preparedStatements: PREPARED_STATEMENTS,
     },
     // The thread's own JavaScript only passes statements and rows along: a small young generation is enough.
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
