@@ -9,6 +9,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { oneClickUnsubscribe } from "./routes/mail-settings.ts";
+import { logInOneRoundTrip } from "./routes/session-logs.ts";
 
 export interface AppOptions {
   /** The built web app (dist/web); the API alone when absent. */
@@ -39,6 +40,8 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     }),
   );
   api.use(refuseNulInPath(() => app.routes.filter((r) => r.method !== "ALL")));
+  // Before the session lookup: a log's own statement checks the session (routes/session-logs.ts).
+  api.post("/logs", logInOneRoundTrip);
   api.use(currentSession);
   api.use(csrfGuard);
   api.route("/", apiRoutes);

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { Env } from "../context.ts";
+import type { AppContext, Env } from "../context.ts";
 import { isHttps } from "./session-cookie.ts";
 import { sameSecret } from "./tokens.ts";
 
@@ -15,12 +15,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export const csrfGuard: MiddlewareHandler<Env> = async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
-  const origin = c.req.header("origin");
-  if (origin !== undefined) {
-    const own = `${isHttps(c) ? "https" : "http"}://${c.req.header("host") ?? new URL(c.req.url).host}`;
-    if (origin !== own)
-      return c.json({ error: "This request came from another site, so it was refused. Open Limber itself and try again." }, 403);
-  }
+  if (fromAnotherSite(c))
+    return c.json({ error: "This request came from another site, so it was refused. Open Limber itself and try again." }, 403);
   const header = c.req.header(CSRF_HEADER);
   if (!header) return c.json({ error: `This request has no ${CSRF_HEADER} header. Reload the page and try again.` }, 403);
   const session = c.get("session");
@@ -28,3 +24,9 @@ export const csrfGuard: MiddlewareHandler<Env> = async (c, next) => {
     return c.json({ error: `This request's ${CSRF_HEADER} header does not match your session. Reload the page and try again.` }, 403);
   return next();
 };
+
+/** Whether the browser says the request comes from a page of another origin (no Origin header: it does not say). */
+export function fromAnotherSite(c: AppContext): boolean {
+  const origin = c.req.header("origin");
+  return origin !== undefined && origin !== `${isHttps(c) ? "https" : "http"}://${c.req.header("host") ?? new URL(c.req.url).host}`;
+}

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { Env } from "../context.ts";
 import { findLiveSession } from "../store/auth-sessions.ts";
+import { sessionOwnersOf } from "./session-owners.ts";
 import { readSessionCookie } from "./session-cookie.ts";
 import { tokenHash } from "./tokens.ts";
 
@@ -8,7 +9,9 @@ import { tokenHash } from "./tokens.ts";
 export const currentSession: MiddlewareHandler<Env> = async (c, next) => {
   const token = readSessionCookie(c);
   const { db, clock } = c.get("deps");
-  c.set("session", token ? ((await findLiveSession(db, tokenHash(token), clock.now())) ?? null) : null);
+  const session = token ? ((await findLiveSession(db, tokenHash(token), clock.now())) ?? null) : null;
+  if (session) sessionOwnersOf(db).set(session.tokenHash, session.user.id);
+  c.set("session", session);
   await next();
 };
 

@@ -7,9 +7,22 @@ import type { Owner } from "./progress.ts";
 
 /** What one conditional recording did: whether progress held what was expected, whether the log went in, and the progress it found (null: no row). */
 export interface ConditionalRecord {
+  /** False only when a session was to be checked and it is not live with that CSRF token: nothing was read or written. */
+  allowed: boolean;
   unchanged: boolean;
   inserted: boolean;
   current: ProgressState | null;
+}
+
+/**
+ * A request's session for the statement to check itself, instead of a lookup before it: the user the
+ * server believes it belongs to (`auth/session-owners.ts`), its token's hash, and the SHA-256 (hex) of
+ * the CSRF header sent with it.
+ */
+export interface SessionToCheck {
+  userId: string;
+  tokenHash: string;
+  csrfHash: string;
 }
 
 /**
@@ -18,24 +31,37 @@ export interface ConditionalRecord {
  * for the statement, still holds `expected`; the log is then inserted unless its id is already
  * kept, and progress moves only when the log went in. So a retried or concurrent duplicate finds
  * either another state (and writes nothing) or the id taken (and moves nothing): exactly once.
+ *
+ * Given a session to check, the same statement first finds that session live (unexpired, this
+ * user's, this CSRF token: compared as hashes, so no timing tells how much of it matched) and takes
+ * the user's organisation from their row; without it nothing is read or written (`allowed` false).
+ * The session lookup and the log are then one round trip together.
  */
 export async function recordIfProgressIs(
   db: Kysely<Tables>,
-  owner: Owner,
+  who: Owner | SessionToCheck,
   log: SessionLog,
   expected: ProgressState,
   next: ProgressState,
   now: Date,
 ): Promise<ConditionalRecord> {
-  const { rows } = await sql<{ unchanged: number; inserted: number; current: ProgressState | null }>`
-    with cur as (
-      select state from progress where user_id = ${owner.userId} and program_id = ${log.programId} for update
+  const allowed =
+    "tokenHash" in who
+      ? sql`select u.organisation_id from auth_sessions s join users u on u.id = s.user_id
+          where s.id = ${who.tokenHash} and s.user_id = ${who.userId} and s.expires_at > ${now}
+            and encode(sha256(convert_to(s.csrf_token, 'UTF8')), 'hex') = ${who.csrfHash}`
+      : sql`select ${who.organisationId}::uuid as organisation_id`;
+  const { rows } = await sql<{ allowed: number; unchanged: number; inserted: number; current: ProgressState | null }>`
+    with allowed as (
+      ${allowed}
+    ), cur as (
+      select state from progress where user_id = ${who.userId} and program_id = ${log.programId} and exists (select 1 from allowed) for update
     ), unchanged as (
       select 1 from cur where state = ${JSON.stringify(expected)}::jsonb
     ), kept as (
       insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
         completed, steps_done, steps_total, holds, holds_planned, practised, pain_before, pain_after, notes, received_at)
-      select ${log.id}::uuid, ${owner.userId}::uuid, ${owner.organisationId}::uuid, ${log.programId}::text, ${log.programVersion}::int,
+      select ${log.id}::uuid, ${who.userId}::uuid, (select organisation_id from allowed), ${log.programId}::text, ${log.programVersion}::int,
         ${log.startedAt}::timestamptz, ${log.endedAt}::timestamptz, ${log.startedAt.slice(0, 10)}::text, ${log.completed}::boolean,
         ${log.stepsDone}::int, ${log.stepsTotal}::int, ${JSON.stringify(log.holds)}::jsonb, ${log.holdsPlanned ?? null}::int,
         ${heldAnyHold(log.holds)}::boolean, ${log.painBefore}::smallint,
@@ -45,13 +71,19 @@ export async function recordIfProgressIs(
       returning id
     ), moved as (
       update progress set state = ${JSON.stringify(next)}::jsonb, updated_at = ${now}::timestamptz
-      where user_id = ${owner.userId} and program_id = ${log.programId} and exists (select 1 from kept)
+      where user_id = ${who.userId} and program_id = ${log.programId} and exists (select 1 from kept)
       returning 1
     )
-    select (select count(*) from unchanged)::int as unchanged, (select count(*) from kept)::int as inserted, (select state from cur) as current
+    select (select count(*) from allowed)::int as allowed, (select count(*) from unchanged)::int as unchanged,
+      (select count(*) from kept)::int as inserted, (select state from cur) as current
   `.execute(db);
   const row = rows[0]!;
-  return { unchanged: Number(row.unchanged) === 1, inserted: Number(row.inserted) === 1, current: row.current };
+  return {
+    allowed: Number(row.allowed) === 1,
+    unchanged: Number(row.unchanged) === 1,
+    inserted: Number(row.inserted) === 1,
+    current: row.current,
+  };
 }
 
 /** Keeps a log that moves no progress (its program is unknown here) in one statement; false when the id was taken. */

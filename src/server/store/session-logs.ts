@@ -4,7 +4,7 @@ import type { Program } from "../../core/program.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import type { SessionLogRow, Tables } from "../db/tables.ts";
 import { knownProgressOf } from "./known-progress.ts";
-import { insertLogOnly, progressOrStart, recordIfProgressIs } from "./log-recording.ts";
+import { insertLogOnly, progressOrStart, recordIfProgressIs, type SessionToCheck } from "./log-recording.ts";
 import type { Owner } from "./progress.ts";
 
 /** What happened to a posted log: newly kept, already kept for this user, or an id another user owns. */
@@ -57,8 +57,41 @@ async function recordWithProgress(db: Kysely<Tables>, owner: Owner, log: Session
   throw new Error(`session log ${log.id}: progress kept changing under ${ATTEMPTS} attempts to record it`);
 }
 
+/**
+ * The same, in one round trip with the request's session check (`recordIfProgressIs` given the
+ * session): only when this server already knows the user's progress in the program. Answers null
+ * when it wrote nothing and the request should go the usual way (session looked up first): the
+ * session is not live with that CSRF token (the usual way then answers 401 or 403), the progress
+ * is not known here, or it moved since (another process, a hold set by hand).
+ */
+export async function recordSessionLogInSession(
+  db: Kysely<Tables>,
+  session: SessionToCheck,
+  log: SessionLog,
+  program: Program,
+  now: Date,
+): Promise<RecordOutcome | null> {
+  const known = knownProgressOf(db);
+  return known.inTurn(session.userId, program.id, async () => {
+    const expected = known.get(session.userId, program.id);
+    if (!expected) return null;
+    const next = advanceProgress(program, expected, log);
+    const result = await recordIfProgressIs(db, session, log, expected, next, now);
+    if (!result.allowed) return null;
+    if (!result.unchanged) {
+      if (result.current) known.set(session.userId, program.id, result.current);
+      return null;
+    }
+    if (result.inserted) {
+      known.set(session.userId, program.id, next);
+      return "stored";
+    }
+    return outcomeOfTaken(db, { userId: session.userId }, log);
+  });
+}
+
 /** A log whose id is already kept: a retry by its owner, or another user's id. */
-async function outcomeOfTaken(db: Kysely<Tables>, owner: Owner, log: SessionLog): Promise<RecordOutcome> {
+async function outcomeOfTaken(db: Kysely<Tables>, owner: Pick<Owner, "userId">, log: SessionLog): Promise<RecordOutcome> {
   const existing = await db.selectFrom("session_logs").select("user_id").where("id", "=", log.id).executeTakeFirst();
   return existing?.user_id === owner.userId ? "duplicate" : "conflict";
 }
