@@ -45,6 +45,10 @@ function markerOf(line: string): Marker | null {
   const dashed = /^(\d{1,2})\s?[-–—]\s?([A-Za-z]+)/.exec(line);
   if (dashed && !NOT_NAMES.test(dashed[2]!))
     return { kind: "item", level: 0, ordinal: Number(dashed[1]), skip: dashed[0].length - dashed[2]!.length };
+  // "A. Calf stretch", "b) Quad stretch": a lettered item (a capital A–H before a full stop, or a letter before a bracket).
+  const lettered = /^(?:([A-H])\.|\(?([a-hA-H])\))\s+(?=[A-Z])/.exec(line);
+  if (lettered)
+    return { kind: "item", level: 0, ordinal: (lettered[1] ?? lettered[2])!.toLowerCase().charCodeAt(0) - 96, skip: lettered[0].length };
   const step = /^step\s+(\d{1,2})\s*[:.)\-–—]\s*/i.exec(line);
   if (step) return { kind: "item", level: 0, ordinal: Number(step[1]), skip: step[0].length };
   return null;

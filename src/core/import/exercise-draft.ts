@@ -20,6 +20,7 @@ import { EXERCISE_NOUNS, isStepStarter } from "./routine-words.ts";
 import type { ExerciseUnit } from "./sections.ts";
 import { isCue, isSafety, sentencesOf, within, type SentenceFacts } from "./sentence-facts.ts";
 import { readSides } from "./sides.ts";
+import { withoutSummaryHolds } from "./summary-holds.ts";
 import type { Token } from "./tokens.ts";
 
 /** An exercise read from one unit, plus what it taught about safety and what needs a warning. */
@@ -177,25 +178,6 @@ function phaseTokens(p: PhaseSplit): Token[] {
   return out;
 }
 
-const HOLDING = new Set(["hold", "breaths"]);
-const sameRange = (a: Quantity, b: Quantity) => a.kind === b.kind && a.range.min === b.range.min && a.range.max === b.range.max;
-
-/**
- * "Praying position stretch: Hold this pose for about 30 seconds" over steps that end "Hold this
- * pose for about 30 seconds": a hold in the name line that the steps say again is one hold, a
- * summary of them, not a phase of its own.
- */
-function withoutNameLineHolds(unit: ExerciseUnit, sentences: SentenceFacts[]): SentenceFacts[] {
-  const first = unit.blocks[0]!;
-  if (unit.heading || !first.label || first.label.field || first.block.lines > 1 || unit.blocks.length < 2) return sentences;
-  const inLine = (s: SentenceFacts) => s.start >= first.block.start && s.end <= first.block.end;
-  const later = sentences.filter((s) => !inLine(s)).flatMap((s) => s.quantities.filter((q) => HOLDING.has(q.kind)));
-  const repeated = (q: Quantity) => HOLDING.has(q.kind) && later.some((l) => sameRange(l, q));
-  return sentences.map((s) =>
-    inLine(s) && s.quantities.some(repeated) ? { ...s, quantities: s.quantities.filter((q) => !repeated(q)) } : s,
-  );
-}
-
 /** Reads one exercise: name, position, equipment, sides, phases with holds, repetitions and progression. */
 export function readExercise(
   text: string,
@@ -220,7 +202,7 @@ export function readExercise(
     else if (isCue(s)) cues.push(s);
     else usable.push(s);
   }
-  const split = splitPhases(withoutNameLineHolds(unit, usable));
+  const split = splitPhases(withoutSummaryHolds(unit, usable));
 
   const motions = phaseMotions(nameTokens, split.phases.map(phaseTokens));
   const phases: DraftPhase[] = split.phases.map((p, i) => {

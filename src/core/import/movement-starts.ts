@@ -17,8 +17,39 @@ import { sentencesOf, type SentenceFacts } from "./sentence-facts.ts";
 const PURPOSE_VERBS = new Set(["stretch", "loosen", "work", "target", "release", "open", "relieve", "ease", "mobilise", "mobilize"]);
 const SAME_MOVEMENT = new Set(["other", "opposite", "switch", "swap", "repeat", "again", "same", "this"]);
 
+const CAPTION_WORDS = new Set([
+  "left",
+  "right",
+  "top",
+  "bottom",
+  "middle",
+  "centre",
+  "center",
+  "above",
+  "below",
+  "pictured",
+  "figure",
+  "fig",
+  "photo",
+  "image",
+]);
+
 /** A sentence end followed by a word that may open a new movement ("To", or a setup word such as "Lie", "While"). */
-const MAY_START = new RegExp(`[.!?]["”’)]*\\s+(to|next|finally|lastly|${[...SETUP_OPENERS].join("|")})\\b`, "i");
+const MAY_START = new RegExp(
+  `[.!?]["”’)]*\\s+(to|next|finally|lastly|${[...CAPTION_WORDS].join("|")}|${[...SETUP_OPENERS].join("|")})\\b`,
+  "i",
+);
+
+/**
+ * "Left: Stand as shown …", "Top right: While sitting, …": a picture's caption label, left at the
+ * start of its movement's text when a page with pictures lost its layout.
+ */
+function opensWithCaption(s: SentenceFacts): boolean {
+  const w = s.tokens;
+  let k = 0;
+  while (k < 3 && k < w.length && (CAPTION_WORDS.has(w[k]!.text) || (k > 0 && w[k]!.kind === "num"))) k++;
+  return k > 0 && w[k]?.text === ":";
+}
 
 const holds = (s: SentenceFacts) => s.quantities.some((q) => q.kind === "hold" || q.kind === "breaths");
 const timed = (s: SentenceFacts) =>
@@ -62,6 +93,9 @@ function cutsIn(text: string, f: BlockFacts): number[] {
   const timedFrom: boolean[] = new Array<boolean>(sentences.length + 1).fill(false);
   for (let k = sentences.length - 1; k >= 0; k--) timedFrom[k] = timedFrom[k + 1]! || timed(sentences[k]!);
   const cuts: number[] = [];
+  // Two captions or more: each opens the text of one pictured movement, timed or not (the time is often said once for all).
+  const captions = sentences.filter((s, k) => k > 0 && opensWithCaption(s));
+  if (captions.length >= 2) return captions.map((s) => s.start);
   let held = false;
   let position: string | null = null;
   // Whether a sentence from k on holds (a hold or breaths), for a held stretch after a counted movement.

@@ -290,7 +290,7 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
     if (read.kind === "reps" || read.kind === "sets") {
       // "3 sets of 10 repetitions each day": sets of repetitions are the prescription, the day its frequency.
-      const kind: QuantityKind = !read.reps && perPeriodAt(tokens, read.next) ? "other" : read.kind;
+      const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next) ? "other" : read.kind;
       found.push(
         quantity(
           kind,

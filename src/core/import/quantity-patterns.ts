@@ -149,6 +149,8 @@ export interface Read {
   reps?: { min: number; max: number; start: number; end: number };
   next: number;
   note: string | null;
+  /** A count of one session ("a set of 3"): a period after it ("each day") is how often, not what it counts. */
+  perSession?: boolean;
 }
 
 /** "half a minute", "a minute", "a minute and a half", "one and a half minutes", "a full minute". */
@@ -202,6 +204,11 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   if (t.kind === "punct" || (t.kind === "word" && !OPENERS.has(t.text))) return null;
   const spoken = readSpokenMinute(tokens, i);
   if (spoken) return spoken;
+  // "a set of 3": one set, so three repetitions.
+  if (t.text === "a" && tokens[i + 1]?.text === "set" && tokens[i + 2]?.text === "of" && tokens[i + 3]?.kind !== "punct") {
+    const r = readRange(tokens, i + 3);
+    if (r && !readTimeUnit(tokens, r.next)) return { kind: "reps", min: r.min, max: r.max, next: r.next, note: null, perSession: true };
+  }
   if (t.text === "twice") return { kind: "reps", min: 2, max: 2, next: i + 1, note: null };
   // "repeat once more", "once again": one more time, so twice in all.
   if (t.text === "once" && (tokens[i + 1]?.text === "more" || tokens[i + 1]?.text === "again"))

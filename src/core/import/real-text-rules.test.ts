@@ -5,6 +5,7 @@ import { importRoutine, readRoutine } from "./import-routine.ts";
 
 const read = (text: string) => importRoutine(text).exercises;
 const holds = (text: string) => read(text).map((e) => e.phases.map((p) => p.hold?.value ?? null));
+const summary = (text: string) => read(text).map((e) => [e.name.value, e.reps.value.max, e.phases.map((p) => p.hold?.value.max ?? null)]);
 
 describe("reading real routine texts: structure before quantities", () => {
   it("gives a hold stated once for every stretch to each stretch that states none, with a warning", () => {
@@ -160,8 +161,6 @@ describe("calibrated confidence", () => {
 });
 
 describe("reading real routine texts: where one movement ends and the next begins", () => {
-  const summary = (text: string) => read(text).map((e) => [e.name.value, e.reps.value.max, e.phases.map((p) => p.hold?.value.max ?? null)]);
-
   it("reads a paragraph that starts in a named pose after a timed movement as a movement of its own", () => {
     const text =
       "Sit tall on a chair and turn your upper body to the right.\nHold for 20 seconds, then turn to the left.\nStart in child's pose with your arms reaching forward.\nWalk your hands to the right and stay for 5 breaths.\n\nStart in Mountain pose with your feet together.\nRaise both arms overhead and hold for 30 seconds.";
@@ -268,5 +267,40 @@ describe("reading real routine texts: one hold for all, and lying another way", 
     expect(e!.phases[0]!.hold?.value).toEqual({ min: 10, max: 10 });
     const [f] = read("Shoulder stretch: pull one arm across your body. Hold for 30 seconds, then switch sides and do it again.");
     expect([f!.reps.value, f!.sides.value]).toEqual([{ min: 1, max: 1 }, "both"]);
+  });
+});
+
+describe("reading real routine texts: captions, lettered items and lines said of all", () => {
+  it("cuts a flattened paragraph at picture captions ('Left:', 'Top right:'), each part a movement under the hold for all", () => {
+    const text =
+      "Heel care\n\nHold each stretch for 30 seconds and do it twice. Left: Stand with your back leg straight and lean forward. Switch legs. Top right: While sitting, pull your toes back towards you. Stretch one foot at a time.";
+    expect(
+      read(text).map((e) => [e.position.value, e.sides.value, e.firstSide.value, e.reps.value.max, e.phases[0]!.hold?.value.max]),
+    ).toEqual([
+      ["standing", "both", "left", 2, 30],
+      ["seated", "both", "left", 2, 30],
+    ]);
+  });
+
+  it("reads 'A.' and 'B.' as list items, and timed text before them that names no movement as said of all", () => {
+    const text =
+      "Gently ease into the stretch and hold. Hold the stretch for 20 seconds.\n\nA. Hamstring stretch (20 seconds x 3 reps)\n\nInstruction: Sit with one leg straight and reach for your toes. Hold for 20 seconds.\n\nB. Calf stretch (20 seconds x 3 reps)\n\nInstruction: Stand facing a wall and step one foot back. Hold for 20 seconds.";
+    expect(summary(text)).toEqual([
+      ["Hamstring stretch", 3, [20]],
+      ["Calf stretch", 3, [20]],
+    ]);
+  });
+
+  it("keeps a 'Repetition: 3 x 15 seconds per leg' line as a field of the movement above it", () => {
+    const text =
+      "Hip flexor stretch\n\nKneel in a lunge and move your hips forward. Hold for 15 seconds, then switch legs.\n\nRepetition: 3 x 15 seconds per leg";
+    expect(summary(text)).toEqual([["Hip flexor stretch", 3, [15]]]);
+  });
+
+  it("reads 'a set of 3' as three repetitions, and 'repeat these steps with your other foot' as both sides beside the affected foot", () => {
+    const [e] = read(
+      "Toe stretch: sit and put your affected foot across your other knee. Hold for 20 seconds. Try to do a set of 3 each day. Repeat these steps with your other foot.",
+    );
+    expect([e!.reps.value, e!.sides.value]).toEqual([{ min: 3, max: 3 }, "both"]);
   });
 });

@@ -317,6 +317,8 @@ export const FIELD_LABELS = new Set([
   "reps per side",
   "sets per side",
   "rest between",
+  "repetition",
+  "rep",
 ]);
 
 /** Nouns that name an exercise in a heading ("Hamstring stretch", "Child's pose", "Ankle circles"). */

@@ -75,7 +75,8 @@ function lyingWay(tokens: BlockFacts["tokens"]): "face down" | "face up" | null 
     const after = tokens[i - 1]?.text === "your" && (tokens[i - 2]?.text === "on" || tokens[i - 2]?.text === "onto");
     if (w === "prone" || w === "facedown" || w === "face-down" || (FACE_DOWN.has(w) && after)) return "face down";
     if (w === "supine" || w === "faceup" || w === "face-up" || w === "hooklying" || (FACE_UP.has(w) && after)) return "face up";
-    if (w === "face" && (tokens[i + 1]?.text === "down" || tokens[i + 1]?.text === "up")) return tokens[i + 1]!.text === "down" ? "face down" : "face up";
+    if (w === "face" && (tokens[i + 1]?.text === "down" || tokens[i + 1]?.text === "up"))
+      return tokens[i + 1]!.text === "down" ? "face down" : "face up";
   }
   return null;
 }

@@ -130,11 +130,11 @@ describe("splitting an exercise into timed phases", () => {
     expect(names(text)).toEqual(["Crunches", "Press-ups", "Squats"]);
   });
 
-  it("never opens an exercise at a field label, and takes no hold from the routine's elapsed time", () => {
+  it("never opens an exercise at a field label, takes no hold from the routine's elapsed time, and reads the name line's hold said again as one", () => {
     const text =
       "Warm-down\n\nCalf stretch (30 seconds x 2 reps)\n\nElapsed Time: 10 to 11 minutes\n\nInstruction: Stand leading with your right leg. Hold for 30 seconds. Switch sides and repeat.";
     const read = importRoutine(text).exercises;
-    expect(read.map((e) => [e.name.value, e.phases.map((p) => p.hold?.value.max ?? null)])).toEqual([["Calf stretch", [30, 30]]]);
+    expect(read.map((e) => [e.name.value, e.phases.map((p) => p.hold?.value.max ?? null)])).toEqual([["Calf stretch", [30]]]);
   });
 
   it("reads a first line that numbers a movement as that movement, not the title, and keeps its steps", () => {

@@ -215,7 +215,19 @@ export function layOut(all: readonly BlockFacts[]): Layout {
         section.heading !== null &&
         (section.heading.index > 0 || NUMBERED_HEADING.test(section.heading.block.text)) &&
         pre.some(describesMovement);
-      if (pre.some((b) => b.timed) || headed) {
+      // Before a list of two or more movements, timed text that names no movement and no position
+      // ("Gently stretch to a point of tension and hold. Hold the stretch for 30 seconds.") is said of all of them.
+      const forAllBefore =
+        !headed &&
+        leadAt.length >= 2 &&
+        pre.some((b) => b.timed) &&
+        pre.every((b) => b.role === "body" && !b.label && findPosition(b.tokens) === null && !isLead(b));
+      if (forAllBefore) {
+        if (section.heading) others.push({ facts: section.heading, role: headingRole() });
+        for (const b of pre)
+          if (b.timed) settings.push(b);
+          else others.push({ facts: b, role: units.length === 0 ? "intro" : "trailing" });
+      } else if (pre.some((b) => b.timed) || headed) {
         splitAtCompleteItems(pre).forEach((blocks, k) =>
           candidates.push({
             unit: {

@@ -61,7 +61,12 @@ const BOTH_STARTS = new Set([
 const ONE_AT_A_TIME = new Set(["leg", "foot", "side", "arm", "hand", "wrist", "knee", "hip", "ankle", "shoulder"]);
 
 /** Words that send the movement to the other side, beyond naming it. */
-const SWITCHING = new Set(["switch", "swap", "change", "changing", "repeat", "alternate", "alternating", "each", "per", "both"]);
+const SWITCHING = new Set(["switch", "swap", "change", "changing", "alternate", "alternating"]);
+const SECOND_SIDE = new Set(["other", "opposite", "each", "both"]);
+
+/** "switch legs", "alternate", "repeat on the other side": the text sends the movement to the second side. */
+const switchesAt = (tokens: readonly Token[], i: number): boolean =>
+  SWITCHING.has(tokens[i]!.text) || (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
 
 /** The text of token i + k, or "" past either end. */
 const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
@@ -193,6 +198,8 @@ function sideWordAt(tokens: readonly Token[], i: number): Side | null {
   if (t === "right" && ["away", "now", "angle", "angles", "there", "here", "before", "after", "into", "back"].includes(next)) return null;
   if (t === "right" && ["all", "feels", "feel", "just"].includes(prev)) return null;
   if (t === "left" && ["is", "are", "be", "have", "has"].includes(prev)) return null;
+  // "Top right: While sitting, …": a picture's caption, not a side.
+  if (next === ":") return null;
   return t;
 }
 
@@ -214,7 +221,7 @@ export function readSides(tokens: readonly Token[]): SidesReading {
       both = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
       bothFromOther = both !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
     }
-    if (SWITCHING.has(tokens[i]!.text)) switched = true;
+    if (switchesAt(tokens, i)) switched = true;
     only ??= hurtSideAt(tokens, i);
     together ??= togetherAt(tokens, i);
     only ??= oneSideOnlyAt(tokens, i);
