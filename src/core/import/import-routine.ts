@@ -145,8 +145,11 @@ function applySettings(settings: readonly BlockFacts[], exercises: DraftExercise
   }
 }
 
-/** Position words that name one pose ("lunge", "warrior") rather than how every movement is done. */
-const POSE_NAMES = new Set(["lunge", "lunges", "warrior"]);
+/**
+ * Title words that do not tell how every movement is done: a pose the title lists ("lunge",
+ * "warrior"), or a desk, at which people stretch sitting or standing ("4 Quick Desk Stretches").
+ */
+const NOT_EVERY_POSTURE = new Set(["lunge", "lunges", "warrior", "desk"]);
 
 /**
  * "5 seated chair exercises for seniors": a position the routine's title names goes to every
@@ -155,8 +158,9 @@ const POSE_NAMES = new Set(["lunge", "lunges", "warrior"]);
 function applyTitlePosition(layout: ReturnType<typeof layOut>, exercises: DraftExercise[], warnings: ImportWarning[]): void {
   const title = layout.others.find((o) => o.role === "title")?.facts;
   const at = title ? findNamePosition(title.tokens) : null;
-  // "Sun Salutes, Warrior and Hips": a pose the title lists is one of the movements, not the posture of all of them.
-  if (!at || POSE_NAMES.has(title!.block.text.slice(at.start - title!.block.start, at.end - title!.block.start).toLowerCase())) return;
+  // "Sun Salutes, Warrior and Hips", "Desk stretches": not the posture of all the movements.
+  if (!at || NOT_EVERY_POSTURE.has(title!.block.text.slice(at.start - title!.block.start, at.end - title!.block.start).toLowerCase()))
+    return;
   let used = false;
   for (const e of exercises) {
     if (e.position.span !== null) continue;

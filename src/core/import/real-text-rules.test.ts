@@ -304,3 +304,27 @@ describe("reading real routine texts: captions, lettered items and lines said of
     expect([e!.reps.value, e!.sides.value]).toEqual([{ min: 3, max: 3 }, "both"]);
   });
 });
+
+describe("reading real routine texts: positions and the first side", () => {
+  it("does not give a desk routine's title to its movements as sitting", () => {
+    const text =
+      "3 Quick Desk Stretches\n\n1. Overhead reach\n\nReach both arms up and hold for 20 seconds.\n\n2. Neck tilt\n\nSit tall and tilt your ear to your shoulder. Hold for 10 seconds.";
+    expect(read(text).map((e) => e.position.value)).toEqual(["other", "seated"]);
+  });
+
+  it("reads one hand against a wall, stepping the feet apart and a comfortable seat as positions", () => {
+    const position = (t: string) => read(`Stretch: ${t} Hold for 30 seconds.`)[0]!.position.value;
+    expect([
+      position("With one hand against a wall for balance, pull your heel back."),
+      position("Start by stepping your feet apart and cross one arm over."),
+      position("Begin in a comfortable seat and tilt your head."),
+    ]).toEqual(["standing", "standing", "seated"]);
+  });
+
+  it("starts with the side worked, not the hand that helps or the foot kept still", () => {
+    const first = (t: string) => read(`Stretch: ${t} Hold for 30 seconds. Switch sides.`)[0]!.firstSide.value;
+    expect(first("Use your left hand to bend the right wrist back.")).toBe("right");
+    expect(first("Keep your left foot flat and lift your right leg.")).toBe("right");
+    expect(first("Use your hand to lift the left foot.")).toBe("left");
+  });
+});

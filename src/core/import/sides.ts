@@ -68,6 +68,11 @@ const SECOND_SIDE = new Set(["other", "opposite", "each", "both"]);
 const switchesAt = (tokens: readonly Token[], i: number): boolean =>
   SWITCHING.has(tokens[i]!.text) || (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
 
+const SUPPORTING = new Set(["use", "using", "keep", "keeping"]);
+
+/** Whether the side word at i names a limb that helps or stays put ("use your left hand", "keep your left foot flat"). */
+const supports = (tokens: readonly Token[], i: number): boolean => tokens.slice(Math.max(0, i - 3), i).some((t) => SUPPORTING.has(t.text));
+
 /** The text of token i + k, or "" past either end. */
 const wordAt = (tokens: readonly Token[], i: number, k: number): string => tokens[i + k]?.text ?? "";
 
@@ -212,6 +217,7 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let together: Hit | null = null;
   let only: Hit | null = null;
   let first: { side: Side; at: Hit } | null = null;
+  let supportSide: { side: Side; at: Hit } | null = null;
   let oneLimb: Hit | null = null;
   let bothFromOther = false;
   let switched = false;
@@ -227,7 +233,10 @@ export function readSides(tokens: readonly Token[]): SidesReading {
     only ??= oneSideOnlyAt(tokens, i);
     if (!first) {
       const side = sideWordAt(tokens, i);
-      if (side) first = { side, at: span(tokens, i, i) };
+      // "Use your left hand to bend the right wrist", "keep your left foot flat … extend your right leg":
+      // the side that helps or stays put is not the one worked first; it counts only when no other is named.
+      if (side && supports(tokens, i)) supportSide ??= { side, at: span(tokens, i, i) };
+      else if (side) first = { side, at: span(tokens, i, i) };
     }
     const w = tokens[i]!.text;
     if (
@@ -237,6 +246,7 @@ export function readSides(tokens: readonly Token[]): SidesReading {
     )
       oneLimb = span(tokens, i, i + 1);
   }
+  first ??= supportSide;
   const firstSide = first?.side ?? null;
   const firstAt = first?.at ?? null;
   // "Place the affected foot behind the other foot": beside the affected side, "the other foot" is
