@@ -16,19 +16,35 @@ export interface WeekAdherence extends Adherence {
  * done is at most planned). Planned days are counted, not listed (plannedCount).
  */
 export function adherenceByWeek(schedule: Schedule | null, practisedDays: CalendarDate[], today: CalendarDate, weeks = 4): WeekAdherence[] {
-  const practised = [...new Set(practisedDays)];
+  const practised = new Set(practisedDays);
   const out: WeekAdherence[] = [];
-  for (let i = weeks - 1; i >= 0; i--) {
-    const to = addDays(today, -7 * i);
-    const from = addDays(to, -6);
-    const inWindow = (d: CalendarDate) => d >= from && d <= to;
-    const done = practised.filter(inWindow).length;
+  for (const { from, to } of windowsEnding(today, weeks)) {
+    let done = 0;
+    for (const d of practised) if (d >= from && d <= to) done++;
     if (schedule === null) {
       out.push({ from, to, planned: 0, done, ratio: null });
       continue;
     }
     const p = plannedCount(schedule, from, to);
     out.push({ from, to, planned: p, done: Math.min(done, p), ratio: p === 0 ? null : Math.min(done, p) / p });
+  }
+  return out;
+}
+
+/** The 7-day windows ending today, oldest first; a dashboard asks the same ones for every client (kept small). */
+const windows = new Map<string, { from: CalendarDate; to: CalendarDate }[]>();
+
+function windowsEnding(today: CalendarDate, weeks: number): { from: CalendarDate; to: CalendarDate }[] {
+  const key = `${today}|${weeks}`;
+  let out = windows.get(key);
+  if (out === undefined) {
+    out = [];
+    for (let i = weeks - 1; i >= 0; i--) {
+      const to = addDays(today, -7 * i);
+      out.push({ from: addDays(to, -6), to });
+    }
+    if (windows.size >= 64) windows.clear();
+    windows.set(key, out);
   }
   return out;
 }

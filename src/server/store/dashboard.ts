@@ -125,8 +125,12 @@ export async function dashboardRows(
       (${arrived("m1", one)} + ${arrived("m2", two)})::int as new_sessions,
       unread.unread, notes.new_notes, latest.body as latest_body, latest.author as latest_author, latest.created_at as latest_at
     from users u
-    left join prescriptions p on p.user_id = u.id
-    left join client_summaries cs on cs.user_id = u.id and cs.organisation_id = u.organisation_id
+    -- Each client's plan and summary found by key ("offset 0" keeps the planner from making these
+    -- joins a scan of every practice's rows, hashed, which costs more in PGlite than 500 lookups).
+    left join lateral (select p.program_id, p.program_version, p.schedule from prescriptions p where p.user_id = u.id offset 0) p on true
+    left join lateral (
+      select cs.* from client_summaries cs where cs.user_id = u.id and cs.organisation_id = u.organisation_id offset 0
+    ) cs on true
     ${monthJoin("m1", one)}
     ${monthJoin("m2", two)}
     left join lateral (
@@ -160,8 +164,8 @@ export async function dashboardRows(
 function rowOf(r: RawRow, schedule: Schedule | null, months: MonthSlice[]): ClientRow {
   const spark = r.spark ?? [];
   const rated = r.rated ?? [];
-  const bits = [Number(r.bits_1), Number(r.bits_2)];
-  const recentDays = months.flatMap((slice, i) => practisedDates(slice.month, bits[i]!));
+  const recentDays = practisedDates(months[0]!.month, Number(r.bits_1));
+  if (months[1]) practisedDates(months[1].month, Number(r.bits_2), recentDays);
   return {
     id: r.id,
     displayName: r.display_name,

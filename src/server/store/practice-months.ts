@@ -81,11 +81,17 @@ export function sessionsArrivedIn(m: string, slice: MonthSlice | null | undefine
     else 0 end, 0)`;
 }
 
-const DAYS = Array.from({ length: 32 }, (_, d) => String(d).padStart(2, "0"));
+/** The dates of a month's days 1-31 (index d - 1), made once per month asked: a dashboard asks the same two for every client. */
+const monthDates = new Map<string, CalendarDate[]>();
 
-/** The practised days a month's bits stand for, in order. */
-export function practisedDates(month: string, bits: number): CalendarDate[] {
-  const out: CalendarDate[] = [];
-  for (let d = 1; bits >> (d - 1) !== 0 && d <= 31; d++) if (bits & (1 << (d - 1))) out.push(`${month}-${DAYS[d]}`);
+/** The practised days a month's bits stand for, in order (appended to `out`). */
+export function practisedDates(month: string, bits: number, out: CalendarDate[] = []): CalendarDate[] {
+  let dates = monthDates.get(month);
+  if (dates === undefined) {
+    dates = Array.from({ length: 31 }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
+    if (monthDates.size >= 64) monthDates.clear();
+    monthDates.set(month, dates);
+  }
+  for (let d = 0; d < 31 && bits >>> d !== 0; d++) if (bits & (1 << d)) out.push(dates[d]!);
   return out;
 }
