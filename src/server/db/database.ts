@@ -7,6 +7,7 @@ import { checkIntegrity, type CheckDepth } from "./integrity-check.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
 import { PgliteThread } from "./pglite-thread.ts";
+import { preparingClient } from "./prepared.ts";
 import type { Tables } from "./tables.ts";
 
 /** Where the data lives: a PGlite folder by default, or a PostgreSQL server by URL. */
@@ -78,7 +79,7 @@ async function connect(config: DatabaseConfig, { log }: OpenOptions): Promise<Ky
   if (config.kind === "postgres") {
     // Loaded only for PostgreSQL, so the embedded server does not carry the driver's modules.
     const { default: pg } = await import("pg");
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, Client: preparingClient(pg.Client) });
     // A connection cut by the database (restart, failover, pg_terminate_backend) reports it as an
     // "error" event; unheard, Node would end the whole process. An idle one reports to the pool,
     // which drops it. One checked out between statements (in a transaction) reports on itself: its

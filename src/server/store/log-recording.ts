@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { ProgressState } from "../../core/progress.ts";
 import type { SessionLog } from "../../core/session-log.ts";
 import { heldAnyHold } from "../../core/session-summary.ts";
+import { prepared } from "../db/prepared.ts";
 import type { Tables } from "../db/tables.ts";
 import type { Owner } from "./progress.ts";
 
@@ -51,7 +52,7 @@ export async function recordIfProgressIs(
           where s.id = ${who.tokenHash} and s.user_id = ${who.userId} and s.expires_at > ${now}
             and encode(sha256(convert_to(s.csrf_token, 'UTF8')), 'hex') = ${who.csrfHash}`
       : sql`select ${who.organisationId}::uuid as organisation_id`;
-  const { rows } = await sql<{ allowed: number; unchanged: number; inserted: number; current: ProgressState | null }>`
+  const { rows } = await sql<{ allowed: number; unchanged: number; inserted: number; current: ProgressState | null }>`${prepared}
     with allowed as (
       ${allowed}
     ), cur as (
