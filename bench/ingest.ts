@@ -185,7 +185,7 @@ async function main() {
     ...runHeader(run),
     "The real server process (\`limber serve\`) on 127.0.0.1, " +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
-      "(the log and its step of progress in one statement, after the session lookup every signed-in request makes; one user's logs one after another). Baseline: GET /api/health on the same server in the same run. " +
+      "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another). Baseline: GET /api/health on the same server in the same run. " +
       (earlier
         ? `"code before" rows run the server of commit ${earlier.commit}${whatEarlierLacked(earlier.commit)} from a copy of that commit, in the same run. `
         : "") +
