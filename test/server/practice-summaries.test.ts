@@ -150,6 +150,33 @@ describe.each(BACKENDS)("the dashboard's summaries on %s", (name) => {
     await expectSameAsLogs(org);
   });
 
+  it("add a log newer than the client's latest to the rows as they are, and work one posted late out again from the logs", async () => {
+    const { org, join } = await practice();
+    const jo = await join("Jo");
+    await post(jo.c, "2026-11-16", { painAfter: 2 });
+    const days = async () =>
+      (
+        await sql<{
+          bits: number;
+        }>`select practised_days as bits from practice_months where user_id = ${jo.id} and month = '2026-11'`.execute(db())
+      ).rows[0]!.bits;
+    // A mark no log makes (the 1st practised): only a step that builds on the month row keeps it.
+    await sql`update practice_months set practised_days = practised_days | 1 where user_id = ${jo.id}`.execute(db());
+    await post(jo.c, "2026-11-18", { painAfter: 3 });
+    expect(await days()).toBe(1 | (1 << 15) | (1 << 17));
+    // Older than the latest: the month is read again from its logs, and the mark goes.
+    await post(jo.c, "2026-11-17", { painAfter: 4 });
+    expect(await days()).toBe((1 << 15) | (1 << 16) | (1 << 17));
+    const [row] = await dashboardRows(db(), org, "2026-11-25");
+    expect(row!.recentSessions.map((r) => [r.day, r.painAfter])).toEqual([
+      ["2026-11-16", 2],
+      ["2026-11-17", 4],
+      ["2026-11-18", 3],
+    ]);
+    expect(row!.lastSession!.day).toBe("2026-11-18");
+    await expectSameAsLogs(org);
+  });
+
   it("change nothing for a log posted again, one after the other or at the same moment, and count each new log once", async () => {
     const { org, join } = await practice();
     const eve = await join("Eve");

@@ -12,6 +12,7 @@ import * as practisedSessions from "./0012a-practised-sessions.ts";
 import * as chosenPlan from "./0012b-chosen-plan.ts";
 import * as practiceSummaries from "./0013-practice-summaries.ts";
 import * as practiceDays from "./0014-practice-days.ts";
+import * as summariesByLog from "./0014b-summaries-by-log.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   "0012b-chosen-plan": chosenPlan,
   "0013-practice-summaries": practiceSummaries,
   "0014-practice-days": practiceDays,
+  "0014b-summaries-by-log": summariesByLog,
 };
 
 export const migrationProvider: MigrationProvider = {
