@@ -133,6 +133,22 @@ describe.each(BACKENDS)("a log in one round trip on %s", (name: BackendName) => 
     expect(await storedLogs(log.id)).toBe(0);
   });
 
+  it("refuses a log from another site's page, or without the CSRF header, with 403, and stores nothing", async () => {
+    const c = await practising(server);
+    const fromElsewhere = sessionLog();
+    const foreign = await c.post("/api/logs", fromElsewhere, { origin: "https://elsewhere.example" });
+    expect([foreign.status, foreign.body.error]).toEqual([403, expect.stringMatching(/came from another site/)]);
+    const bare = sessionLog();
+    const res = await server.app.request("/api/logs", {
+      method: "POST",
+      headers: { cookie: c.cookie!, "content-type": "application/json" },
+      body: JSON.stringify(bare),
+    });
+    expect(res.status).toBe(403);
+    expect(await storedLogs(fromElsewhere.id)).toBe(0);
+    expect(await storedLogs(bare.id)).toBe(0);
+  });
+
   it("answers 400 naming the field for a bad log from a known session, and keeps what was saved before", async () => {
     const c = await practising(server);
     const res = await c.post("/api/logs", { ...sessionLog(), painAfter: 11 });
