@@ -17,11 +17,29 @@ export function firstBodyWord(f: BlockFacts): string {
  */
 export function splitAtFreshStarts(body: readonly BlockFacts[], describesMovement: (f: BlockFacts) => boolean): BlockFacts[][] {
   const parts: BlockFacts[][] = [[]];
+  // What the current part holds so far, kept as blocks join it (not rescanned for each block).
+  let timed = false;
+  let describes = false;
+  const ways = new Set<string>();
+  const start = (f: BlockFacts) => {
+    parts.push([]);
+    timed = false;
+    describes = false;
+    ways.clear();
+    join(f);
+  };
+  const join = (f: BlockFacts) => {
+    parts[parts.length - 1]!.push(f);
+    timed ||= f.timed;
+    describes ||= describesMovement(f);
+    const way = lyingWay(f.tokens);
+    if (way) ways.add(way);
+  };
   body.forEach((f, i) => {
     const current = parts[parts.length - 1]!;
     // The text before must be a movement already: timed, and with a step or a position
     // ("You can do anything for one minute." above the steps is not one).
-    const before = current.some((b) => b.timed) && current.some(describesMovement);
+    const before = timed && describes;
     const positioned = findPosition(f.tokens) !== null;
     // Or: a paragraph that opens by setting up a start position ("Laying on your back, …"),
     // timed in itself or in the next block, right after a timed block: a movement of its own.
@@ -32,18 +50,13 @@ export function splitAtFreshStarts(body: readonly BlockFacts[], describesMovemen
       current[current.length - 1]?.timed === true;
     // Or: a timed paragraph that lies another way than the movement before it ("Lay on your
     // stomach …" then "… while lying flat on your back. Hold this stretch for 30 seconds."), timed or not before.
-    const otherWay =
-      f.block.afterBlank &&
-      f.timed &&
-      current.length > 0 &&
-      current.some(describesMovement) &&
-      lyingWay(f.tokens) !== null &&
-      current.some((b) => lyingWay(b.tokens) !== null && lyingWay(b.tokens) !== lyingWay(f.tokens));
+    const way = f.block.afterBlank && f.timed && describes ? lyingWay(f.tokens) : null;
+    const otherWay = way !== null && [...ways].some((w) => w !== way);
     const fresh =
       f.block.kind === "paragraph" &&
       ((before && ((f.block.afterBlank && f.timed && positioned) || setsUp || f.opensMovement === true)) || otherWay);
-    if (fresh) parts.push([f]);
-    else current.push(f);
+    if (fresh) start(f);
+    else join(f);
   });
   return parts;
 }
