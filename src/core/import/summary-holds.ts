@@ -4,7 +4,7 @@ import { isLead, type ExerciseUnit } from "./sections.ts";
 import type { SentenceFacts } from "./sentence-facts.ts";
 
 const HOLDING = new Set(["hold", "breaths"]);
-const sameRange = (a: Quantity, b: Quantity) => a.kind === b.kind && a.range.min === b.range.min && a.range.max === b.range.max;
+const keyOf = (q: Quantity) => `${q.kind} ${q.range.min}-${q.range.max}`;
 
 /**
  * "Praying position stretch: Hold this pose for about 30 seconds" over steps that end "Hold this
@@ -16,18 +16,30 @@ export function withoutSummaryHolds(unit: ExerciseUnit, sentences: SentenceFacts
   if (unit.blocks.length < 2) return sentences;
   const first = unit.blocks[0]!;
   const nameLine = !unit.heading && first.block.lines === 1 && ((first.label !== null && !first.label.field) || isLead(first));
-  const fieldLines = unit.blocks.filter((b) => b.block.lines === 1 && b.label?.field === true && QUANTITY_FIELDS.test(b.label.text));
-  if (!nameLine && fieldLines.length === 0) return sentences;
-  const inBlock = (s: SentenceFacts, b: BlockFacts) => s.start >= b.block.start && s.end <= b.block.end;
-  const holdsOf = (keep: (s: SentenceFacts) => boolean) =>
-    sentences.filter(keep).flatMap((s) => s.quantities.filter((q) => HOLDING.has(q.kind)));
-  // The name line's holds against everything after it; a field line's against the steps (not other field lines).
-  const afterName = nameLine ? holdsOf((s) => !inBlock(s, first)) : [];
-  const steps = holdsOf((s) => !(nameLine && inBlock(s, first)) && !fieldLines.some((b) => inBlock(s, b)));
-  const toldIn = (s: SentenceFacts) => (nameLine && inBlock(s, first) ? afterName : fieldLines.some((b) => inBlock(s, b)) ? steps : null);
-  return sentences.map((s) => {
-    const told = toldIn(s);
-    const repeated = (q: Quantity) => told !== null && HOLDING.has(q.kind) && told.some((l) => sameRange(l, q));
+  const isField = (b: BlockFacts) => b.block.lines === 1 && b.label?.field === true && QUANTITY_FIELDS.test(b.label.text);
+  if (!nameLine && !unit.blocks.some(isField)) return sentences;
+  // Each sentence's part: the name line, a dose field line, or the steps. Sentences and blocks are both in
+  // text order, so one walk finds each sentence's block.
+  const roles: Array<"name" | "field" | "step"> = [];
+  let b = 0;
+  for (const s of sentences) {
+    while (b < unit.blocks.length - 1 && unit.blocks[b]!.block.end <= s.start) b++;
+    const block = unit.blocks[b]!;
+    roles.push(nameLine && block === first ? "name" : isField(block) ? "field" : "step");
+  }
+  // The name line's holds are checked against everything after it; a field line's against the steps.
+  const afterName = new Set<string>();
+  const inSteps = new Set<string>();
+  sentences.forEach((s, k) => {
+    for (const q of s.quantities) {
+      if (!HOLDING.has(q.kind)) continue;
+      if (roles[k] !== "name") afterName.add(keyOf(q));
+      if (roles[k] === "step") inSteps.add(keyOf(q));
+    }
+  });
+  return sentences.map((s, k) => {
+    const told = roles[k] === "name" ? afterName : roles[k] === "field" ? inSteps : null;
+    const repeated = (q: Quantity) => told !== null && HOLDING.has(q.kind) && told.has(keyOf(q));
     return s.quantities.some(repeated) ? { ...s, quantities: s.quantities.filter((q) => !repeated(q)) } : s;
   });
 }
