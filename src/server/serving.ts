@@ -60,11 +60,13 @@ export async function serveOn(
     throw e;
   }
   const app = createApp(deps, options.webDir ? { webDir: options.webDir } : {});
+  const requests = trackRequests();
+  const fetch: typeof app.fetch = (request, env, context) => requests.answering(app.fetch(request, env, context));
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
+    const s = serve({ fetch, hostname: options.host, port: options.port }, () => resolve(s));
+    requests.watch(s as Server);
     s.once("error", reject);
   });
-  const requests = trackRequests(server as Server);
   // Expired sign-in sessions and rate-limit attempts are ignored on sight; this only keeps the tables small.
   const clock = deps.clock;
   const sweep = () =>
@@ -104,7 +106,7 @@ export async function serveOn(
     mailDelivery: describeDelivery(mailConfig.delivery),
     close: async () => {
       // Requests being answered finish first; then what they use is closed.
-      await requests.close();
+      await requests.close(server as Server);
       clearInterval(sweeper);
       await reminders.close();
       await mail.close();

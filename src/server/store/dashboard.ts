@@ -44,7 +44,7 @@ export interface ClientRow {
   recentSessions: SessionGlance[];
   /** Sessions in the 7 days ending today. */
   sessionsThisWeek: number;
-  /** Since the coach last looked (at most the last 28 days): sessions done and notes written. */
+  /** Since the coach last looked: sessions done (of those in the last 28 days) and notes written (all of them). */
   newSince: { sessions: number; notes: number };
   unreadMessages: number;
   latestMessage: { body: string; author: "client" | "coach"; createdAt: string } | null;
@@ -94,7 +94,8 @@ export const SPARK_SESSIONS = 8;
  * latest 3 rated, the last practised day) and the at most two practice_months rows the 28-day
  * window touches, found by key, both kept by triggers on session_logs (migration 0013). So a
  * client costs the same however long their history. `seenAt` is the coach's last look; what is
- * new since (sessions received, notes written) is counted within the same 28 days. With `onlyClient`,
+ * new since is counted: sessions received within the same 28 days, and every note written since, however
+ * long ago the last look was (so that count grows with the notes written since then). With `onlyClient`,
  * the same query for that one client: the client page reads its standing here too, so the
  * dashboard and the client page can never judge a client differently.
  */

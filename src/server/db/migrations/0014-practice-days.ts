@@ -6,8 +6,9 @@ import { sql, type Kysely } from "kysely";
  *
  * practice_days holds, per client and calendar month, only practice_months' practised-day bits, with
  * the organisation: an index on (organisation_id, month, user_id) that carries the bits answers a
- * month of one organisation from its own range, by index alone once the table is vacuumed (PGlite's
- * upkeep, PostgreSQL's autovacuum), and otherwise from a heap of rows some 70 bytes wide. Read
+ * month of one organisation from its own range: by index alone on pages vacuumed since their last
+ * write (PGlite's upkeep, PostgreSQL's autovacuum), which after a day of logs is few of them, and
+ * otherwise checking each entry in a heap of rows some 70 bytes wide (BENCHMARKS.md, bench:dashboard). Read
  * through practice_months instead, the same count went through every organisation's month rows of
  * some 400-700 bytes (a sequential scan, EXPLAIN in BENCHMARKS.md at 4c1ebc7).
  *
