@@ -25,7 +25,7 @@ import type { RunningServer, ServerOptions } from "./server.ts";
 
 // What the server does once its database is open; server.ts loads it while the database opens.
 
-/** Opens (and migrates) the database, seeds the built-in programs and wires the app's dependencies. */
+/** Seeds the built-in programs into an open database and wires the app's dependencies. */
 export async function prepareDeps(database: Database, clock: Clock = systemClock, trustedProxies?: TrustedProxies): Promise<ServerDeps> {
   await seedPrograms(database.db, builtInPrograms, clock.now());
   return {
