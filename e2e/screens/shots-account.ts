@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { newToken, tokenHash } from "../../src/server/auth/tokens.ts";
+import { issuePasswordReset } from "../../src/server/auth/password-reset.ts";
 import { loadLinkSigner } from "../../src/server/mail/link-signer.ts";
 import { insertEmailCheck } from "../../src/server/store/email-checks.ts";
 import { saveMailSettings } from "../../src/server/store/mail-settings.ts";
@@ -38,6 +39,17 @@ export const shotGroup = defineShots({
       name: "mail-reminders",
       route: "account",
       show: async (page, { env }) => void (await signedIn(page, env, { checked: true, reminderTime: "08:30" })),
+    },
+    {
+      name: "reset-new-password",
+      route: "account",
+      show: async (page, { env }) => {
+        const { email } = await new ApiClient(overHttp, env.baseUrl.replace(/\/$/, "")).signUp({ displayName: "Walter" });
+        const issued = await issuePasswordReset(env.server.database.db, email, new Date());
+        if (!issued.ok) throw new Error(issued.problem);
+        await page.goto(`${env.baseUrl}#/reset/${issued.token}`);
+        await page.getByText(/^This link works once, until/).waitFor();
+      },
     },
     {
       name: "check-email-done",

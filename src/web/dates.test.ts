@@ -56,4 +56,10 @@ describe("a moment and a time of day", () => {
     expect(timeText(moment, { locale: "en-GB" })).not.toMatch(/:41/);
     expect(timeText(moment, { locale: "en-GB" })).toMatch(/^\d{1,2}:09$/);
   });
+
+  it("writes an early hour in two digits, so it is not read as the afternoon", () => {
+    const early = new Date(2026, 11, 2, 4, 15).toISOString();
+    expect(timeText(early, { locale: "en-GB" })).toBe("04:15");
+    expect(timeText(early, { locale: "en-US" })).toBe("04:15 AM");
+  });
 });

@@ -65,6 +65,6 @@ export const monthText = (day: string, o: DateWriting = {}): string => writeDay(
 export const fullDayText = (day: string, o: Pick<DateWriting, "locale"> = {}): string =>
   writeDay(day, { day: "numeric", month: "long" }, o, "always");
 
-/** A time of day: "14:05" in Britain, "2:05 PM" in the United States. */
+/** A time of day, hours in two digits so an early one cannot be read as afternoon: "04:15" in Britain, "04:15 AM" in the United States. */
 export const timeText = (iso: string, o: Pick<DateWriting, "locale"> = {}): string =>
-  new Date(iso).toLocaleTimeString(o.locale ?? dateLocale(), { hour: "numeric", minute: "2-digit" });
+  new Date(iso).toLocaleTimeString(o.locale ?? dateLocale(), { hour: "2-digit", minute: "2-digit" });
