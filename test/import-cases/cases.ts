@@ -36,10 +36,12 @@ export function loadHeldOutCases(): ImportCase[] {
 
 /**
  * The corpus of real public routine texts (short excerpts, each citing its page in `source`),
- * in two parts fixed before any rule was written against them: "dev", which rules may be
- * changed against, and "held-out", which is only ever scored and reported.
+ * in parts fixed before any rule was written against them: "dev", which rules may be changed
+ * against; "calibration", collected later, which no rule is written against and on which the
+ * confidence table is fitted and judged (bench/calibrate-import.ts); and "held-out", which is
+ * only ever scored and reported.
  */
-export function loadCorpus(part: "dev" | "held-out"): ImportCase[] {
+export function loadCorpus(part: "dev" | "calibration" | "held-out"): ImportCase[] {
   return casesIn(join(here, "corpus", part));
 }
 

@@ -6,13 +6,22 @@ import { loadCorpus } from "./cases.ts";
 import { combineScores, scoreDraft } from "./score.ts";
 
 const dev = loadCorpus("dev");
+const calibration = loadCorpus("calibration");
 const heldOut = loadCorpus("held-out");
-const all = [...dev, ...heldOut];
+const all = [...dev, ...calibration, ...heldOut];
 
 describe("the corpus of real routine texts", () => {
-  it("holds at least 150 texts, a third of them held out", () => {
-    expect(all.length).toBeGreaterThanOrEqual(150);
-    expect(heldOut.length).toBe(Math.floor(all.length / 3));
+  it("holds at least 150 texts in the first split, a third of them held out", () => {
+    const firstSplit = dev.length + heldOut.length;
+    expect(firstSplit).toBeGreaterThanOrEqual(150);
+    expect(heldOut.length).toBe(Math.floor(firstSplit / 3));
+  });
+
+  it("has a calibration part of at least 40 texts, none from a page already in the development or held-out part", () => {
+    expect(calibration.length).toBeGreaterThanOrEqual(40);
+    const earlier = new Set([...dev, ...heldOut].map((c) => c.expected.source));
+    expect(calibration.filter((c) => earlier.has(c.expected.source)).map((c) => c.name)).toEqual([]);
+    expect(new Set(calibration.map((c) => c.expected.source)).size).toBe(calibration.length);
   });
 
   it("cites the public page of every text", () => {
