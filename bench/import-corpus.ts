@@ -103,27 +103,27 @@ export async function corpusSection(run: BenchRun, runs: number): Promise<string
   const fitSource = FIT_SOURCES.find((f) => f === CALIBRATION_FIT.source);
   if (fitSource === undefined) throw new Error(`calibration-table.ts names an unknown fit: ${CALIBRATION_FIT.source}`);
   const fittedOnCalibration = fitSource !== "dev";
-  if (fittedOnCalibration) {
+  /** The calibration part judged as new text: each text by the same fit made without its fold (when the table was fitted on the part). */
+  const calibrationUnseen = () => {
     const ruleScored = (cases: readonly ImportCase[]) => cases.map((c) => shownValues(readRoutine(c.text), c.expected));
     const texts = { dev: ruleScored(parts.dev), calibration: ruleScored(parts.calibration) };
-    const judged = judgedOnCalibration(texts, fitSource, CALIBRATION_FIT.z);
-    say(
-      `- calibration, today, each text judged by the same fit made without its fold (the table below it was fitted on these texts too): ${formatCalibration(calibrationOf(judged))}`,
-    );
-  }
+    return formatCalibration(calibrationOf(judgedOnCalibration(texts, fitSource, CALIBRATION_FIT.z)));
+  };
   for (const [name, cases] of Object.entries(parts)) {
     for (const [who, read] of [
       ["today", importRoutine],
       [BASELINE_COMMIT, old],
     ] as const) {
       const values = cases.flatMap((c) => shownValues(read(c.text), c.expected));
-      const note =
-        name === "calibration" && who === "today"
-          ? fittedOnCalibration
-            ? " (fitted on these texts)"
-            : " (the table was not fitted on these texts; which fit and width to use was chosen on them)"
-          : "";
+      const calibrationToday = name === "calibration" && who === "today";
+      const note = !calibrationToday
+        ? ""
+        : fittedOnCalibration
+          ? " (the table was fitted on these texts too)"
+          : " (the table was not fitted on these texts; which fit and width to use was chosen on them)";
       say(`- ${name}, ${who}${note}: ${formatCalibration(calibrationOf(values))}`);
+      if (calibrationToday && fittedOnCalibration)
+        say(`- calibration, today, each text judged by the same fit made without its fold (as new text): ${calibrationUnseen()}`);
     }
   }
 
