@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ShownValue } from "./calibration.ts";
-import { finalTable, fitTable, FOLDS, judgedOnCalibration, wilsonLower } from "./calibration-fit.ts";
+import { CALIBRATION_FIT } from "../../src/core/import/calibration-table.ts";
+import { FIT_SOURCES, finalTable, fitTable, FOLDS, judgedOnCalibration, wilsonLower } from "./calibration-fit.ts";
 
 const hold = (right: boolean, read = true): ShownValue => ({ field: "hold", confidence: 0.95, read, right, structure: "named" });
 /** Ten calibration texts of one value each, so each fold holds one text; the first value is wrong. */
@@ -52,5 +53,9 @@ describe("judging a fit on calibration texts it was not fitted to", () => {
   it("writes the fit made on all of its texts", () => {
     const table = finalTable({ dev: [[hold(false)]], calibration }, "dev+calibration", 1);
     expect(table.hold).toMatchObject({ right: FOLDS - 1, total: FOLDS + 1 });
+  });
+
+  it("names, in the written table, a fit the benchmark can make again", () => {
+    expect(FIT_SOURCES).toContain(CALIBRATION_FIT.source);
   });
 });
