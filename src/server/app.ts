@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { csrfGuard } from "./auth/csrf.ts";
 import { currentSession } from "./auth/current-session.ts";
 import type { Env, ServerDeps } from "./context.ts";
 import { isDatabaseUnavailable, isStorageFull } from "./db/unavailable.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { refuseNulInPath } from "./http/path-nul.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveWebApp } from "./http/static-web.ts";
@@ -34,10 +34,9 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
   api.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json({ error: "This is larger than 1 MiB, more than Limber takes at once. Send less and try again." }, 413),
-    }),
+    limitBody(1024 * 1024, (c) =>
+      c.json({ error: "This is larger than 1 MiB, more than Limber takes at once. Send less and try again." }, 413),
+    ),
   );
   api.use(refuseNulInPath(() => app.routes.filter((r) => r.method !== "ALL")));
   // Before the session lookup: a log's own statement checks the session (routes/session-logs.ts).

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +120,34 @@ describe.each(BACKENDS)("over real HTTP on 127.0.0.1 with %s", (name) => {
     await c.signUp();
     const res = await c.post("/api/logs", sessionLog({ notes: "x".repeat(1_100_000) }));
     expect(res.status).toBe(413);
+  });
+
+  it("refuses a body over 1 MiB sent in chunks without a length with 413, and takes one under it sent so", async () => {
+    const c = new ApiClient(overHttp, server.url);
+    await c.signUp();
+    const chunked = (body: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/api/logs`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: c.cookie!, "x-csrf-token": c.csrfToken!, "transfer-encoding": "chunked" },
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve({ status: res.statusCode!, body: text }));
+        });
+        req.on("error", reject);
+        for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+        req.end();
+      });
+    const big = await chunked(JSON.stringify(sessionLog({ notes: "x".repeat(1_100_000) })));
+    expect([big.status, JSON.parse(big.body)]).toEqual([
+      413,
+      { error: "This is larger than 1 MiB, more than Limber takes at once. Send less and try again." },
+    ]);
+    const log = sessionLog();
+    expect((await chunked(JSON.stringify(log))).status).toBe(201);
+    expect((await c.get(`/api/logs/${log.id}`)).body.id).toBe(log.id);
   });
 });
 

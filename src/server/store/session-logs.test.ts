@@ -123,6 +123,59 @@ describe.each(BACKENDS)("recording session logs on %s", (name) => {
     expect(await readProgress(database.db, owner, program)).toEqual(progressAfter(program, 2));
   });
 
+  /** Owners who have each recorded one log, so this server knows their progress. */
+  async function practisingOwners(count: number): Promise<Owner[]> {
+    const owners: Owner[] = [];
+    for (let i = 0; i < count; i++) {
+      const owner = await newOwner();
+      await recordSessionLog(database.db, owner, log(), program, NOW);
+      owners.push(owner);
+    }
+    return owners;
+  }
+
+  it("records many users' logs sent at once in two statements: the first alone, all that came while it ran together", async () => {
+    const owners = await practisingOwners(12);
+    let outcomes: string[] = [];
+    const statements = await statementsOf(async () => {
+      outcomes = await Promise.all(owners.map((o) => recordSessionLog(database.db, o, log(), program, NOW)));
+    });
+    expect(statements).toHaveLength(2);
+    expect(outcomes).toEqual(Array(12).fill("stored"));
+    for (const o of owners) expect(await readProgress(database.db, o, program)).toEqual(progressAfter(program, 2));
+  });
+
+  it("fails only the log that cannot be kept when it was sent together with others, and keeps the others once", async () => {
+    const [first, ...rest] = await practisingOwners(5);
+    const statements = await statementsOf(async () => {
+      const alone = recordSessionLog(database.db, first!, log(), program, NOW);
+      // These four wait for the first and go together; the NUL character fails the statement that carries them.
+      const together = rest.map((o, i) => recordSessionLog(database.db, o, log(i === 1 ? { notes: "\u0000" } : {}), program, NOW));
+      expect(await alone).toBe("stored");
+      await expect(together[1]).rejects.toThrow();
+      expect(await Promise.all([together[0], together[2], together[3]])).toEqual(["stored", "stored", "stored"]);
+    });
+    // The first alone, the four together (failed), then each of the four alone.
+    expect(statements).toHaveLength(6);
+    const progressed = await Promise.all(
+      [first, ...rest].map(async (o) => (await readProgress(database.db, o!, program)).sessionsProgressed),
+    );
+    expect(progressed).toEqual([2, 2, 1, 2, 2]);
+  });
+
+  it("keeps a log id sent by two users in one statement for the first of them and refuses it to the other", async () => {
+    const [first, alice, bob] = await practisingOwners(3);
+    const shared = log();
+    const alone = recordSessionLog(database.db, first!, log(), program, NOW);
+    const both = [alice, bob].map((o) => recordSessionLog(database.db, o!, shared, program, NOW));
+    expect(await alone).toBe("stored");
+    expect(await Promise.all(both)).toEqual(["stored", "conflict"]);
+    const { rows } = await sql<{ user_id: string }>`select user_id from session_logs where id = ${shared.id}`.execute(database.db);
+    expect(rows).toEqual([{ user_id: alice!.userId }]);
+    expect((await readProgress(database.db, alice!, program)).sessionsProgressed).toBe(2);
+    expect((await readProgress(database.db, bob!, program)).sessionsProgressed).toBe(1);
+  });
+
   it("keeps a log of a program it does not know in one statement, moving nothing", async () => {
     const owner = await newOwner();
     const statements = await statementsOf(() => recordSessionLog(database.db, owner, log({ programId: "someone-elses" }), undefined, NOW));
