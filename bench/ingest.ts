@@ -47,6 +47,19 @@ interface Row {
   peakRssMb: number;
 }
 
+/**
+ * When a user's next session starts: two hours after their last one, from 60 days ago. A client's
+ * sessions follow one another, and the server's summaries add a log newer than the client's others
+ * in place; a log older than the latest (a device that was offline) has the month worked out again.
+ * Before 2026-12-02 every log of the bench started at the same moment, so each took that longer way.
+ */
+const lastSession = new Map<ApiClient, number>();
+function nextSessionOf(user: ApiClient): Date {
+  const t = (lastSession.get(user) ?? Date.now() - 60 * 86_400_000) + 2 * 3_600_000;
+  lastSession.set(user, t);
+  return new Date(t);
+}
+
 function rssMb(pid: number): Promise<number> {
   return readFile(`/proc/${pid}/status`, "utf8").then((s) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024));
 }
@@ -74,10 +87,17 @@ async function load(
             path: "/api/logs",
             setupRequest: (req) => {
               const user = users[Math.floor(Math.random() * users.length)]!;
+              const startedAt = nextSessionOf(user);
               return {
                 ...req,
                 headers: { "content-type": "application/json", cookie: user.cookie!, "x-csrf-token": user.csrfToken! },
-                body: JSON.stringify(sessionLog({ id: randomUUID() })),
+                body: JSON.stringify(
+                  sessionLog({
+                    id: randomUUID(),
+                    startedAt: startedAt.toISOString(),
+                    endedAt: new Date(startedAt.getTime() + 12 * 60_000).toISOString(),
+                  }),
+                ),
               };
             },
           },
@@ -185,7 +205,7 @@ async function main() {
     ...runHeader(run),
     "The real server process (\`limber serve\`) on 127.0.0.1, " +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
-      "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another). Baseline: GET /api/health on the same server in the same run. " +
+      "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another; logs that arrive while the database is busy go to it together in one statement). Each user's sessions start two hours apart, from 60 days ago, so each log is newer than the user's others (before 2026-12-02 every log started at the same moment, which made each one work its month out again from the logs). Baseline: GET /api/health on the same server in the same run. " +
       (earlier
         ? `"code before" rows run the server of commit ${earlier.commit}${whatEarlierLacked(earlier.commit)} from a copy of that commit, in the same run. `
         : "") +

@@ -177,6 +177,49 @@ describe.each(BACKENDS)("the dashboard's summaries on %s", (name) => {
     await expectSameAsLogs(org);
   });
 
+  it("add the logs of many clients kept by one statement as each alone would be: in place, or worked out again from the logs", async () => {
+    const { org, join } = await practice();
+    const [ann, ben, cat, dan] = [await join("Ann"), await join("Ben"), await join("Cat"), await join("Dan")];
+    for (const c of [ann, ben, cat]) await post(c!.c, "2026-11-16", { painAfter: 2 });
+    await post(dan!.c, "2026-10-20", { painAfter: 5 });
+    const marked = [ann!.id, ben!.id, cat!.id];
+    // A mark no log makes (the 1st practised): kept by a step that builds on the month row, gone when the month is read again.
+    await sql`update practice_months set practised_days = practised_days | 1 where user_id = any(${marked}::uuid[])`.execute(db());
+    const row = (userId: string, day: string, painAfter: number | null) => ({ userId, day, painAfter, id: randomUUID() });
+    const logs = [
+      row(ann!.id, "2026-11-18", 3), // newer: in place
+      row(ben!.id, "2026-11-10", 4), // older than Ben's latest: worked out again
+      row(cat!.id, "2026-11-19", null), // two of Cat's in one statement: worked out again
+      row(cat!.id, "2026-11-20", 1),
+      row(dan!.id, "2026-11-21", 2), // newer, in a month Dan has no row for yet: in place, the month made
+    ];
+    await sql`insert into session_logs (id, user_id, organisation_id, program_id, program_version, started_at, ended_at, local_day,
+        completed, steps_done, steps_total, holds, holds_planned, practised, pain_before, pain_after, notes, received_at)
+      select l.id, l.user_id, ${org}, 'foot-stretches-for-lower-back-pain', 1, (l.day || 'T08:00:00+01:00')::timestamptz,
+        (l.day || 'T08:12:00+01:00')::timestamptz, l.day, true, 40, 40, '[]'::jsonb, 40, true, 6, l.pain_after, '', '2026-11-25T12:00:00Z'
+      from jsonb_to_recordset(${JSON.stringify(logs.map((l) => ({ id: l.id, user_id: l.userId, day: l.day, pain_after: l.painAfter })))}::jsonb)
+        as l(id uuid, user_id uuid, day text, pain_after smallint)`.execute(db());
+    const bits = async (userId: string, month: string) =>
+      (await sql<{ b: number }>`select practised_days as b from practice_months where user_id = ${userId} and month = ${month}`.execute(db()))
+        .rows[0]?.b;
+    expect(await bits(ann!.id, "2026-11")).toBe(1 | (1 << 15) | (1 << 17));
+    expect(await bits(ben!.id, "2026-11")).toBe((1 << 9) | (1 << 15));
+    expect(await bits(cat!.id, "2026-11")).toBe((1 << 15) | (1 << 18) | (1 << 19));
+    expect(await bits(dan!.id, "2026-11")).toBe(1 << 20);
+    expect(await bits(dan!.id, "2026-10")).toBe(1 << 19);
+    await sql`update practice_months set practised_days = practised_days & ~1 where user_id = ${ann!.id}`.execute(db());
+    const rows = byId(await dashboardRows(db(), org, "2026-11-25"));
+    const byName = new Map(rows.map((r) => [r.id, r]));
+    expect(byName.get(ann!.id)!.recentSessions.map((r) => [r.day, r.painAfter])).toEqual([
+      ["2026-11-16", 2],
+      ["2026-11-18", 3],
+    ]);
+    expect(byName.get(ben!.id)!.lastSession!.day).toBe("2026-11-16");
+    expect(byName.get(cat!.id)!.lastSession!.day).toBe("2026-11-20");
+    expect(byName.get(dan!.id)!.lastSession!.day).toBe("2026-11-21");
+    await expectSameAsLogs(org);
+  });
+
   it("change nothing for a log posted again, one after the other or at the same moment, and count each new log once", async () => {
     const { org, join } = await practice();
     const eve = await join("Eve");

@@ -13,6 +13,7 @@ import * as chosenPlan from "./0012b-chosen-plan.ts";
 import * as practiceSummaries from "./0013-practice-summaries.ts";
 import * as practiceDays from "./0014-practice-days.ts";
 import * as summariesByLog from "./0014b-summaries-by-log.ts";
+import * as summariesByBatch from "./0015-summaries-by-batch.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   "0013-practice-summaries": practiceSummaries,
   "0014-practice-days": practiceDays,
   "0014b-summaries-by-log": summariesByLog,
+  "0015-summaries-by-batch": summariesByBatch,
 };
 
 export const migrationProvider: MigrationProvider = {
