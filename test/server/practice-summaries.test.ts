@@ -200,8 +200,11 @@ describe.each(BACKENDS)("the dashboard's summaries on %s", (name) => {
       from jsonb_to_recordset(${JSON.stringify(logs.map((l) => ({ id: l.id, user_id: l.userId, day: l.day, pain_after: l.painAfter })))}::jsonb)
         as l(id uuid, user_id uuid, day text, pain_after smallint)`.execute(db());
     const bits = async (userId: string, month: string) =>
-      (await sql<{ b: number }>`select practised_days as b from practice_months where user_id = ${userId} and month = ${month}`.execute(db()))
-        .rows[0]?.b;
+      (
+        await sql<{ b: number }>`select practised_days as b from practice_months where user_id = ${userId} and month = ${month}`.execute(
+          db(),
+        )
+      ).rows[0]?.b;
     expect(await bits(ann!.id, "2026-11")).toBe(1 | (1 << 15) | (1 << 17));
     expect(await bits(ben!.id, "2026-11")).toBe((1 << 9) | (1 << 15));
     expect(await bits(cat!.id, "2026-11")).toBe((1 << 15) | (1 << 18) | (1 << 19));
