@@ -85,21 +85,7 @@ async function recordAll(db: Kysely<Tables>, requests: readonly RecordRequest[])
     token_hash: "tokenHash" in who ? who.tokenHash : null,
     csrf_hash: "tokenHash" in who ? who.csrfHash : null,
     organisation_id: "tokenHash" in who ? null : who.organisationId,
-    id: log.id,
-    program_id: log.programId,
-    program_version: log.programVersion,
-    started_at: log.startedAt,
-    ended_at: log.endedAt,
-    local_day: log.startedAt.slice(0, 10),
-    completed: log.completed,
-    steps_done: log.stepsDone,
-    steps_total: log.stepsTotal,
-    holds: log.holds,
-    holds_planned: log.holdsPlanned ?? null,
-    practised: heldAnyHold(log.holds),
-    pain_before: log.painBefore,
-    pain_after: log.painAfter,
-    notes: log.notes,
+    ...logColumns(log),
     received_at: now.toISOString(),
     expected,
     next,
@@ -153,28 +139,36 @@ async function recordAll(db: Kysely<Tables>, requests: readonly RecordRequest[])
   return answers.map((row) => ({ allowed: row.allowed, unchanged: row.unchanged, inserted: row.inserted, current: row.current }));
 }
 
+/** A log's own columns of session_logs: what the device sent, its local day and whether it was practised. */
+function logColumns(log: SessionLog) {
+  return {
+    id: log.id,
+    program_id: log.programId,
+    program_version: log.programVersion,
+    started_at: log.startedAt,
+    ended_at: log.endedAt,
+    local_day: log.startedAt.slice(0, 10),
+    completed: log.completed,
+    steps_done: log.stepsDone,
+    steps_total: log.stepsTotal,
+    holds: log.holds,
+    holds_planned: log.holdsPlanned ?? null,
+    practised: heldAnyHold(log.holds),
+    pain_before: log.painBefore,
+    pain_after: log.painAfter,
+    notes: log.notes,
+  };
+}
+
 /** Keeps a log that moves no progress (its program is unknown here) in one statement; false when the id was taken. */
 export async function insertLogOnly(db: Kysely<Tables>, owner: Owner, log: SessionLog, now: Date): Promise<boolean> {
   const inserted = await db
     .insertInto("session_logs")
     .values({
-      id: log.id,
+      ...logColumns(log),
+      holds: JSON.stringify(log.holds),
       user_id: owner.userId,
       organisation_id: owner.organisationId,
-      program_id: log.programId,
-      program_version: log.programVersion,
-      started_at: log.startedAt,
-      ended_at: log.endedAt,
-      local_day: log.startedAt.slice(0, 10),
-      completed: log.completed,
-      steps_done: log.stepsDone,
-      steps_total: log.stepsTotal,
-      holds: JSON.stringify(log.holds),
-      holds_planned: log.holdsPlanned ?? null,
-      practised: heldAnyHold(log.holds),
-      pain_before: log.painBefore,
-      pain_after: log.painAfter,
-      notes: log.notes,
       received_at: now,
     })
     .onConflict((oc) => oc.column("id").doNothing())
