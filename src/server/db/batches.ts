@@ -13,7 +13,7 @@
 export class Batches<I, O> {
   private waiting: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   private running = 0;
-  /** Statements run so far (a batch retried item by item counts each); for tests and benches. */
+  /** Statements run so far (a batch retried item by item counts each). */
   statements = 0;
 
   constructor(

@@ -66,11 +66,6 @@ export function recordIfProgressIs(
 
 const perDatabase = new WeakMap<Kysely<Tables>, Batches<RecordRequest, ConditionalRecord>>();
 
-/** The batches of logs recorded on one database handle (tests count their statements). */
-export function logBatchesOf(db: Kysely<Tables>): Pick<Batches<RecordRequest, ConditionalRecord>, "statements"> | undefined {
-  return perDatabase.get(db);
-}
-
 /**
  * Every request's log and progress step in one statement: the requests go in as one JSON array of
  * rows (`n` is a request's place), and each answers for itself. One batch never holds two logs of
