@@ -81,9 +81,8 @@ export default function ResetPage() {
       )}
       {stage.kind === "ready" && (
         <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="reset-for">
-          <h2 id="reset-for">
-            For {stage.holder.displayName} ({stage.holder.email})
-          </h2>
+          <h2 id="reset-for">For {stage.holder.displayName}</h2>
+          <p class="reset-email">{stage.holder.email}</p>
           <p class="muted">This link works once, until {timeText(stage.holder.expiresAt)}. Your sessions and progress stay as they are.</p>
           {other && other.email !== stage.holder.email && (
             <p>This device is signed in as {other.displayName}; setting this password signs them out here.</p>
