@@ -10,13 +10,16 @@ function recordingRun(fail: (items: readonly number[]) => boolean = () => false)
       batches.push([...items]);
       pending.push(() => (fail(items) ? reject(new Error(`failed ${items.join(",")}`)) : resolve(items.map((i) => i * 10))));
     });
-  /** Lets every batch started so far answer, then lets the batches that follow start. */
+  /** Lets every batch started so far answer, then lets the batches that follow start (a turn of the event loop after). */
   const answer = async () => {
     while (pending.length > 0) pending.shift()!();
-    await new Promise((r) => setImmediate(r));
+    await turn();
+    await turn();
   };
-  return { run, batches, answer };
+  return { run, batches, pending, answer };
 }
+
+const turn = () => new Promise((r) => setImmediate(r));
 
 describe("batches", () => {
   it("runs a lone item at once, and the items that came while it ran together after it", async () => {
@@ -28,6 +31,22 @@ describe("batches", () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
     await answer();
     expect(await Promise.all(results)).toEqual([10, 20, 30, 40]);
+    expect(b.statements).toBe(2);
+  });
+
+  it("starts the next batch a turn after the last one ended, so what arrives in that turn goes with it", async () => {
+    const { run, batches, pending } = recordingRun();
+    const b = new Batches(run);
+    const results = [b.submit(1), b.submit(2)];
+    expect(batches).toEqual([[1]]);
+    pending.shift()!();
+    // Comes in as the first batch ends, as a request read just after the database answered does.
+    setImmediate(() => results.push(b.submit(3)));
+    await turn();
+    await turn();
+    expect(batches).toEqual([[1], [2, 3]]);
+    pending.shift()!();
+    expect(await Promise.all(results)).toEqual([10, 20, 30]);
     expect(b.statements).toBe(2);
   });
 
