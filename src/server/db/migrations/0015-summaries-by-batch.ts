@@ -20,6 +20,28 @@ import * as summariesByLog from "./0014b-summaries-by-log.ts";
  * after posts in and out of order, one at a time and many at once.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createFollowLogs(db, "by-ordinality");
+  await sql`drop function practice_summary_add_log(session_logs)`.execute(db);
+}
+
+/**
+ * Makes the summaries' trigger function. `slicing` is how a client's list (spark or rated) keeps
+ * its last entries once the new log's entry is added: "by-ordinality", this migration's way,
+ * numbers the entries and keeps the last ones; "by-path" (migration 0016) takes them with one
+ * jsonpath slice, the same entries in the same order without unnesting and aggregating the list.
+ */
+export async function createFollowLogs(db: Kysely<unknown>, slicing: "by-ordinality" | "by-path"): Promise<void> {
+  const lastOf = (list: string, n: number) => {
+    const added = `${list} || jsonb_build_array(jsonb_build_array(s.local_day, s.pain_before, s.pain_after))`;
+    return sql.raw(
+      slicing === "by-path"
+        ? `jsonb_path_query_array(${added}, '$[last - ${n - 1} to last]')`
+        : `(select jsonb_agg(e order by i)
+              from jsonb_array_elements(${added})
+                with ordinality t(e, i)
+              where i > jsonb_array_length(${list}) + 1 - ${n})`,
+    );
+  };
   await sql`
     create or replace function practice_summaries_follow_logs() returns trigger language plpgsql as $fn$
     declare
@@ -61,15 +83,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             last_holds_done = (select count(*) from jsonb_array_elements(s.holds) h where not (h->>'skipped')::boolean),
             last_holds_planned = coalesce(s.holds_planned, case when s.completed then jsonb_array_length(s.holds) end),
             last_pain_before = s.pain_before, last_pain_after = s.pain_after,
-            spark = (select jsonb_agg(e order by i)
-              from jsonb_array_elements(cs.spark || jsonb_build_array(jsonb_build_array(s.local_day, s.pain_before, s.pain_after)))
-                with ordinality t(e, i)
-              where i > jsonb_array_length(cs.spark) + 1 - 8),
-            rated = case when s.pain_after is null then cs.rated
-              else (select jsonb_agg(e order by i)
-                from jsonb_array_elements(cs.rated || jsonb_build_array(jsonb_build_array(s.local_day, s.pain_before, s.pain_after)))
-                  with ordinality t(e, i)
-                where i > jsonb_array_length(cs.rated) + 1 - 3) end
+            spark = ${lastOf("cs.spark", 8)},
+            rated = case when s.pain_after is null then cs.rated else ${lastOf("cs.rated", 3)} end
           from new_rows s where s.id = any(in_place) and cs.user_id = s.user_id;
         end if;
         for c in select n.user_id, array_agg(distinct substr(n.local_day, 1, 7)) as months from new_rows n
@@ -91,7 +106,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       return null;
     end
     $fn$`.execute(db);
-  await sql`drop function practice_summary_add_log(session_logs)`.execute(db);
 }
 
 /** Back to migration 0014b: its one-log function and its trigger function, made again. */

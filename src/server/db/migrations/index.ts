@@ -14,6 +14,7 @@ import * as practiceSummaries from "./0013-practice-summaries.ts";
 import * as practiceDays from "./0014-practice-days.ts";
 import * as summariesByLog from "./0014b-summaries-by-log.ts";
 import * as summariesByBatch from "./0015-summaries-by-batch.ts";
+import * as daysInPlace from "./0016-days-in-place.ts";
 
 /**
  * Every schema change, in order. Names sort as versions; a released migration is never
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "0014-practice-days": practiceDays,
   "0014b-summaries-by-log": summariesByLog,
   "0015-summaries-by-batch": summariesByBatch,
+  "0016-days-in-place": daysInPlace,
 };
 
 export const migrationProvider: MigrationProvider = {
