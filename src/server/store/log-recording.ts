@@ -128,10 +128,16 @@ async function recordAll(db: Kysely<Tables>, requests: readonly RecordRequest[])
     )
     select i.n in (select n from allowed) as allowed, i.n in (select n from unchanged) as unchanged,
       exists (select 1 from kept k where k.id = i.id and k.user_id = i.user_id) as inserted,
-      (select c.state from cur c where c.n = i.n) as current
+      case when i.n in (select n from unchanged) then null else (select c.state from cur c where c.n = i.n) end as current
     from input i order by i.n
   `.execute(db);
-  return answers.map((row) => ({ allowed: row.allowed, unchanged: row.unchanged, inserted: row.inserted, current: row.current }));
+  // Progress that held what was expected is that: the statement sends it back only when it differs.
+  return answers.map((row, n) => ({
+    allowed: row.allowed,
+    unchanged: row.unchanged,
+    inserted: row.inserted,
+    current: row.unchanged ? requests[n]!.expected : row.current,
+  }));
 }
 
 /** A log's own columns of session_logs: what the device sent, its local day and whether it was practised. */
