@@ -32,6 +32,7 @@ const EARLIER_CODE: Record<string, string> = {
   fd59c7a: "before the one-statement log and the lean embedded database",
   "3ad26b1":
     "before the compiled command, the one-statement schema check, lazily loaded mail and voice modules and one user's logs taken in turn",
+  "958dd30": "before batches of logs a turn apart, practice_days updated in place and the shorter answer of a log",
 };
 
 /** " (what it lacked)" for a commit named in EARLIER_CODE, otherwise nothing. */

@@ -24,10 +24,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "50,200").split(",").map(Number);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 50);
-/** The last commit on main before the compiled command and one user's logs in turn (fd59c7a: before the one-statement log); "none" skips it. */
-const BEFORE = process.env.BENCH_BEFORE ?? "3ad26b1";
+/**
+ * Earlier commits run beside today's code, comma-separated; "none" runs none. 3ad26b1: the code when
+ * issue 20's figures were taken (before the compiled command and one user's logs in turn); 958dd30:
+ * before the batches a turn apart, practice_days kept in place and the shorter answer of a log.
+ */
+const BEFORE = (process.env.BENCH_BEFORE ?? "3ad26b1,958dd30").split(",").filter((c) => c !== "none" && c !== "");
 const run = beginRun("bench:ingest", {
-  BENCH_BEFORE: BEFORE,
+  BENCH_BEFORE: BEFORE.join(",") || "none",
   BENCH_SECONDS: SECONDS,
   BENCH_CONNECTIONS: CONNECTIONS.join(","),
   BENCH_USERS: USERS,
@@ -48,14 +52,16 @@ interface Row {
 }
 
 /**
- * When a user's next session starts: two hours after their last one, from 60 days ago. A client's
- * sessions follow one another, and the server's summaries add a log newer than the client's others
- * in place; a log older than the latest (a device that was offline) has the month worked out again.
- * Before 2026-12-02 every log of the bench started at the same moment, so each took that longer way.
+ * When a user's next session starts: a day after their last one, from 60 days ago, as the program
+ * asks (a session a day). A client's sessions follow one another, and the server's summaries add a
+ * log newer than the client's others in place; a log older than the latest (a device that was
+ * offline) has the month worked out again. Before the morning of 2026-12-02 every log of the bench
+ * started at the same moment, so each took that longer way; until its afternoon they were two
+ * hours apart, twelve sessions a day, so most logs changed no practised day.
  */
 const lastSession = new Map<ApiClient, number>();
 function nextSessionOf(user: ApiClient): Date {
-  const t = (lastSession.get(user) ?? Date.now() - 60 * 86_400_000) + 2 * 3_600_000;
+  const t = (lastSession.get(user) ?? Date.now() - 60 * 86_400_000) + 86_400_000;
   lastSession.set(user, t);
   return new Date(t);
 }
@@ -171,22 +177,28 @@ async function main() {
   await compiledCli();
   const dataRoot = await mkdtemp(join(tmpdir(), "limber-bench-"));
   const pg = await startPostgres();
-  const earlier = BEFORE === "none" ? null : await checkOutEarlier(BEFORE);
+  const earlier: Awaited<ReturnType<typeof checkOutEarlier>>[] = [];
+  for (const commit of BEFORE) earlier.push(await checkOutEarlier(commit));
   const results: Record<string, Awaited<ReturnType<typeof benchBackend>>> = {};
   try {
     results.PGlite = await benchBackend("PGlite", ["--data", join(dataRoot, "data")], {});
-    if (earlier) {
-      const name = `PGlite, code before (${earlier.commit})`;
-      results[name] = await benchBackend(name, ["--data", join(dataRoot, "before")], {}, earlier.limber);
+    for (const e of earlier) {
+      const name = `PGlite, code before (${e.commit})`;
+      results[name] = await benchBackend(name, ["--data", join(dataRoot, `before-${e.commit}`)], {}, e.limber);
     }
     results["PostgreSQL 15"] = await benchBackend("PostgreSQL 15", [], { DATABASE_URL: await createEmptyDatabase(pg.url, "ingest_now") });
-    if (earlier) {
-      const name = `PostgreSQL 15, code before (${earlier.commit})`;
-      results[name] = await benchBackend(name, [], { DATABASE_URL: await createEmptyDatabase(pg.url, "ingest_before") }, earlier.limber);
+    for (const e of earlier) {
+      const name = `PostgreSQL 15, code before (${e.commit})`;
+      results[name] = await benchBackend(
+        name,
+        [],
+        { DATABASE_URL: await createEmptyDatabase(pg.url, `ingest_before_${e.commit}`) },
+        e.limber,
+      );
     }
   } finally {
     await pg.stop();
-    await earlier?.remove();
+    for (const e of earlier) await e.remove();
     await rm(dataRoot, { recursive: true, force: true });
   }
   const ratioLines = Object.entries(results).map(([name, r]) => {
@@ -205,10 +217,13 @@ async function main() {
     ...runHeader(run),
     "The real server process (\`limber serve\`) on 127.0.0.1, " +
       `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
-      "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another; logs that arrive while the database is busy go to it together in one statement). Each user's sessions start two hours apart, from 60 days ago, so each log is newer than the user's others (before 2026-12-02 every log started at the same moment, which made each one work its month out again from the logs). Baseline: GET /api/health on the same server in the same run. " +
-      (earlier
-        ? `"code before" rows run the server of commit ${earlier.commit}${whatEarlierLacked(earlier.commit)} from a copy of that commit, in the same run. `
-        : "") +
+      "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another; logs that arrive while the database is busy go to it together in one statement). Each user's sessions start a day apart, from 60 days ago (a session a day, as the program asks), so each log is newer than the user's others (before 2026-12-02 every log started at the same moment, which made each one work its month out again from the logs; on the morning of 2026-12-02 they were two hours apart). Baseline: GET /api/health on the same server in the same run. " +
+      earlier
+        .map(
+          (e) =>
+            `"code before (${e.commit})" rows run the server of commit ${e.commit}${whatEarlierLacked(e.commit)} from a copy of that commit, in the same run. `,
+        )
+        .join("") +
       `The paced row uses autocannon's overallRate ${STEADY_RATE}: every connection sends when the second ticks, so ${STEADY_RATE} logs arrive together once a second ` +
       "(its latencies include autocannon's coordinated-omission correction).",
     "",
