@@ -109,5 +109,29 @@ export function readBlocks(text: string): Block[] {
     }
     lineStart = lineEnd + 1;
   }
-  return unflatten(text, blocks);
+  return numberedNamesOverBullets(unflatten(text, blocks));
+}
+
+/** A short numbered name ("1. Toe Curls:", "3. Towel Stretch") with no sentence in it. */
+const isNumberedName = (b: Block) =>
+  b.kind === "item" &&
+  b.ordinal !== null &&
+  b.text.length <= 50 &&
+  b.text.split(/\s+/).length <= 6 &&
+  !/[.!?;]$/.test(b.text) &&
+  !/\d/.test(b.text);
+
+/**
+ * Numbered names each followed by bulleted steps ("1. Ball Roll" over "- Roll a ball …", "2. Towel
+ * Pickup" over "- With the heel …") are the headings of the movements, not items among their steps.
+ * Two such names at least, so one numbered line over a list stays an item.
+ */
+function numberedNamesOverBullets(blocks: Block[]): Block[] {
+  const heads = blocks.filter((b, i) => isNumberedName(b) && blocks[i + 1]?.kind === "item" && blocks[i + 1]!.ordinal === null);
+  if (heads.length < 2) return blocks;
+  for (const b of heads) {
+    b.kind = "heading";
+    b.level = 2;
+  }
+  return blocks;
 }

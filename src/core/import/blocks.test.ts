@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { readBlocks } from "./blocks.ts";
+import { importRoutine } from "./index.ts";
+
+const text = [
+  "Exercises",
+  "1. Ball Roll",
+  "- Roll a ball under your foot from the heel to the arch.",
+  "2. Towel Stretch:",
+  "- Sit with the leg straight.",
+  "- Loop a towel around the foot and pull. Hold for 30 seconds.",
+  "3. Heel Raise",
+  "- Rise up onto the balls of your feet. Repeat 10 times.",
+].join("\n");
+
+describe("numbered names over bulleted steps", () => {
+  it("reads each numbered name as a heading over its steps", () => {
+    const blocks = readBlocks(text);
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual(["Ball Roll", "Towel Stretch:", "Heel Raise"]);
+  });
+
+  it("gives one movement per numbered name, with its own dose", () => {
+    const draft = importRoutine(text);
+    expect(draft.exercises.map((e) => e.name.value)).toEqual(["Ball Roll", "Towel Stretch", "Heel Raise"]);
+    expect(draft.exercises[1]!.phases[0]!.hold?.value).toEqual({ min: 30, max: 30 });
+    expect(draft.exercises[2]!.reps.value).toEqual({ min: 10, max: 10 });
+  });
+
+  it("leaves a single numbered line over a list an item", () => {
+    const blocks = readBlocks("1. Calf stretch\n- Lean into the wall.\n- Hold for 30 seconds.");
+    expect(blocks[0]!.kind).toBe("item");
+  });
+});
