@@ -121,8 +121,30 @@ const isComplete = (f: BlockFacts) =>
 /** The parts splitAtCompleteItems made one item each, from a list of movements. */
 const LISTED = new WeakSet<BlockFacts[]>();
 
+/** A list item that is only a hold closing the steps before it ("Hold for 20–30 seconds."). */
+const isClosingHold = (f: BlockFacts) => f.block.kind === "item" && f.timed && f.firstWord === "hold" && f.words <= 8;
+
+/**
+ * Steps in a list where every timed item is a short hold after untimed steps, two or more times
+ * ("- Stand on your left foot …", "- Pull the heel …", "- Hold for 20–30 seconds.", "- Sit on the
+ * floor …", "- Hold for 20–30 seconds."): each run of steps up to its hold is one movement.
+ */
+const closesRuns = (blocks: readonly BlockFacts[]) =>
+  blocks.filter((t, i) => isClosingHold(t) && i > 0 && blocks[i - 1]!.block.kind === "item" && !blocks[i - 1]!.timed).length >= 3;
+
 export function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
   const timedItems = blocks.filter((b) => b.block.kind === "item" && b.timed);
+  if (!timedItems.some(isComplete) && closesRuns(blocks)) {
+    const runs: BlockFacts[][] = [[]];
+    for (const b of blocks) {
+      runs[runs.length - 1]!.push(b);
+      if (isClosingHold(b)) runs.push([]);
+    }
+    const rest = runs.pop()!;
+    for (const b of rest) runs[runs.length - 1]!.push(b);
+    for (const part of runs) LISTED.add(part);
+    return runs;
+  }
   if (timedItems.length < 2 || !timedItems.some(isComplete)) return [blocks];
   // Every timed item a whole prescription, two or more: a list of movements, so each item is one,
   // timed or not ("Slowly drop your head to the left … Hold and then repeat on the right side.").
