@@ -125,9 +125,9 @@ const LISTED = new WeakSet<BlockFacts[]>();
 const isClosingHold = (f: BlockFacts) => f.block.kind === "item" && f.timed && f.firstWord === "hold" && f.words <= 8;
 
 /**
- * Steps in a list where every timed item is a short hold after untimed steps, two or more times
+ * Steps in a list where a short hold closes untimed steps three times or more
  * ("- Stand on your left foot …", "- Pull the heel …", "- Hold for 20–30 seconds.", "- Sit on the
- * floor …", "- Hold for 20–30 seconds."): each run of steps up to its hold is one movement.
+ * floor …", "- Hold for 20–30 seconds.", …): each run of steps up to its hold is one movement.
  */
 const closesRuns = (blocks: readonly BlockFacts[]) =>
   blocks.filter((t, i) => isClosingHold(t) && i > 0 && blocks[i - 1]!.block.kind === "item" && !blocks[i - 1]!.timed).length >= 3;
