@@ -137,3 +137,38 @@ describe("reading counts of a movement and sets", () => {
     one("Do it twice a day.", "other", 2);
   });
 });
+
+describe("repeating without a count", () => {
+  const reps = (text: string) =>
+    readQuantities(tokenize(text))
+      .filter((q) => q.kind === "reps")
+      .map((q) => ({ min: q.range.min, max: q.range.max, implied: q.implied, text: text.slice(q.start, q.end) }));
+
+  it("reads 'release and repeat' and 'hold …, repeat and then switch' as the movement twice, marked as implied", () => {
+    expect(reps("Hold the stretch for 15 to 30 seconds. Release and repeat.")).toEqual([{ min: 2, max: 2, implied: true, text: "repeat" }]);
+    expect(reps("Hold this for 10 seconds, repeat and then switch sides.")).toEqual([{ min: 2, max: 2, implied: true, text: "repeat" }]);
+    expect(reps("Relax, then repeat, trying to stretch farther.")).toEqual([{ min: 2, max: 2, implied: true, text: "repeat" }]);
+  });
+
+  it("reads 'repeat the motion' as twice, though nothing was held", () => {
+    expect(reps("Then reverse the direction. Repeat the motion.")).toEqual([{ min: 2, max: 2, implied: true, text: "Repeat the motion" }]);
+  });
+
+  it("does not read 'repeat' as twice after a switch, before a side or a count, or with nothing held or named", () => {
+    expect(reps("Switch legs and repeat.")).toEqual([]);
+    expect(reps("Hold for 20 seconds. Repeat on the other side.")).toEqual([]);
+    expect(reps("Hold 10 seconds and repeat 3 times.")).toEqual([{ min: 3, max: 3, implied: false, text: "3 times" }]);
+    expect(reps("Return to start position and repeat.")).toEqual([]);
+    expect(reps("Repeat: 3")).toEqual([{ min: 3, max: 3, implied: false, text: "3" }]);
+  });
+
+  it("does not count 'to complete one rep', which says what a repetition is", () => {
+    expect(reps("Do both sides to complete one rep. Do 5-10 reps.")).toEqual([{ min: 5, max: 10, implied: false, text: "5-10 reps" }]);
+  });
+
+  it("reads 'alternate 5 to 10 cat-cow stretches' as 5 to 10 repetitions", () => {
+    expect(reps("Alternate 5 to 10 cat-cow stretches, then return to neutral.")).toEqual([
+      { min: 5, max: 10, implied: false, text: "5 to 10" },
+    ]);
+  });
+});

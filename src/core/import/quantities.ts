@@ -23,6 +23,8 @@ export interface Quantity {
   repeatsHold: boolean;
   /** For reps and sets: an index into the token list where the phrase ends, for "3 sets of 10". */
   tokenEnd: number;
+  /** Repetitions no number gives ("release and repeat": twice); any counted repetitions come first. */
+  implied: boolean;
 }
 
 /**
@@ -255,9 +257,41 @@ function quantity(
   note: string | null,
   repeatsHold: boolean,
   tokenEnd: number,
+  implied = false,
 ): Quantity {
-  return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd };
+  return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd, implied };
 }
+
+const LET_GO = new Set(["hold", "holding", "held", "stay", "release", "releasing", "relax", "relaxing"]);
+const TO_OTHER_SIDE = new Set(["switch", "swap", "change", "changing", "other", "opposite", "alternate"]);
+
+/** Whether a word of `words` is in the sentence before token i (within 30 tokens); with `sentences` 2, in the one before too. */
+function saidBefore(tokens: readonly Token[], i: number, words: ReadonlySet<string>, sentences: 1 | 2 = 1): boolean {
+  let stops = 0;
+  for (let k = i - 1, n = 0; k >= 0 && n < 30; k--, n++) {
+    if (SENTENCE_STOPS.has(tokens[k]!.text) && ++stops === sentences) break;
+    if (words.has(tokens[k]!.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Release and repeat", "Hold for 10 seconds, repeat and then switch sides", "Repeat the motion.":
+ * with no count, "repeat" after the hold is let go, or naming the movement, is the movement once
+ * more. After a switch in its sentence ("Switch legs and repeat.") it is the other side, and with
+ * nothing held or named ("Return to start position and repeat.") it only says to keep going.
+ */
+function impliedRepeat(tokens: readonly Token[], i: number, next: number): boolean {
+  if (saidBefore(tokens, i, TO_OTHER_SIDE)) return false;
+  const namesMovement = next > i + 1 && tokens[next - 1]!.text !== "it";
+  return namesMovement || saidBefore(tokens, i, LET_GO, 2);
+}
+
+const DEFINERS = new Set(["complete", "completes", "make", "makes", "equals", "is", "as"]);
+
+/** "Do both sides to complete one rep", "this counts as one repetition": what one repetition is, not how many. */
+const definesOneRep = (tokens: readonly Token[], i: number, read: { min: number; max: number }) =>
+  read.min === 1 && read.max === 1 && DEFINERS.has(tokens[i - 1]?.text ?? "");
 
 /** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order (at most MAX_QUANTITIES). */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
@@ -288,6 +322,10 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     // Each scan is bounded (30 words each way, MAX_QUANTITIES quantities), so a run stays linear.
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
+    if ((read.implied && !impliedRepeat(tokens, i, read.next)) || (read.kind === "reps" && definesOneRep(tokens, i, read))) {
+      i = read.next;
+      continue;
+    }
     if (read.kind === "reps" || read.kind === "sets") {
       // "3 sets of 10 repetitions each day": sets of repetitions are the prescription, the day its frequency.
       const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next) ? "other" : read.kind;
@@ -298,10 +336,11 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
           null,
           first.start,
           last.end,
-          kind === "other" ? 0.7 : 0.9,
+          kind === "other" ? 0.7 : read.implied ? 0.6 : 0.9,
           null,
           repeatsHold,
           read.next,
+          read.implied === true,
         ),
       );
       if (read.reps && kind === "sets") {

@@ -151,6 +151,8 @@ export interface Read {
   note: string | null;
   /** A count of one session ("a set of 3"): a period after it ("each day") is how often, not what it counts. */
   perSession?: boolean;
+  /** "Repeat" with no count ("release and repeat", "repeat the motion"): once more, if nothing else counts it. */
+  implied?: boolean;
 }
 
 /** "half a minute", "a minute", "a minute and a half", "one and a half minutes", "a full minute". */
@@ -179,6 +181,28 @@ const SIDE_SWITCHES = new Set(["switch", "swap", "change", "other", "opposite"])
 
 /** Verbs before a count that make it repetitions: "do 10", "perform 8", "draw 5 circles", "make 10 circles". */
 const DOERS = new Set(["do", "perform", "complete", "repeat", "draw", "make"]);
+/** "Alternate 5 to 10 cat-cow stretches": a count after these is of the movement, whatever plural follows. */
+const ALTERNATORS = new Set(["alternate", "alternating"]);
+
+/** What "repeat the …" may name when it means the whole movement once more. */
+const WHOLE_MOVEMENT = new Set(["motion", "movement", "stretch", "exercise", "sequence", "pose", "steps"]);
+const BARE_REPEAT_ENDS = new Set([".", "!", ";", ",", "and", "then"]);
+
+/**
+ * "Release and repeat.", "repeat, trying to stretch farther", "Repeat the motion.": "repeat" with no
+ * count, no side and no place after it. Where it means once more is the sentence's to say.
+ */
+function bareRepeatAt(tokens: readonly Token[], i: number): number | null {
+  if (tokens[i]?.text !== "repeat") return null;
+  let j = i + 1;
+  if (tokens[j]?.text === "it" || (tokens[j]?.text === "this" && !WHOLE_MOVEMENT.has(tokens[j + 1]?.text ?? ""))) j++;
+  else if ((tokens[j]?.text === "the" || tokens[j]?.text === "this") && WHOLE_MOVEMENT.has(tokens[j + 1]?.text ?? "")) j += 2;
+  const end = tokens[j];
+  if (end !== undefined && !BARE_REPEAT_ENDS.has(end.text)) return null;
+  // "… and repeat 3 times", "repeat, then 10 more": a count right after the joiner is the count.
+  if (end && (end.text === "and" || end.text === "then") && tokens[j + 1]?.kind === "num") return null;
+  return j;
+}
 
 /** Words that can open a quantity; any other word is skipped without further reading. */
 const OPENERS = new Set([
@@ -194,6 +218,7 @@ const OPENERS = new Set([
   "count",
   "between",
   "dozen",
+  "repeat",
   ...UNIT_WORDS,
   ...TENS_WORDS,
 ]);
@@ -202,6 +227,10 @@ const OPENERS = new Set([
 export function readAt(tokens: readonly Token[], i: number): Read | null {
   const t = tokens[i]!;
   if (t.kind === "punct" || (t.kind === "word" && !OPENERS.has(t.text))) return null;
+  if (t.text === "repeat") {
+    const end = bareRepeatAt(tokens, i);
+    return end === null ? null : { kind: "reps", min: 2, max: 2, next: end, note: null, implied: true };
+  }
   const spoken = readSpokenMinute(tokens, i);
   if (spoken) return spoken;
   // "a set of 3": one set, so three repetitions.
@@ -250,6 +279,7 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return { kind: REP_LABELS.has(field) ? "reps" : "sets", min: r.min, max: r.max, next: j, note: null };
   }
   const doer = tokens[i - 1]?.text ?? "";
+  if (ALTERNATORS.has(doer) && r.max >= 2 && !readTimeUnit(tokens, j)) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
   if (DOERS.has(doer) && !readTimeUnit(tokens, j)) {
     const next = tokens[j];
     const more =

@@ -328,3 +328,16 @@ describe("reading real routine texts: positions and the first side", () => {
     expect(first("Use your hand to lift the left foot.")).toBe("left");
   });
 });
+
+describe("reading real routine texts: repeating without a count", () => {
+  it("reads 'Release and repeat.' after a hold as twice, but a count the text gives wins", () => {
+    expect(summary("Quad stretch\n\nPull your heel toward your buttock. Hold for 15 to 30 seconds. Release and repeat.")).toEqual([
+      ["Quad stretch", 2, [30]],
+    ]);
+    expect(
+      summary(
+        "Towel scrunches\n\nSit in a chair. Scrunch the towel with your toes and hold. Then release the towel and repeat. Do this 8 to 10 times.",
+      ),
+    ).toEqual([["Towel scrunches", 10, [null]]]);
+  });
+});
