@@ -172,3 +172,27 @@ describe("repeating without a count", () => {
     ]);
   });
 });
+
+describe("lengths that are not holds, and the most a hold may be", () => {
+  it("reads the length of one breath in or out as no hold", () => {
+    one("Breathe in 5 seconds, pause at the top of the breath.", "other", 5);
+    one("then breathe out through nose for 5 seconds", "other", 5);
+    one("Inhale for 4 seconds.", "other", 4);
+  });
+
+  it("still reads a hold beside a breath when the clause holds, or breathes without a direction", () => {
+    one("Exhale and hold for 10 seconds.", "hold", 10);
+    one("Stay here and breathe deeply for 30 seconds.", "hold", 30);
+  });
+
+  it("reads 'a maximum of 10 seconds' and 'at most 20 seconds' like 'up to': half of it to it", () => {
+    one("Hold this position for a maximum of 10 seconds.", "hold", 5, 10);
+    one("Hold for at most 20 seconds.", "hold", 10, 20);
+    one("Hold for up to 30 seconds.", "hold", 15, 30);
+  });
+
+  it("times 'up to 5 breaths' from half the most to the most, 15 to 30 s", () => {
+    const [q] = readQuantities(tokenize("Stay in the pose for up to 5 breaths."));
+    expect([q!.kind, q!.range, q!.seconds]).toEqual(["breaths", { min: 3, max: 5 }, { min: 15, max: 30 }]);
+  });
+});

@@ -293,6 +293,24 @@ const DEFINERS = new Set(["complete", "completes", "make", "makes", "equals", "i
 const definesOneRep = (tokens: readonly Token[], i: number, read: { min: number; max: number }) =>
   read.min === 1 && read.max === 1 && DEFINERS.has(tokens[i - 1]?.text ?? "");
 
+const BREATH_VERBS = new Set(["inhale", "inhaling", "exhale", "exhaling"]);
+const BREATHE = new Set(["breathe", "breathing", "breath"]);
+
+/**
+ * "Breathe in 5 seconds", "exhale for a count of 4": the length of one breath, not a hold,
+ * unless the clause holds too ("exhale and hold for 10 seconds", "breathe deeply for 30 seconds"
+ * names no breath's direction and stays a hold).
+ */
+const breathPace = (before: readonly string[]) =>
+  !before.some((w) => w === "hold" || w === "holding" || w === "stay" || w === "remain") &&
+  before.some((w, k) => BREATH_VERBS.has(w) || ((w === "in" || w === "out") && BREATHE.has(before[k + 1] ?? "")));
+
+/** "up to 30 s", "a maximum of 10 seconds", "at most 5 breaths": the most, so half of it to it. */
+const atMost = (before: readonly string[]) =>
+  (before[0] === "to" && before[1] === "up") ||
+  (before[0] === "of" && (before[1] === "maximum" || before[1] === "max")) ||
+  (before[0] === "most" && before[1] === "at");
+
 /** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order (at most MAX_QUANTITIES). */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
   // In a short line ("child's pose 30s") a bare length is the hold; in prose it needs a word
@@ -362,9 +380,12 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       const between = before.includes("between") || after.includes("between");
       const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
       // "Stay for up to 5 breaths": like "up to 30 s", half the count to the count.
-      const upTo = before[0] === "to" && before[1] === "up" && read.min === read.max;
+      const upTo = atMost(before) && read.min === read.max;
       const breaths = upTo ? { min: Math.max(1, Math.round(read.max / 2)), max: read.max } : { min: read.min, max: read.max };
-      const seconds = { min: whole(breaths.min * SECONDS_PER_BREATH), max: whole(breaths.max * SECONDS_PER_BREATH) };
+      // Half the time of the most ("up to 5 breaths" is 15–30 s), as for "up to 30 s", not the rounded count's.
+      const seconds = upTo
+        ? { min: whole((read.max * SECONDS_PER_BREATH) / 2), max: whole(read.max * SECONDS_PER_BREATH) }
+        : { min: whole(breaths.min * SECONDS_PER_BREATH), max: whole(breaths.max * SECONDS_PER_BREATH) };
       found.push(
         quantity(
           kind,
@@ -373,7 +394,9 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
           first.start,
           last.end,
           0.75,
-          `${breaths.min === breaths.max ? breaths.min : `${breaths.min}–${breaths.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
+          upTo
+            ? `"${before[1] === "up" ? "up to" : "at most"} ${read.max} breaths" taken as ${seconds.min}–${seconds.max} s (half of ${read.max} breaths to all of them, ${SECONDS_PER_BREATH} s a breath)`
+            : `${breaths.min === breaths.max ? breaths.min : `${breaths.min}–${breaths.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
           repeatsHold,
           read.next,
         ),
@@ -382,6 +405,10 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
       let { kind, confidence } = durationKind(before, after, everyBefore);
+      if (kind === "hold" && breathPace(before)) {
+        kind = "other";
+        confidence = 0.6;
+      }
       // A length opening its clause and closing it too ("20 secs, 3 times each leg") is a prescription.
       const standsAlone = before.length === 0 && after.length === 0;
       if (kind === "hold" && !terse && !standsAlone && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
@@ -389,9 +416,9 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
         confidence = 0.5;
       }
       let note: string | null = read.kind === "count" ? `a count of ${read.max} taken as ${range.max} s` : null;
-      if (kind === "hold" && before[0] === "to" && before[1] === "up" && range.min === range.max) {
+      if (kind === "hold" && atMost(before) && range.min === range.max) {
         range = { min: whole(range.max / 2), max: range.max };
-        note = `"up to ${range.max} s" read as ${range.min}–${range.max} s`;
+        note = `"${before[1] === "up" ? "up to" : "at most"} ${range.max} s" read as ${range.min}–${range.max} s`;
       }
       found.push(
         quantity(
