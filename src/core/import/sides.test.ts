@@ -45,3 +45,24 @@ describe("reading one limb at a time", () => {
     expect(sides("Lift the beads one at a time.")).toEqual(["none", null]);
   });
 });
+
+describe("the other limb the movement works against", () => {
+  it("does not read a limb placed beside the other one as a second side", () => {
+    expect(sides("Place the foot you are stretching behind the other foot. Hold for ten seconds.")).toEqual(["none", null]);
+    expect(sides("Sit on a chair and cross one leg over the other knee. Pull the toes back.")).toEqual(["none", null]);
+    expect(sides("Place one hand on the back of the chair and the other on your opposite knee.")).toEqual(["none", null]);
+    expect(sides("Lie on one side and sweep the top arm until it is 180 degrees from the other one.")).toEqual(["none", null]);
+  });
+
+  it("does not read a limb set in place by a verb ('bend the other knee', 'place the other leg behind') as a second side", () => {
+    expect(sides("Lie down with the leg you want to exercise straight. Bend the other knee to support your back.")).toEqual(["none", null]);
+    expect(sides("Keep one leg a little bent. Place the other leg about two feet behind your body.")).toEqual(["none", null]);
+  });
+
+  it("still reads the other limb as a second side when its sentence or the text goes over to it", () => {
+    expect(sides("Hold for 30 seconds, then place the other foot behind.")).toEqual(["both", "left"]);
+    expect(sides("Place your foot behind the other foot. Hold 30 s. Switch.")).toEqual(["both", "left"]);
+    expect(sides("Repeat with the other leg.")).toEqual(["both", "left"]);
+    expect(sides("Rest your hand on the other side of the chair.")).toEqual(["both", "left"]);
+  });
+});

@@ -137,6 +137,66 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   return null;
 }
 
+/** Where a limb goes beside the other one: "behind the other foot", "over the other knee", "from the other one". */
+const PLACES = new Set([
+  "behind",
+  "over",
+  "across",
+  "against",
+  "under",
+  "underneath",
+  "beneath",
+  "beside",
+  "on",
+  "onto",
+  "from",
+  "above",
+  "below",
+  "front",
+]);
+/** Verbs that set a limb where it stays: "bend the other knee", "place the other leg behind you". */
+const PLACING = new Set([
+  "bend",
+  "bent",
+  "keep",
+  "keeping",
+  "place",
+  "placing",
+  "put",
+  "rest",
+  "resting",
+  "cross",
+  "raise",
+  "lift",
+  "plant",
+]);
+/** Words in a sentence that send the movement to the other side: "repeat with the other leg", "then the other knee". */
+const GOING_OVER = new Set(["repeat", "switch", "swap", "change", "changing", "alternate", "alternating", "again", "then"]);
+const SIDE_WORDS = new Set(["side", "sides", "way", "ways", "direction", "directions"]);
+
+/**
+ * Whether "other"/"opposite" at i names the limb the movement works against, not a second side:
+ * placed beside it or set in place by a verb just before ("behind the other foot", "bent the other
+ * knee", "on your opposite knee", "180 degrees from the other one") in a sentence that does not go
+ * over to it. "The other side" is always the second side.
+ */
+function worksAgainst(tokens: readonly Token[], i: number): boolean {
+  if (SIDE_WORDS.has(wordAt(tokens, i, 1))) return false;
+  let placed = false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k]!;
+    if (t.kind === "punct") break;
+    if (PLACES.has(t.text) || PLACING.has(t.text)) placed = true;
+  }
+  if (!placed) return false;
+  for (let k = i - 1, n = 0; k >= 0 && n < 30 && !SENTENCE_ENDS.has(tokens[k]!.text); k--, n++)
+    if (GOING_OVER.has(tokens[k]!.text)) return false;
+  for (let k = i + 1, n = 0; k < tokens.length && n < 30 && !SENTENCE_ENDS.has(tokens[k]!.text); k++, n++)
+    if (GOING_OVER.has(tokens[k]!.text)) return false;
+  return true;
+}
+const SENTENCE_ENDS = new Set([".", "!", "?", ";"]);
+
 const HURT = new Set(["affected", "injured", "involved", "painful", "sore"]);
 const HURT_LIMBS = new Set(["leg", "foot", "ankle", "side", "knee", "hip", "arm", "heel", "calf"]);
 
@@ -220,12 +280,19 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let supportSide: { side: Side; at: Hit } | null = null;
   let oneLimb: Hit | null = null;
   let bothFromOther = false;
+  /** "Behind the other foot": the limb worked against, a second side only if the text switches. */
+  let against: Hit | null = null;
   let switched = false;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.kind !== "word") continue;
     if (!both) {
-      both = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
-      bothFromOther = both !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
+      const hit = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
+      const fromOther = hit !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
+      if (fromOther && worksAgainst(tokens, i)) against ??= hit;
+      else {
+        both = hit;
+        bothFromOther = fromOther;
+      }
     }
     if (switchesAt(tokens, i)) switched = true;
     only ??= hurtSideAt(tokens, i);
@@ -249,6 +316,10 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   first ??= supportSide;
   const firstSide = first?.side ?? null;
   const firstAt = first?.at ?? null;
+  if (!both && against && switched) {
+    both = against;
+    bothFromOther = true;
+  }
   // "Place the affected foot behind the other foot": beside the affected side, "the other foot" is
   // the one it works against, not a second side; switching words ("repeat with the other") still are.
   if (only && both && bothFromOther && !switched) both = null;
