@@ -66,3 +66,15 @@ describe("the other limb the movement works against", () => {
     expect(sides("Rest your hand on the other side of the chair.")).toEqual(["both", "left"]);
   });
 });
+
+describe("alternating between two movements", () => {
+  it("does not read 'alternate' before a count or 'between' as sides", () => {
+    expect(sides("Alternate 5 to 10 cat-cow stretches, then return to neutral.")).toEqual(["none", null]);
+    expect(sides("Alternate between the two poses.")).toEqual(["none", null]);
+  });
+
+  it("still reads 'alternate legs' and a bare 'alternate' as both sides", () => {
+    expect(sides("Alternate legs.")).toEqual(["both", "left"]);
+    expect(sides("Lift one knee, lower it, and alternate.")).toEqual(["both", "left"]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Side } from "../program.ts";
 import type { DraftSides } from "./draft.ts";
+import { readNumber } from "./numbers.ts";
 import type { Token } from "./tokens.ts";
 
 export interface SidesReading {
@@ -64,9 +65,18 @@ const ONE_AT_A_TIME = new Set(["leg", "foot", "side", "arm", "hand", "wrist", "k
 const SWITCHING = new Set(["switch", "swap", "change", "changing", "alternate", "alternating"]);
 const SECOND_SIDE = new Set(["other", "opposite", "each", "both"]);
 
+/**
+ * "Alternate legs", "alternating sides", a bare "alternate": sides taken in turn. A count or
+ * "between" after it ("Alternate 5 to 10 cat-cow stretches", "alternate between the two poses")
+ * takes turns between two movements, not sides.
+ */
+const alternatesSides = (tokens: readonly Token[], i: number): boolean =>
+  readNumber(tokens, i + 1) === null && tokens[i + 1]?.text !== "between";
+
 /** "switch legs", "alternate", "repeat on the other side": the text sends the movement to the second side. */
 const switchesAt = (tokens: readonly Token[], i: number): boolean =>
-  SWITCHING.has(tokens[i]!.text) || (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
+  (SWITCHING.has(tokens[i]!.text) && (!tokens[i]!.text.startsWith("alternat") || alternatesSides(tokens, i))) ||
+  (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
 
 const SUPPORTING = new Set(["use", "using", "keep", "keeping"]);
 
@@ -124,7 +134,8 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
     (wordAt(tokens, i, 0) === "right" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "left")
   )
     return span(tokens, i, i + 2);
-  if (wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") return span(tokens, i, i);
+  if ((wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") && alternatesSides(tokens, i))
+    return span(tokens, i, i);
   // "Stretch one foot at a time", "do this with one leg at a time": one side, then the other.
   if (
     wordAt(tokens, i, 0) === "one" &&
