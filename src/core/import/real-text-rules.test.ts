@@ -341,3 +341,21 @@ describe("reading real routine texts: repeating without a count", () => {
     ).toEqual([["Towel scrunches", 10, [null]]]);
   });
 });
+
+describe("reading real routine texts: names written as a first sentence", () => {
+  it("reads two or more list items that open with a short name sentence as one movement each", () => {
+    const text =
+      "Desk stretches\n\n1. Chest stretch. Place both hands on the back of your head. Hold for 3-5 breaths.\n\n2. Spinal twist. Sit sideways on the chair. Hold this pose for 3-5 breaths and then switch to the left side.";
+    expect(summary(text)).toEqual([
+      ["Chest stretch", 1, [30]],
+      ["Spinal twist", 1, [30]],
+    ]);
+  });
+
+  it("does not take one such item, or items that open with a step ('Relax.', 'Stand tall.'), for names", () => {
+    expect(summary("Neck stretch\n\n- Good form. Keep your back straight.\n- Tilt your head. Hold for 20 seconds.")).toEqual([
+      ["Neck stretch", 1, [20]],
+    ]);
+    expect(summary("Side reach\n\n- Stand tall. Reach up with one arm.\n- Relax. Hold for 20 seconds.")).toEqual([["Side reach", 1, [20]]]);
+  });
+});
