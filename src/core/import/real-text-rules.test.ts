@@ -359,3 +359,21 @@ describe("reading real routine texts: names written as a first sentence", () => 
     expect(summary("Side reach\n\n- Stand tall. Reach up with one arm.\n- Relax. Hold for 20 seconds.")).toEqual([["Side reach", 1, [20]]]);
   });
 });
+
+describe("reading real routine texts: a count said of each exercise in a long introduction", () => {
+  const intro =
+    "These exercises help your new hip. Do them slowly. Aim to do them four times a day. As you get stronger you will do more. To start with, aim to do 10 repetitions of each exercise and build to do 20.";
+
+  it("gives '10 repetitions of each exercise' to every movement, however many sentences the introduction has", () => {
+    const text = `Hip exercises\n\n${intro}\n\nKnee extension\n\nPlace a rolled towel under your knee. Hold for five seconds.\n\nHip abduction\n\nLying on your back, slide your leg out to the side.`;
+    expect(summary(text)).toEqual([
+      ["Knee extension", 10, [5]],
+      ["Hip abduction", 10, [null]],
+    ]);
+  });
+
+  it("does not make a long paragraph a setting for 'each' alone, without an exercise named after it", () => {
+    const text = `Hip exercises\n\n${intro.replace("of each exercise", "each time")}\n\nKnee extension\n\nPlace a rolled towel under your knee. Hold for five seconds.`;
+    expect(summary(text).map((e) => e[0])).toEqual(["Hip exercises", "Knee extension"]);
+  });
+});

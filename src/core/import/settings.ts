@@ -16,7 +16,7 @@ const THESE = new Set(["these", "the", "those", "all"]);
  */
 export function isForAll(f: BlockFacts): boolean {
   if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
-  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return false;
+  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return countsEachOne(f);
   // Walks the words once, without copying them: a setting is short, but any block is asked.
   // The words that speak of every movement must be in a timed sentence: "Try these stretches
   // every 2 hours. Extend the arms … draw 5 to 10 circles" is a movement after an aside.
@@ -42,6 +42,20 @@ export function isForAll(f: BlockFacts): boolean {
 }
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
+
+/**
+ * "Aim to do 10 repetitions of each exercise", "hold for 30 seconds for every stretch": a count or
+ * hold said of each movement in so many words is for all of them, however long the paragraph
+ * around it (an introduction of several sentences that names no position).
+ */
+function countsEachOne(f: BlockFacts): boolean {
+  return f.quantities.some((q) => {
+    if (!TIMED_KINDS.has(q.kind)) return false;
+    const k = f.tokens.findIndex((t) => t.start >= q.end);
+    const [a, b, c] = [f.tokens[k]?.text, f.tokens[k + 1]?.text, f.tokens[k + 2]?.text];
+    return (a === "of" || a === "for") && EVERY.has(b ?? "") && GENERIC_SINGULAR.has(c ?? "") && c !== "one";
+  });
+}
 
 /** For a block, whether the sentence holding token i has a hold, breaths, repetitions or sets: built in one pass each. */
 function sentenceTimer(f: BlockFacts): (i: number) => boolean {
