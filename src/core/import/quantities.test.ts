@@ -196,3 +196,18 @@ describe("lengths that are not holds, and the most a hold may be", () => {
     expect([q!.kind, q!.range, q!.seconds]).toEqual(["breaths", { min: 3, max: 5 }, { min: 15, max: 30 }]);
   });
 });
+
+describe("letting go after a hold", () => {
+  it("reads 'hold for five seconds and relax' as a hold, not a rest", () => {
+    expect(read("Hold for five seconds and relax.")).toEqual([{ kind: "hold", min: 5, max: 5, text: "five seconds" }]);
+    expect(read("Hold 10 seconds then relax.")).toEqual([{ kind: "hold", min: 10, max: 10, text: "10 seconds" }]);
+  });
+
+  it("still reads a rest given its own length, or a length not held, as a rest", () => {
+    expect(read("Hold for 5 seconds and rest for 10 seconds.").map((q) => [q.kind, q.min])).toEqual([
+      ["hold", 5],
+      ["rest", 10],
+    ]);
+    one("Stretch for 30 seconds and rest.", "rest", 30);
+  });
+});
