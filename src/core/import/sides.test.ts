@@ -78,3 +78,15 @@ describe("alternating between two movements", () => {
     expect(sides("Lift one knee, lower it, and alternate.")).toEqual(["both", "left"]);
   });
 });
+
+describe("the foot stood on", () => {
+  it("starts with the side worked, not the foot stood on, when both are named", () => {
+    expect(
+      sides("Stand on your left foot, next to a wall. With your right hand pull the heel of your right foot toward your buttocks."),
+    ).toEqual(["both", "right"]);
+  });
+
+  it("still starts with the foot stood on when it is the only side named", () => {
+    expect(sides("Stand on your left foot for 30 seconds, then switch legs.")).toEqual(["both", "left"]);
+  });
+});

@@ -78,7 +78,8 @@ const switchesAt = (tokens: readonly Token[], i: number): boolean =>
   (SWITCHING.has(tokens[i]!.text) && (!tokens[i]!.text.startsWith("alternat") || alternatesSides(tokens, i))) ||
   (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
 
-const SUPPORTING = new Set(["use", "using", "keep", "keeping"]);
+/** Verbs for a limb that helps or bears the weight ("use your left hand", "keep your left foot flat", "stand on your left foot"). */
+const SUPPORTING = new Set(["use", "using", "keep", "keeping", "stand", "standing"]);
 
 /** Whether the side word at i names a limb that helps or stays put ("use your left hand", "keep your left foot flat"). */
 const supports = (tokens: readonly Token[], i: number): boolean => tokens.slice(Math.max(0, i - 3), i).some((t) => SUPPORTING.has(t.text));
