@@ -31,3 +31,17 @@ describe("numbered names over bulleted steps", () => {
     expect(blocks[0]!.kind).toBe("item");
   });
 });
+
+describe("a bullet on a line of its own", () => {
+  it("reads '-' alone on a line as the bullet of the line after it", () => {
+    expect(readBlocks("Steps\n-\nSit on the floor.\n-\nLean forward.").map((b) => `${b.kind}: ${b.text}`)).toEqual([
+      "paragraph: Steps",
+      "item: Sit on the floor.",
+      "item: Lean forward.",
+    ]);
+  });
+
+  it("still reads a dash inside a line, or a lone dash at the end, as no item", () => {
+    expect(readBlocks("Sit - then lean.\n-").map((b) => `${b.kind}: ${b.text}`)).toEqual(["paragraph: Sit - then lean."]);
+  });
+});

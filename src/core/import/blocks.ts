@@ -62,6 +62,7 @@ export function readBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let previousLine = "";
   let blank = true;
+  let bulletAbove = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
@@ -74,8 +75,12 @@ export function readBlocks(text: string): Block[] {
     if (line === "") {
       blank = true;
       previousLine = "";
+    } else if (line.length === 1 && BULLETS.has(line)) {
+      // "-" on a line of its own, its text on the next (a list copied from a web page): one item.
+      bulletAbove = true;
     } else {
-      const marker = markerOf(line);
+      const marker = markerOf(line) ?? (bulletAbove ? { kind: "item" as const, level: 0, ordinal: null, skip: 0 } : null);
+      bulletAbove = false;
       const last = blocks[blocks.length - 1];
       const continues =
         marker === null &&
