@@ -45,3 +45,28 @@ describe("a bullet on a line of its own", () => {
     expect(readBlocks("Sit - then lean.\n-").map((b) => `${b.kind}: ${b.text}`)).toEqual(["paragraph: Sit - then lean."]);
   });
 });
+
+describe("numbered stages of one movement", () => {
+  const stages = [
+    "How to do the 90/90 hip stretch",
+    "1. Starting Position:",
+    "- Sit on the floor with one leg in front of you, bent at 90 degrees.",
+    "2. Forward Fold:",
+    "- Lean forward over your front leg. Hold for 20-30 seconds.",
+    "3. Rotation:",
+    "- Twist your torso towards the back leg. Hold for another 20-30 seconds.",
+    "4. Switch Sides:",
+    "- Repeat the process on the opposite side.",
+  ].join("\n");
+
+  it("does not make numbered names headings when one of them names a stage ('Starting Position', 'Switch Sides')", () => {
+    expect(readBlocks(stages).filter((b) => b.kind === "heading")).toEqual([]);
+  });
+
+  it("reads such stages as one movement with a hold for each", () => {
+    const draft = importRoutine(stages);
+    expect(draft.exercises.map((e) => [e.position.value, e.sides.value, e.phases.map((p) => p.hold?.value.max)])).toEqual([
+      ["seated", "both", [30, 30]],
+    ]);
+  });
+});
