@@ -183,7 +183,8 @@ export function layOut(all: readonly BlockFacts[]): Layout {
   for (const section of sections) {
     const leads = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
     // Among two or more timed name lines in a list ("DD to plank x3"), a bare name item ("Utkatasana") is a movement too.
-    const nameAmongLeads = (f: BlockFacts) => leads.length >= 2 && f.block.kind === "item" && isNameItem(f);
+    const timedLeads = leads.filter((i) => section.body[i]!.timed).length;
+    const nameAmongLeads = (f: BlockFacts) => timedLeads >= 2 && f.block.kind === "item" && isNameItem(f);
     const leadAt = section.body.map((f, i) => (isLead(f) || nameAmongLeads(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
     const nameItems = section.body.filter(isNameItem);
