@@ -377,3 +377,11 @@ describe("reading real routine texts: a count said of each exercise in a long in
     expect(summary(text).map((e) => e[0])).toEqual(["Hip exercises", "Knee extension"]);
   });
 });
+
+describe("reading real routine texts: balancing as a step", () => {
+  it("reads a heading over 'Balance and raise the body …' as a movement of its own", () => {
+    const text =
+      "Exercises\n\n1. Calf Stretch\n\n- Facing a wall, lean into the wall.\n\n2. Heel Raise\n\n- Balance and raise the body up onto the balls of your feet";
+    expect(read(text).map((e) => e.name.value)).toEqual(["Calf Stretch", "Heel Raise"]);
+  });
+});
