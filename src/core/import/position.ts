@@ -89,6 +89,12 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["lean", "towards", "the", "wall"], value: "standing" },
   { words: ["lean", "toward", "the", "wall"], value: "standing" },
   { words: ["on", "a", "chair"], value: "seated" },
+  // "Raise the body up onto the balls of your feet", "rise up on your toes": the body lifted onto the feet stands.
+  { words: ["up", "onto", "the", "balls"], value: "standing" },
+  { words: ["up", "on", "the", "balls"], value: "standing" },
+  { words: ["up", "onto", "your", "toes"], value: "standing" },
+  { words: ["up", "on", "your", "toes"], value: "standing" },
+  { words: ["up", "on", "tiptoe"], value: "standing" },
 ];
 
 /** Per first word: the phrases it may open and the position it names alone, so each token costs one lookup. */

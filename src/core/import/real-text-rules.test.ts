@@ -92,6 +92,15 @@ describe("reading real routine texts: quantities, sides and positions", () => {
     ]).toEqual(["lying", "lying", "standing", "kneeling"]);
   });
 
+  it("reads the body raised up onto the balls of the feet or the toes as standing, unless a seat is named first", () => {
+    const position = (t: string) => read(`Heel raise: ${t} Hold for 3 seconds.`)[0]!.position.value;
+    expect([
+      position("Balance and raise the body up onto the balls of your feet."),
+      position("Rise up on your toes, then lower slowly."),
+      position("Sit in a chair and come up onto your toes."),
+    ]).toEqual(["standing", "standing", "seated"]);
+  });
+
   it("does not take inches from a wall for a hold", () => {
     expect(holds('Calf Stretch\n\nStand about 12" from a wall. Lean in and hold for 30 seconds.')).toEqual([[{ min: 30, max: 30 }]]);
   });
