@@ -172,7 +172,9 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
   const first = tokens.find((t) => t.kind !== "punct");
   const last = b.text.trimEnd().slice(-1);
   const endsPlain = last === "." || last === "!" || last === "?";
-  if (index === 0 && words <= 15 && last !== ":" && last !== "!" && last !== "?") {
+  // "How to "Thoracic Rotation with Shoulder Rotation" ?": a first line asking how to do one thing names it.
+  const howTo = last === "?" && /^how to\b/i.test(b.text);
+  if (index === 0 && words <= 15 && last !== ":" && last !== "!" && (last !== "?" || howTo)) {
     if (!(endsPlain && first && isStepStarter(first.text))) return true;
   }
   // "The seated side stretch", "The cobra": a short name may open with an article.

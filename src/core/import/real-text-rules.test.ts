@@ -394,3 +394,15 @@ describe("reading real routine texts: balancing as a step", () => {
     expect(read(text).map((e) => e.name.value)).toEqual(["Calf Stretch", "Heel Raise"]);
   });
 });
+
+describe("reading real routine texts: a first line asking how to do one movement", () => {
+  it("reads 'How to … ?' over one step as the movement it names", () => {
+    const text =
+      'How to "Thoracic Rotation with Shoulder Rotation" ?\n\n- Lie on your side, top leg bent at 90 degrees. Rotate the top arm in a full circle. Return to start position and repeat.';
+    expect(read(text).map((e) => [e.position.value, e.reps.value.max])).toEqual([["lying", 1]]);
+  });
+
+  it("still reads a first line asking how much or how often as advice, not a movement", () => {
+    expect(read("How often should I stretch?\n\n- Stretch every day, holding each stretch for 30 seconds.")).toEqual([]);
+  });
+});
