@@ -211,3 +211,22 @@ describe("letting go after a hold", () => {
     one("Stretch for 30 seconds and rest.", "rest", 30);
   });
 });
+
+describe("how often, written in more ways", () => {
+  it("reads '3 times/day', '3x/day' and '2 to 3 times in a day' as how often", () => {
+    one("Do this 3 times/day.", "other", 3);
+    one("Do it 3x/day.", "other", 3);
+    one("Do these 2 to 3 times in a day.", "other", 2, 3);
+  });
+
+  it("reads '3 times throughout the day' as how often, but '10-15 repetitions throughout the day' as repetitions", () => {
+    one("Do this exercise 3 times throughout the day.", "other", 3);
+    one("Do it twice during the day.", "other", 2);
+    one("Perform for 10-15 repetitions throughout the day", "reps", 10, 15);
+  });
+
+  it("reads 'once or twice' as one or two repetitions, and 'once or twice a day' as how often", () => {
+    expect(read("Do this once or twice.")).toEqual([{ kind: "reps", min: 1, max: 2, text: "once or twice" }]);
+    expect(read("Do this once or twice a day.")).toEqual([{ kind: "other", min: 1, max: 2, text: "once or twice" }]);
+  });
+});

@@ -194,13 +194,24 @@ const perPeriod = (after: readonly string[]) =>
   (PERIOD_OPENERS.has(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) || PERIOD_ADVERBS.has(after[0] ?? "");
 const NO_WORDS: readonly string[] = [];
 
-/** perPeriod on the words of the clause from token `at`, without copying them. */
-function perPeriodAt(tokens: readonly Token[], at: number): boolean {
+const SPREAD_OVER = new Set(["throughout", "during", "over"]);
+
+/**
+ * perPeriod on the words of the clause from token `at`, without copying them; also "3 times/day"
+ * and "2 to 3 times in a day". With `occasions` (the count was "times", not "repetitions"),
+ * "3 times throughout the day" is how often too; "10 repetitions throughout the day" still counts them.
+ */
+function perPeriodAt(tokens: readonly Token[], at: number, occasions = false): boolean {
   const first = tokens[at];
   if (!first || CLAUSE_STOPS.has(first.text)) return false;
   if (PERIOD_ADVERBS.has(first.text)) return true;
   const second = tokens[at + 1];
-  return PERIOD_OPENERS.has(first.text) && second !== undefined && !CLAUSE_STOPS.has(second.text) && PERIOD_WORDS.has(second.text);
+  if (second === undefined) return false;
+  if (first.text === "/" && PERIOD_WORDS.has(second.text)) return true;
+  const third = tokens[at + 2]?.text ?? "";
+  if (first.text === "in" && (second.text === "a" || second.text === "one") && PERIOD_WORDS.has(third)) return true;
+  if (occasions && SPREAD_OVER.has(first.text) && second.text === "the" && PERIOD_WORDS.has(third)) return true;
+  return PERIOD_OPENERS.has(first.text) && !CLAUSE_STOPS.has(second.text) && PERIOD_WORDS.has(second.text);
 }
 
 /**
@@ -349,7 +360,8 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     }
     if (read.kind === "reps" || read.kind === "sets") {
       // "3 sets of 10 repetitions each day": sets of repetitions are the prescription, the day its frequency.
-      const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next) ? "other" : read.kind;
+      const occasions = ["times", "x", "×", "twice", "once"].includes(tokens[read.next - 1]?.text ?? "");
+      const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next, occasions) ? "other" : read.kind;
       found.push(
         quantity(
           kind,

@@ -242,6 +242,9 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   // "repeat once more", "once again": one more time, so twice in all.
   if (t.text === "once" && (tokens[i + 1]?.text === "more" || tokens[i + 1]?.text === "again"))
     return { kind: "reps", min: 2, max: 2, next: i + 2, note: null };
+  // "once or twice": a range, so "once or twice a day" is how often as a whole.
+  if (t.text === "once" && tokens[i + 1]?.text === "or" && tokens[i + 2]?.text === "twice")
+    return { kind: "reps", min: 1, max: 2, next: i + 3, note: null };
   if (t.text === "once") return { kind: "reps", min: 1, max: 1, next: i + 1, note: null };
   // "Do it all again", "do it again": the movement twice.
   if (
