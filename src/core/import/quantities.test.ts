@@ -230,3 +230,31 @@ describe("how often, written in more ways", () => {
     expect(read("Do this once or twice a day.")).toEqual([{ kind: "other", min: 1, max: 2, text: "once or twice" }]);
   });
 });
+
+describe("sets, breaths and minutes, written in more ways", () => {
+  it("reads '10 reps x 3 sets' as 3 sets of 10", () => {
+    expect(read("Do 10 reps x 3 sets.").map((q) => [q.kind, q.min])).toEqual([
+      ["reps", 10],
+      ["sets", 3],
+    ]);
+  });
+
+  it("reads '3 rounds of 10' as 3 sets of 10, but '3 rounds of 30 seconds' as three times a hold", () => {
+    expect(read("Do 3 rounds of 10.").map((q) => [q.kind, q.min])).toEqual([
+      ["sets", 3],
+      ["reps", 10],
+    ]);
+    expect(read("3 rounds of 30 seconds").map((q) => [q.kind, q.min])).toEqual([
+      ["reps", 3],
+      ["hold", 30],
+    ]);
+  });
+
+  it("reads '5 rounds of breath' as five breaths", () => {
+    one("Stay here for 5 rounds of breath.", "breaths", 5);
+  });
+
+  it("reads 'a minute or two' as one to two minutes", () => {
+    one("Hold for a minute or two.", "hold", 60, 120);
+  });
+});

@@ -174,6 +174,8 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   if (tokens[j]?.text === "and" && tokens[j + 1]?.text === "a" && tokens[j + 2]?.text === "half") {
     return { kind: "duration", min: 90, max: 90, next: j + 3, note: null };
   }
+  // "a minute or two": one to two minutes.
+  if (tokens[j]?.text === "or" && tokens[j + 1]?.text === "two") return { kind: "duration", min: 60, max: 120, next: j + 2, note: null };
   return { kind: "duration", min: 60, max: 60, next: j, note: null };
 }
 
@@ -260,6 +262,8 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   if (t.text === "thrice") return { kind: "reps", min: 3, max: 3, next: i + 1, note: null };
   if ((t.text === "x" || t.text === "×") && tokens[i + 1]?.kind === "num") {
     const r = readRange(tokens, i + 1);
+    // "10 reps x 3 sets": the count after the x is of sets.
+    if (r && SET_WORDS.has(tokens[r.next]?.text ?? "")) return { kind: "sets", min: r.min, max: r.max, next: r.next + 1, note: null };
     if (r && !readTimeUnit(tokens, r.next)) return { kind: "reps", min: r.min, max: r.max, next: r.next, note: null };
     return null;
   }
@@ -344,6 +348,24 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return read;
   }
   const repWord = tokens[j];
+  if ((repWord?.text === "rounds" || repWord?.text === "round") && tokens[j + 1]?.text === "of") {
+    // "5 rounds of breath": a hold of five breaths.
+    if (BREATH_WORDS.has(tokens[j + 2]?.text ?? "")) return { kind: "breaths", min: r.min, max: r.max, next: j + 3, note: null };
+    // "3 rounds of 10": three sets of ten ("3 rounds of 30 seconds" stays three times a hold).
+    const reps = readRange(tokens, j + 2);
+    if (reps && tokens[j + 2]?.kind === "num" && !readTimeUnit(tokens, reps.next)) {
+      let end = reps.next;
+      if (REP_WORDS.has(tokens[end]?.text ?? "") && tokens[end]?.text !== "x") end++;
+      return {
+        kind: "sets",
+        min: r.min,
+        max: r.max,
+        next: end,
+        note: null,
+        reps: { min: reps.min, max: reps.max, start: tokens[j + 2]!.start, end: tokens[end - 1]!.end },
+      };
+    }
+  }
   if (repWord && REP_WORDS.has(repWord.text)) {
     // "3 x 10" and "3x10": three sets of ten.
     if ((repWord.text === "x" || repWord.text === "×") && tokens[j + 1]?.kind === "num") {
