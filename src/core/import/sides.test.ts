@@ -90,3 +90,18 @@ describe("the foot stood on", () => {
     expect(sides("Stand on your left foot for 30 seconds, then switch legs.")).toEqual(["both", "left"]);
   });
 });
+
+describe("hands, wrists and palms", () => {
+  it("reads 'with each hand' and 'per wrist' as both sides", () => {
+    expect(sides("Touch each fingertip to the thumb. Do this 10 times with each hand.")).toEqual(["both", "left"]);
+    expect(sides("Bend the wrist back, 5 times per wrist.")).toEqual(["both", "left"]);
+  });
+
+  it("reads 'repeat … with the other palm' as both sides, any limb named", () => {
+    expect(sides("Squeeze the ball. Release the ball and repeat the same stretch with the other palm.")).toEqual(["both", "left"]);
+  });
+
+  it("does not read 'the other hand' that helps as a second side", () => {
+    expect(sides("Use the other hand to pull your elbow gently across.")).toEqual(["none", null]);
+  });
+});

@@ -37,10 +37,13 @@ const LIMBS = new Set([
   "toes",
   "hamstring",
 ]);
+/** Limbs counted "each" or "per" beyond LIMBS: "10 times with each hand", "per wrist". "The other hand" is often the one that helps, so not these. */
+const EACH_LIMBS = new Set([...LIMBS, "hand", "hands", "wrist", "palm", "shoulder", "elbow", "thumb"]);
 const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
 const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
 
 const BOTH_STARTS = new Set([
+  "repeat",
   "changing",
   "each",
   "per",
@@ -97,7 +100,22 @@ function span(tokens: readonly Token[], from: number, to: number): Hit {
 function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (!BOTH_STARTS.has(head)) return null;
-  if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && EACH_LIMBS.has(wordAt(tokens, i, 1)))
+    return span(tokens, i, i + 1);
+  // "Repeat the same stretch with the other palm", "repeat using the opposite hand": the movement done again on the other side.
+  if (wordAt(tokens, i, 0) === "repeat") {
+    for (let k = 1; k <= 6; k++) {
+      const w = wordAt(tokens, i, k);
+      if (w === "" || tokens[i + k]!.kind === "punct") break;
+      if (
+        (w === "with" || w === "using" || w === "on" || w === "for") &&
+        (wordAt(tokens, i, k + 1) === "the" || wordAt(tokens, i, k + 1) === "your") &&
+        (wordAt(tokens, i, k + 2) === "other" || wordAt(tokens, i, k + 2) === "opposite") &&
+        tokens[i + k + 3]?.kind === "word"
+      )
+        return span(tokens, i, i + k + 3);
+    }
+  }
   if (
     wordAt(tokens, i, 0) === "both" &&
     (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "directions" || wordAt(tokens, i, 1) === "ways")
