@@ -201,6 +201,9 @@ describe("letting go after a hold", () => {
   it("reads 'hold for five seconds and relax' as a hold, not a rest", () => {
     expect(read("Hold for five seconds and relax.")).toEqual([{ kind: "hold", min: 5, max: 5, text: "five seconds" }]);
     expect(read("Hold 10 seconds then relax.")).toEqual([{ kind: "hold", min: 10, max: 10, text: "10 seconds" }]);
+    expect(read("Hold this position for 30 to 60 seconds and then relax.")).toEqual([
+      { kind: "hold", min: 30, max: 60, text: "30 to 60 seconds" },
+    ]);
   });
 
   it("still reads a rest given its own length, or a length not held, as a rest", () => {

@@ -236,8 +236,8 @@ function durationKind(
   everyBefore: boolean,
 ): { kind: QuantityKind; confidence: number } {
   // "Hold for five seconds and relax": after a held length, letting go ends the hold; it is no rest of its own.
-  const heldJustBefore = before.slice(0, 2).some((w) => w === "hold" || w === "holding" || w === "held");
-  if (after.some((w, k) => k < 3 && REST_WORDS.has(w)) && !(heldJustBefore && (after[0] === "and" || after[0] === "then")))
+  const heldInClause = before.some((w) => w === "hold" || w === "holding" || w === "held");
+  if (after.some((w, k) => k < 3 && REST_WORDS.has(w)) && !(heldInClause && (after[0] === "and" || after[0] === "then")))
     return { kind: "rest", confidence: 0.85 };
   if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding"))
