@@ -261,3 +261,11 @@ describe("sets, breaths and minutes, written in more ways", () => {
     one("Hold for a minute or two.", "hold", 60, 120);
   });
 });
+
+describe("counting in a hold", () => {
+  it("reads 'scrunch it up, and count to 5' as a 5 s hold, with no hold word before it", () => {
+    expect(read("Grab the towel with your toes, scrunch it up, and count to 5. Then release the towel.")).toEqual([
+      { kind: "hold", min: 5, max: 5, text: "count to 5" },
+    ]);
+  });
+});

@@ -426,7 +426,16 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       }
       // A length opening its clause and closing it too ("20 secs, 3 times each leg") is a prescription.
       const standsAlone = before.length === 0 && after.length === 0;
-      if (kind === "hold" && !terse && !standsAlone && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
+      // "… and count to 5": a count is itself a hold, needing no hold word before it.
+      const counted = read.kind === "count";
+      if (
+        kind === "hold" &&
+        !counted &&
+        !terse &&
+        !standsAlone &&
+        !before.some((w) => HOLD_CONTEXT.has(w)) &&
+        !HOLD_AFTER.has(after[0] ?? "")
+      ) {
         kind = "other";
         confidence = 0.5;
       }
