@@ -49,12 +49,15 @@ const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
  * around it (an introduction of several sentences that names no position).
  */
 function countsEachOne(f: BlockFacts): boolean {
-  return f.quantities.some((q) => {
-    if (!TIMED_KINDS.has(q.kind)) return false;
-    const k = f.tokens.findIndex((t) => t.start >= q.end);
-    const [a, b, c] = [f.tokens[k]?.text, f.tokens[k + 1]?.text, f.tokens[k + 2]?.text];
-    return (a === "of" || a === "for") && EVERY.has(b ?? "") && GENERIC_SINGULAR.has(c ?? "") && c !== "one";
-  });
+  // Quantities come in token order, so one pointer walks the tokens once for all of them.
+  let k = 0;
+  for (const q of f.quantities) {
+    while (k < f.tokens.length && f.tokens[k]!.start < q.end) k++;
+    if (!TIMED_KINDS.has(q.kind)) continue;
+    const [a, b, c] = [f.tokens[k]?.text, f.tokens[k + 1]?.text ?? "", f.tokens[k + 2]?.text ?? ""];
+    if ((a === "of" || a === "for") && EVERY.has(b) && GENERIC_SINGULAR.has(c) && c !== "one") return true;
+  }
+  return false;
 }
 
 /** For a block, whether the sentence holding token i has a hold, breaths, repetitions or sets: built in one pass each. */
