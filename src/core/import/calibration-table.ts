@@ -1,25 +1,23 @@
 // Written by bench/calibrate-import.ts, fitted on 140 development texts and 153 calibration texts; do not edit by hand.
 // Key: field|rule score|how the exercise was found, then coarser keys; value: the lower Wilson bound (z 2) of the share right.
-// Fit and width chosen on calibration texts the fit had not seen (10 folds), nearest to clearing both targets: sure (≥ 0.9) right 96.0% (48/50); wrong values marked "Check" 80.3% (252/314); "Check" on 73.2% of 1290 values.
+// Fit and width chosen on calibration texts the fit had not seen (10 folds), nearest to clearing both targets: sure (≥ 0.9) right 94.2% (98/104); wrong values marked "Check" 79.9% (246/308); "Check" on 70.5% of 1289 values.
 export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
-  breaths: 0.71, // 19/21 right
-  "breaths|0.75": 0.71, // 19/21 right
-  "breaths|0.75|named": 0.59, // 9/10 right
+  breaths: 0.73, // 21/23 right
+  "breaths|0.75": 0.73, // 21/23 right
+  "breaths|0.75|named": 0.66, // 12/13 right
   "breaths|0.75|named+doubt": 0.56, // 5/5 right
   "breaths|0.75|named+doubt+w100": 0.2, // 1/1 right
   "breaths|0.75|named+doubt+w60": 0.5, // 4/4 right
-  "breaths|0.75|named+phases": 0.2, // 1/1 right
   "breaths|0.75|named+phases+doubt": 0.2, // 1/1 right
   "breaths|0.75|named+phases+doubt+w60": 0.2, // 1/1 right
-  "breaths|0.75|named+phases+w60": 0.2, // 1/1 right
-  "breaths|0.75|named+w100": 0.33, // 2/2 right
-  "breaths|0.75|named+w60": 0.2, // 2/3 right
+  "breaths|0.75|named+w100": 0.2, // 1/1 right
+  "breaths|0.75|named+w60": 0.29, // 3/4 right
   "breaths|0.75|weak": 0.29, // 3/4 right
   "breaths|0.75|weak+w100": 0.2, // 1/1 right
   "breaths|0.75|weak+w60": 0, // 0/1 right
-  firstSide: 0.73, // 98/121 right
-  "firstSide|0.70": 0.56, // 33/47 right
-  "firstSide|0.70|named": 0.49, // 16/23 right
+  firstSide: 0.75, // 101/122 right
+  "firstSide|0.70": 0.58, // 34/47 right
+  "firstSide|0.70|named": 0.47, // 15/22 right
   "firstSide|0.70|named+doubt": 0.38, // 9/14 right
   "firstSide|0.70|named+doubt+w100": 0, // 0/1 right
   "firstSide|0.70|named+doubt+w60": 0.29, // 3/4 right
@@ -28,16 +26,16 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "firstSide|0.70|named+phases+doubt+w60": 0.33, // 2/2 right
   "firstSide|0.70|named+phases+w100": 0, // 0/1 right
   "firstSide|0.70|named+w100": 0, // 0/2 right
-  "firstSide|0.70|named+w60": 0.33, // 2/2 right
+  "firstSide|0.70|named+w60": 0.2, // 1/1 right
   "firstSide|0.70|weak": 0.43, // 3/3 right
-  "firstSide|0.70|weak+doubt": 0.2, // 2/3 right
+  "firstSide|0.70|weak+doubt": 0.5, // 4/4 right
   "firstSide|0.70|weak+w100": 0.2, // 1/1 right
   "firstSide|0.80": 0, // 0/1 right
   "firstSide|0.80|named+doubt": 0, // 0/1 right
-  "firstSide|0.85": 0.8, // 65/73 right
+  "firstSide|0.85": 0.82, // 67/74 right
   "firstSide|0.85|lead": 0.2, // 2/3 right
   "firstSide|0.85|lead+w60": 0.09, // 1/2 right
-  "firstSide|0.85|named": 0.78, // 38/42 right
+  "firstSide|0.85|named": 0.81, // 40/43 right
   "firstSide|0.85|named+doubt": 0.62, // 13/15 right
   "firstSide|0.85|named+doubt+w100": 0, // 0/1 right
   "firstSide|0.85|named+doubt+w60": 0.6, // 6/6 right
@@ -45,8 +43,8 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "firstSide|0.85|named+phases+doubt": 0, // 0/1 right
   "firstSide|0.85|named+phases+doubt+w60": 0, // 0/1 right
   "firstSide|0.85|named+phases+w100": 0.2, // 1/1 right
-  "firstSide|0.85|named+w100": 0.43, // 5/6 right
-  "firstSide|0.85|named+w60": 0.71, // 10/10 right
+  "firstSide|0.85|named+w100": 0.5, // 4/4 right
+  "firstSide|0.85|named+w60": 0.75, // 12/12 right
   "firstSide|0.85|weak": 0.69, // 9/9 right
   "firstSide|0.85|weak+doubt": 0.2, // 1/1 right
   "firstSide|0.85|weak+doubt+w100": 0.2, // 1/1 right
@@ -54,73 +52,71 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "firstSide|0.85|weak+phases+w100": 0.2, // 1/1 right
   "firstSide|0.85|weak+w100": 0.2, // 1/1 right
   "firstSide|0.85|weak+w60": 0.33, // 2/2 right
-  hold: 0.8, // 316/374 right
-  "hold|0.70": 0.58, // 14/17 right
+  hold: 0.82, // 331/386 right
+  "hold|0.70": 0.56, // 15/19 right
   "hold|0.70|lead+doubt": 0, // 0/1 right
   "hold|0.70|lead+doubt+w60": 0, // 0/1 right
   "hold|0.70|lead+phases+doubt": 0, // 0/1 right
   "hold|0.70|lead+phases+doubt+w100": 0, // 0/1 right
-  "hold|0.70|named": 0.75, // 12/12 right
+  "hold|0.70|named": 0.68, // 13/14 right
   "hold|0.70|named+doubt": 0, // 0/1 right
   "hold|0.70|named+doubt+w100": 0, // 0/1 right
   "hold|0.70|weak": 0.33, // 2/2 right
-  "hold|0.75": 0.81, // 54/59 right
-  "hold|0.75|named": 0.79, // 29/31 right
+  "hold|0.75": 0.84, // 56/60 right
+  "hold|0.75|named": 0.84, // 32/33 right
   "hold|0.75|named+doubt": 0.66, // 12/13 right
   "hold|0.75|named+doubt+w100": 0.2, // 1/1 right
   "hold|0.75|named+doubt+w60": 0.6, // 6/6 right
-  "hold|0.75|named+phases": 0.29, // 3/4 right
+  "hold|0.75|named+phases": 0.2, // 2/3 right
   "hold|0.75|named+phases+doubt": 0.33, // 2/2 right
   "hold|0.75|named+phases+doubt+w60": 0.33, // 2/2 right
   "hold|0.75|named+phases+w100": 0.2, // 2/3 right
-  "hold|0.75|named+phases+w60": 0.2, // 1/1 right
-  "hold|0.75|named+w100": 0.33, // 2/2 right
-  "hold|0.75|named+w60": 0.23, // 3/5 right
+  "hold|0.75|named+w100": 0.2, // 1/1 right
+  "hold|0.75|named+w60": 0.43, // 5/6 right
   "hold|0.75|weak": 0.29, // 3/4 right
   "hold|0.75|weak+doubt": 0.56, // 5/5 right
   "hold|0.75|weak+doubt+w60": 0.2, // 1/1 right
   "hold|0.75|weak+w100": 0.2, // 1/1 right
   "hold|0.75|weak+w60": 0, // 0/1 right
-  "hold|0.80": 0.44, // 18/29 right
+  "hold|0.80": 0.45, // 18/28 right
   "hold|0.80|lead": 0.2, // 1/1 right
   "hold|0.80|lead+phases+doubt": 0, // 0/1 right
   "hold|0.80|lead+phases+doubt+w100": 0, // 0/1 right
   "hold|0.80|named": 0.48, // 8/10 right
   "hold|0.80|named+doubt": 0.39, // 8/12 right
   "hold|0.80|named+doubt+w100": 0, // 0/1 right
-  "hold|0.80|named+phases": 0.06, // 1/3 right
+  "hold|0.80|named+phases": 0.09, // 1/2 right
   "hold|0.80|named+phases+doubt": 0, // 0/1 right
   "hold|0.80|named+phases+doubt+w60": 0, // 0/1 right
   "hold|0.80|named+phases+w100": 0.09, // 1/2 right
-  "hold|0.80|named+phases+w60": 0, // 0/1 right
   "hold|0.80|named+w60": 0.43, // 3/3 right
   "hold|0.80|weak+doubt": 0, // 0/1 right
-  "hold|0.95": 0.81, // 230/269 right
+  "hold|0.95": 0.82, // 242/279 right
   "hold|0.95|lead": 0.64, // 7/7 right
   "hold|0.95|lead+doubt": 0, // 0/1 right
   "hold|0.95|lead+phases+doubt": 0, // 0/1 right
   "hold|0.95|lead+phases+doubt+w100": 0, // 0/1 right
   "hold|0.95|lead+w60": 0.33, // 2/2 right
-  "hold|0.95|named": 0.91, // 127/132 right
-  "hold|0.95|named+doubt": 0.71, // 46/55 right
+  "hold|0.95|named": 0.91, // 130/135 right
+  "hold|0.95|named+doubt": 0.74, // 51/60 right
   "hold|0.95|named+doubt+w100": 0.2, // 2/3 right
   "hold|0.95|named+doubt+w60": 0.52, // 9/11 right
-  "hold|0.95|named+phases": 0.38, // 13/22 right
+  "hold|0.95|named+phases": 0.49, // 16/23 right
   "hold|0.95|named+phases+doubt": 0.35, // 9/15 right
   "hold|0.95|named+phases+doubt+w60": 0.21, // 5/11 right
-  "hold|0.95|named+phases+w100": 0.12, // 3/9 right
-  "hold|0.95|named+phases+w60": 0.48, // 6/7 right
-  "hold|0.95|named+w100": 0.37, // 4/5 right
+  "hold|0.95|named+phases+w100": 0.28, // 6/11 right
+  "hold|0.95|named+phases+w60": 0.6, // 6/6 right
+  "hold|0.95|named+w100": 0.29, // 3/4 right
   "hold|0.95|named+w60": 0.82, // 35/37 right
   "hold|0.95|weak": 0.76, // 19/20 right
-  "hold|0.95|weak+doubt": 0.39, // 8/12 right
+  "hold|0.95|weak+doubt": 0.42, // 9/13 right
   "hold|0.95|weak+doubt+w60": 0, // 0/1 right
   "hold|0.95|weak+phases": 0.04, // 1/4 right
   "hold|0.95|weak+phases+w100": 0, // 0/2 right
   "hold|0.95|weak+phases+w60": 0.09, // 1/2 right
   "hold|0.95|weak+w100": 0.43, // 3/3 right
   "hold|0.95|weak+w60": 0.64, // 7/7 right
-  position: 0.85, // 339/381 right
+  position: 0.87, // 348/385 right
   "position|0.50": 0.09, // 1/2 right
   "position|0.50|weak": 0.09, // 1/2 right
   "position|0.60": 0.69, // 9/9 right
@@ -129,25 +125,25 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "position|0.60|named": 0.56, // 5/5 right
   "position|0.60|named+doubt": 0.43, // 3/3 right
   "position|0.60|named+doubt+w60": 0.2, // 1/1 right
-  "position|0.85": 0.85, // 329/370 right
+  "position|0.85": 0.87, // 338/374 right
   "position|0.85|lead": 0.6, // 6/6 right
   "position|0.85|lead+doubt": 0.33, // 2/2 right
   "position|0.85|lead+phases+doubt": 0.2, // 1/1 right
   "position|0.85|lead+phases+doubt+w100": 0.2, // 1/1 right
   "position|0.85|lead+w60": 0.2, // 1/1 right
-  "position|0.85|named": 0.89, // 189/202 right
+  "position|0.85|named": 0.91, // 193/204 right
   "position|0.85|named+doubt": 0.75, // 86/103 right
-  "position|0.85|named+doubt+w100": 0.52, // 9/11 right
-  "position|0.85|named+doubt+w60": 0.71, // 23/26 right
-  "position|0.85|named+phases": 0.48, // 6/7 right
+  "position|0.85|named+doubt+w100": 0.48, // 8/10 right
+  "position|0.85|named+doubt+w60": 0.67, // 23/27 right
+  "position|0.85|named+phases": 0.52, // 7/8 right
   "position|0.85|named+phases+doubt": 0.43, // 5/6 right
   "position|0.85|named+phases+doubt+w60": 0.37, // 4/5 right
-  "position|0.85|named+phases+w100": 0.2, // 2/3 right
+  "position|0.85|named+phases+w100": 0.29, // 3/4 right
   "position|0.85|named+phases+w60": 0.43, // 3/3 right
-  "position|0.85|named+w100": 0.71, // 19/21 right
-  "position|0.85|named+w60": 0.78, // 45/50 right
+  "position|0.85|named+w100": 0.82, // 18/18 right
+  "position|0.85|named+w60": 0.79, // 47/52 right
   "position|0.85|weak": 0.8, // 24/25 right
-  "position|0.85|weak+doubt": 0.28, // 8/16 right
+  "position|0.85|weak+doubt": 0.46, // 12/17 right
   "position|0.85|weak+doubt+w100": 0.2, // 1/1 right
   "position|0.85|weak+doubt+w60": 0, // 0/1 right
   "position|0.85|weak+phases": 0.33, // 2/2 right
@@ -155,21 +151,27 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "position|0.85|weak+phases+w60": 0.2, // 1/1 right
   "position|0.85|weak+w100": 0.48, // 6/7 right
   "position|0.85|weak+w60": 0.71, // 10/10 right
-  reps: 0.85, // 260/292 right
-  "reps|0.70": 0.68, // 24/28 right
-  "reps|0.70|named": 0.66, // 12/13 right
-  "reps|0.70|named+doubt": 0.45, // 7/9 right
-  "reps|0.70|named+doubt+w60": 0.33, // 2/2 right
+  reps: 0.86, // 270/301 right
+  "reps|0.60": 0.35, // 6/9 right
+  "reps|0.60|named": 0.2, // 2/3 right
+  "reps|0.60|named+doubt": 0.37, // 4/5 right
+  "reps|0.60|named+doubt+w60": 0, // 0/1 right
+  "reps|0.60|weak": 0, // 0/1 right
+  "reps|0.60|weak+w100": 0, // 0/1 right
+  "reps|0.70": 0.71, // 27/31 right
+  "reps|0.70|named": 0.71, // 15/16 right
+  "reps|0.70|named+doubt": 0.4, // 6/8 right
+  "reps|0.70|named+doubt+w60": 0.2, // 1/1 right
   "reps|0.70|named+phases+doubt": 0.2, // 1/1 right
   "reps|0.70|named+phases+doubt+w60": 0.2, // 1/1 right
   "reps|0.70|named+w100": 0.2, // 1/1 right
   "reps|0.70|named+w60": 0.43, // 3/3 right
   "reps|0.70|weak": 0.2, // 1/1 right
-  "reps|0.70|weak+doubt": 0.29, // 3/4 right
+  "reps|0.70|weak+doubt": 0.37, // 4/5 right
   "reps|0.70|weak+w60": 0.2, // 1/1 right
-  "reps|0.75": 0.06, // 1/3 right
+  "reps|0.75": 0.04, // 1/4 right
   "reps|0.75|lead": 0.2, // 1/1 right
-  "reps|0.75|named+doubt": 0, // 0/1 right
+  "reps|0.75|named+doubt": 0, // 0/2 right
   "reps|0.75|weak+doubt": 0, // 0/1 right
   "reps|0.85": 0.72, // 20/22 right
   "reps|0.85|lead+doubt": 0, // 0/1 right
@@ -182,38 +184,38 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "reps|0.85|named+phases+doubt": 0.33, // 2/2 right
   "reps|0.85|named+phases+doubt+w60": 0.2, // 1/1 right
   "reps|0.85|named+w60": 0.43, // 3/3 right
-  "reps|0.90": 0.85, // 215/239 right
+  "reps|0.90": 0.88, // 216/235 right
   "reps|0.90|lead": 0.73, // 11/11 right
   "reps|0.90|lead+doubt": 0, // 0/1 right
   "reps|0.90|lead+doubt+w60": 0, // 0/1 right
   "reps|0.90|lead+w60": 0.43, // 3/3 right
-  "reps|0.90|named": 0.9, // 121/127 right
-  "reps|0.90|named+doubt": 0.73, // 57/68 right
-  "reps|0.90|named+doubt+w100": 0.43, // 5/6 right
+  "reps|0.90|named": 0.93, // 122/125 right
+  "reps|0.90|named+doubt": 0.76, // 57/66 right
+  "reps|0.90|named+doubt+w100": 0.56, // 5/5 right
   "reps|0.90|named+doubt+w60": 0.62, // 10/11 right
   "reps|0.90|named+phases": 0.43, // 5/6 right
   "reps|0.90|named+phases+doubt": 0.43, // 3/3 right
   "reps|0.90|named+phases+doubt+w60": 0.43, // 3/3 right
   "reps|0.90|named+phases+w100": 0.2, // 2/3 right
   "reps|0.90|named+phases+w60": 0.33, // 2/2 right
-  "reps|0.90|named+w100": 0.56, // 8/9 right
-  "reps|0.90|named+w60": 0.72, // 24/27 right
+  "reps|0.90|named+w100": 0.64, // 7/7 right
+  "reps|0.90|named+w60": 0.76, // 25/27 right
   "reps|0.90|weak": 0.68, // 17/19 right
   "reps|0.90|weak+doubt": 0.04, // 1/4 right
   "reps|0.90|weak+w100": 0.37, // 4/5 right
   "reps|0.90|weak+w60": 0.69, // 9/9 right
-  sets: 0.62, // 33/43 right
+  sets: 0.59, // 31/42 right
   "sets|0.70": 0.33, // 2/2 right
   "sets|0.70|named": 0.33, // 2/2 right
   "sets|0.70|named+w100": 0.2, // 1/1 right
   "sets|0.70|named+w60": 0.2, // 1/1 right
-  "sets|0.90": 0.6, // 31/41 right
+  "sets|0.90": 0.57, // 29/40 right
   "sets|0.90|lead+doubt": 0, // 0/2 right
   "sets|0.90|lead+phases+doubt": 0.2, // 1/1 right
   "sets|0.90|lead+phases+doubt+w100": 0.2, // 1/1 right
   "sets|0.90|named": 0.48, // 6/7 right
-  "sets|0.90|named+doubt": 0.62, // 21/26 right
-  "sets|0.90|named+doubt+w100": 0.43, // 3/3 right
+  "sets|0.90|named+doubt": 0.56, // 19/25 right
+  "sets|0.90|named+doubt+w100": 0.33, // 2/2 right
   "sets|0.90|named+doubt+w60": 0.37, // 4/5 right
   "sets|0.90|named+phases+doubt": 0.33, // 2/2 right
   "sets|0.90|named+phases+doubt+w60": 0.2, // 1/1 right
@@ -221,9 +223,9 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "sets|0.90|named+w60": 0.29, // 3/4 right
   "sets|0.90|weak": 0.06, // 1/3 right
   "sets|0.90|weak+w100": 0.09, // 1/2 right
-  sides: 0.81, // 258/302 right
-  "sides|0.60": 0.67, // 38/47 right
-  "sides|0.60|named": 0.62, // 19/23 right
+  sides: 0.84, // 264/298 right
+  "sides|0.60": 0.7, // 39/47 right
+  "sides|0.60|named": 0.61, // 18/22 right
   "sides|0.60|named+doubt": 0.52, // 11/14 right
   "sides|0.60|named+doubt+w100": 0, // 0/1 right
   "sides|0.60|named+doubt+w60": 0.5, // 4/4 right
@@ -232,20 +234,20 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "sides|0.60|named+phases+doubt+w60": 0.33, // 2/2 right
   "sides|0.60|named+phases+w100": 0, // 0/1 right
   "sides|0.60|named+w100": 0.09, // 1/2 right
-  "sides|0.60|named+w60": 0.33, // 2/2 right
+  "sides|0.60|named+w60": 0.2, // 1/1 right
   "sides|0.60|weak": 0.43, // 3/3 right
-  "sides|0.60|weak+doubt": 0.2, // 2/3 right
+  "sides|0.60|weak+doubt": 0.5, // 4/4 right
   "sides|0.60|weak+w100": 0.2, // 1/1 right
-  "sides|0.80": 0.84, // 31/32 right
+  "sides|0.80": 0.83, // 29/30 right
   "sides|0.80|lead+phases+doubt": 0.2, // 1/1 right
   "sides|0.80|lead+phases+doubt+w100": 0.2, // 1/1 right
-  "sides|0.80|named": 0.76, // 13/13 right
-  "sides|0.80|named+doubt": 0.62, // 10/11 right
-  "sides|0.80|named+doubt+w100": 0.09, // 1/2 right
+  "sides|0.80|named": 0.75, // 12/12 right
+  "sides|0.80|named+doubt": 0.59, // 9/10 right
+  "sides|0.80|named+doubt+w100": 0, // 0/1 right
   "sides|0.80|named+doubt+w60": 0.2, // 1/1 right
   "sides|0.80|named+phases+doubt": 0.2, // 1/1 right
   "sides|0.80|named+w100": 0.2, // 1/1 right
-  "sides|0.80|named+w60": 0.6, // 6/6 right
+  "sides|0.80|named+w60": 0.56, // 5/5 right
   "sides|0.80|weak": 0.33, // 2/2 right
   "sides|0.80|weak+doubt": 0.5, // 4/4 right
   "sides|0.80|weak+doubt+w60": 0.2, // 1/1 right
@@ -261,21 +263,21 @@ export const CALIBRATION_TABLE: Readonly<Record<string, number>> = {
   "sides|0.85|weak+doubt": 0.33, // 2/2 right
   "sides|0.85|weak+phases": 0.2, // 1/1 right
   "sides|0.85|weak+phases+w60": 0.2, // 1/1 right
-  "sides|0.90": 0.78, // 173/207 right
+  "sides|0.90": 0.82, // 180/205 right
   "sides|0.90|lead": 0.6, // 6/6 right
   "sides|0.90|lead+doubt": 0, // 0/1 right
   "sides|0.90|lead+w60": 0.43, // 3/3 right
-  "sides|0.90|named": 0.78, // 107/125 right
-  "sides|0.90|named+doubt": 0.59, // 33/45 right
+  "sides|0.90|named": 0.84, // 111/122 right
+  "sides|0.90|named+doubt": 0.63, // 35/45 right
   "sides|0.90|named+doubt+w100": 0.2, // 2/3 right
-  "sides|0.90|named+doubt+w60": 0.39, // 8/12 right
-  "sides|0.90|named+phases": 0.5, // 4/4 right
+  "sides|0.90|named+doubt+w60": 0.55, // 10/12 right
+  "sides|0.90|named+phases": 0.56, // 5/5 right
   "sides|0.90|named+phases+doubt": 0.09, // 1/2 right
   "sides|0.90|named+phases+doubt+w60": 0.09, // 1/2 right
-  "sides|0.90|named+phases+w100": 0.33, // 2/2 right
+  "sides|0.90|named+phases+w100": 0.43, // 3/3 right
   "sides|0.90|named+phases+w60": 0.33, // 2/2 right
-  "sides|0.90|named+w100": 0.45, // 10/14 right
-  "sides|0.90|named+w60": 0.58, // 22/29 right
+  "sides|0.90|named+w100": 0.69, // 9/9 right
+  "sides|0.90|named+w60": 0.62, // 24/30 right
   "sides|0.90|weak": 0.72, // 20/22 right
   "sides|0.90|weak+doubt": 0.2, // 1/1 right
   "sides|0.90|weak+doubt+w100": 0.2, // 1/1 right
