@@ -95,6 +95,17 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["up", "onto", "your", "toes"], value: "standing" },
   { words: ["up", "on", "your", "toes"], value: "standing" },
   { words: ["up", "on", "tiptoe"], value: "standing" },
+  { words: ["rise", "onto", "your", "toes"], value: "standing" },
+  { words: ["rise", "onto", "the", "balls"], value: "standing" },
+  // A lunge's stance, or a stretch in a doorway: standing, as a lunge is.
+  { words: ["staggered", "stance"], value: "standing" },
+  { words: ["split", "stance"], value: "standing" },
+  { words: ["door", "frame"], value: "standing" },
+  { words: ["in", "a", "doorway"], value: "standing" },
+  { words: ["in", "the", "doorway"], value: "standing" },
+  // "Get down on one knee", "drop onto one knee": half kneeling.
+  { words: ["down", "on", "one", "knee"], value: "kneeling" },
+  { words: ["onto", "one", "knee"], value: "kneeling" },
 ];
 
 /** Per first word: the phrases it may open and the position it names alone, so each token costs one lookup. */
