@@ -269,3 +269,16 @@ describe("counting in a hold", () => {
     ]);
   });
 });
+
+describe("how long the whole takes, and the time spent on each", () => {
+  it("reads 'in just 10 minutes' as how long the whole takes, not a hold", () => {
+    one("In just 10 minutes you can stretch your whole body.", "other", 600);
+    one("You can do the routine in under 5 minutes.", "other", 300);
+  });
+
+  it("reads 'spend 30 seconds on each side' as a hold, but 'spend another 5-10 minutes cooling down' not", () => {
+    one("Spend 30 seconds on each side.", "hold", 30);
+    one("Spend 1-2 minutes on each stretch.", "hold", 60, 120);
+    one("Spend another 5-10 minutes cooling down.", "other", 300, 600);
+  });
+});

@@ -253,7 +253,13 @@ function durationKind(
   ) {
     return { kind: "other", confidence: 0.7 };
   }
+  // "Spend 30 seconds on each side", "spend 1-2 minutes on each stretch": the time on each one is its hold.
+  const onEach = (after[0] === "on" || after[0] === "in" || after[0] === "with") && (after[1] === "each" || after[1] === "every");
+  if (before.includes("spend") && onEach && !everyBefore) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => OTHER_WORDS.has(w)) || everyBefore) return { kind: "other", confidence: 0.6 };
+  // "In just 10 minutes you can …", "in under 5 minutes": how long the whole takes.
+  const inTime = before[0] === "in" || (["just", "only", "under"].includes(before[0] ?? "") && before[1] === "in");
+  if (inTime && !before.some((w) => HOLD_WORDS.has(w))) return { kind: "other", confidence: 0.6 };
   if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w)))
     return { kind: "other", confidence: 0.6 };
   const holdWord = before.some((w) => HOLD_WORDS.has(w)) || after[0] === "hold" || after[0] === "holds";
