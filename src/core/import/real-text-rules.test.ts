@@ -428,3 +428,26 @@ describe("reading real routine texts: a first line asking how to do one movement
     expect(read("How often should I stretch?\n\n- Stretch every day, holding each stretch for 30 seconds.")).toEqual([]);
   });
 });
+
+describe("reading real routine texts: a hold for all written in a heading", () => {
+  it("reads 'Morning stretches (hold each for 30 seconds)' as the hold of every movement under it, not a movement", () => {
+    const text =
+      "Morning stretches (hold each for 30 seconds)\n\nCalf stretch\nLean into a wall with one foot back.\n\nQuad stretch\nStand and pull your heel to your buttock.";
+    expect(summary(text)).toEqual([
+      ["Calf stretch", 1, [30]],
+      ["Quad stretch", 1, [30]],
+    ]);
+  });
+
+  it("reads 'Stretches - 30 sec each' over a list of names as each one's hold", () => {
+    expect(summary("Stretches - 30 sec each\n\n- Calf stretch\n- Quad stretch\n- Hamstring stretch")).toEqual([
+      ["Calf stretch", 1, [30]],
+      ["Quad stretch", 1, [30]],
+      ["Hamstring stretch", 1, [30]],
+    ]);
+  });
+
+  it("still reads 'Hamstring stretches: 30 s each leg' as a movement, each leg being a side", () => {
+    expect(summary("Hamstring stretches: 30 s each leg\n\nSit and reach.\n\nRepeat twice.")).toEqual([["Hamstring stretches", 2, [30]]]);
+  });
+});

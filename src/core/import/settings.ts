@@ -43,6 +43,42 @@ export function isForAll(f: BlockFacts): boolean {
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
 
+/** Words after "each" that make it each side or limb ("30 s each leg"), not each movement. */
+const PER_LIMB = new Set([
+  "side",
+  "sides",
+  "leg",
+  "legs",
+  "foot",
+  "feet",
+  "arm",
+  "arms",
+  "way",
+  "direction",
+  "hip",
+  "knee",
+  "hand",
+  "shoulder",
+]);
+
+/**
+ * "Morning stretches (hold each for 30 seconds)", "Stretches - 30 sec each": a short timed line that
+ * names the movements as a collection and speaks of each of them (not of each side) sets the hold
+ * or count for all, like a sentence that says "each stretch"; it is a heading of settings, not a
+ * movement. Two blocks at least must follow it, or there is nothing for it to be said of.
+ */
+export function isCollectionSetting(f: BlockFacts, blocks: number): boolean {
+  if (!f.timed || f.words > 10 || f.index > blocks - 3 || findPosition(f.tokens) !== null) return false;
+  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 1) return false;
+  let collection = false;
+  let each = false;
+  f.tokens.forEach((t, i) => {
+    if (GENERIC_PLURAL.has(t.text)) collection = true;
+    if (EVERY.has(t.text) && !PER_LIMB.has(f.tokens[i + 1]?.text ?? "")) each = true;
+  });
+  return collection && each;
+}
+
 /**
  * "Aim to do 10 repetitions of each exercise", "hold for 30 seconds for every stretch": a count or
  * hold said of each movement in so many words is for all of them, however long the paragraph
