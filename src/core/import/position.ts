@@ -95,6 +95,18 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["up", "onto", "your", "toes"], value: "standing" },
   { words: ["up", "on", "your", "toes"], value: "standing" },
   { words: ["up", "on", "tiptoe"], value: "standing" },
+  { words: ["lean", "into", "a", "wall"], value: "standing" },
+  { words: ["leaning", "into", "the", "wall"], value: "standing" },
+  { words: ["leaning", "into", "a", "wall"], value: "standing" },
+  { words: ["leaning", "against"], value: "standing" },
+  { words: ["leaning", "in", "towards"], value: "standing" },
+  { words: ["hands", "against", "the", "wall"], value: "standing" },
+  // Holding a chair for balance is standing beside it; a seat named first still wins.
+  { words: ["hold", "onto", "a", "chair"], value: "standing" },
+  { words: ["hold", "onto", "the", "back"], value: "standing" },
+  { words: ["holding", "onto", "a", "chair"], value: "standing" },
+  { words: ["holding", "onto", "the", "back"], value: "standing" },
+  { words: ["holding", "the", "back", "of"], value: "standing" },
   { words: ["rise", "onto", "your", "toes"], value: "standing" },
   { words: ["rise", "onto", "the", "balls"], value: "standing" },
   // A lunge's stance, or a stretch in a doorway: standing, as a lunge is.
