@@ -282,3 +282,23 @@ describe("how long the whole takes, and the time spent on each", () => {
     one("Spend another 5-10 minutes cooling down.", "other", 300, 600);
   });
 });
+
+describe("breaths and counts, written in more ways", () => {
+  it("reads breaths after adjectives joined by commas or 'and', and after words such as 'belly' and 'nice'", () => {
+    one("Hold for 5-8 long, slow breaths.", "breaths", 5, 8);
+    one("Stay for 10 slow and deep breaths.", "breaths", 10);
+    one("Hold for 5 deep belly breaths.", "breaths", 5);
+    one("Hold for 5 to 10 nice deep breaths.", "breaths", 5, 10);
+  });
+
+  it("reads 'breathe deeply 5 times' and 'x5 breaths' as five breaths, not repetitions", () => {
+    one("Breathe deeply 5 times.", "breaths", 5);
+    one("Inhale and exhale 5 times.", "breaths", 5);
+    one("Hold for x5 breaths.", "breaths", 5);
+    one("Breathe out as you lift your leg, 10 times.", "reps", 10);
+  });
+
+  it("reads 'an 8 count' as a count, like '8 counts'", () => {
+    one("Hold for an 8 count.", "hold", 8);
+  });
+});

@@ -80,7 +80,23 @@ const BREATH_ADJECTIVES = new Set([
   "complete",
   "gentle",
   "more",
+  "belly",
+  "nice",
+  "good",
+  "natural",
+  "normal",
+  "smooth",
+  "even",
+  "quiet",
+  "comfortable",
+  "cleansing",
+  "diaphragmatic",
+  "abdominal",
+  "conscious",
+  "mindful",
 ]);
+/** Between a count and "breaths": "long, slow breaths", "slow and deep breaths". */
+const BREATH_JOINERS = new Set([",", "and"]);
 
 interface RangeRead {
   min: number;
@@ -138,6 +154,19 @@ function readTimeUnit(tokens: readonly Token[], i: number): { factor: number; ne
   if (SECOND_WORDS.has(t.text)) return { factor: 1, next: j + 1 };
   if (MINUTE_WORDS.has(t.text)) return { factor: 60, next: j + 1 };
   return null;
+}
+
+const BREATHING = new Set(["breathe", "inhale", "exhale"]);
+const BREATH_MANNER = new Set(["deeply", "slowly", "fully", "calmly", "in", "out", "and", "exhale", "inhale", "deep", "slow"]);
+
+/** Whether the words right before token i are a breath and its manner only: "breathe deeply", "inhale and exhale". */
+function breathedBefore(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const w = tokens[k]!.text;
+    if (BREATHING.has(w)) return true;
+    if (!BREATH_MANNER.has(w)) return false;
+  }
+  return false;
 }
 
 /** A quantity as written: what kind, its numbers, and the token after it. */
@@ -262,6 +291,8 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
   if (t.text === "thrice") return { kind: "reps", min: 3, max: 3, next: i + 1, note: null };
   if ((t.text === "x" || t.text === "×") && tokens[i + 1]?.kind === "num") {
     const r = readRange(tokens, i + 1);
+    // "x5 breaths": five breaths, not five repetitions.
+    if (r && BREATH_WORDS.has(tokens[r.next]?.text ?? "")) return { kind: "breaths", min: r.min, max: r.max, next: r.next + 1, note: null };
     // "10 reps x 3 sets": the count after the x is of sets.
     if (r && SET_WORDS.has(tokens[r.next]?.text ?? "")) return { kind: "sets", min: r.min, max: r.max, next: r.next + 1, note: null };
     if (r && !readTimeUnit(tokens, r.next)) return { kind: "reps", min: r.min, max: r.max, next: r.next, note: null };
@@ -323,13 +354,20 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     if (u) return { kind: "duration", min: (r.min + 0.5) * u.factor, max: (r.max + 0.5) * u.factor, next: u.next, note: null };
   }
   let k = j;
-  while (k < j + 3 && BREATH_ADJECTIVES.has(tokens[k]?.text ?? "")) k++;
+  // Up to three adjectives, with commas or "and" between them: "5-8 long, slow breaths", "10 slow and deep breaths".
+  for (let seen = 0; seen < 3 && BREATH_ADJECTIVES.has(tokens[k]?.text ?? ""); seen++) {
+    k++;
+    if (BREATH_JOINERS.has(tokens[k]?.text ?? "") && BREATH_ADJECTIVES.has(tokens[k + 1]?.text ?? "")) k++;
+  }
   if (BREATH_WORDS.has(tokens[k]?.text ?? "") && !(tokens[k]?.text === "breathing" && tokens[k + 1]?.text !== "cycles")) {
     const next = tokens[k + 1]?.text === "cycles" ? k + 2 : k + 1;
     return { kind: "breaths", min: r.min, max: r.max, next, note: null };
   }
   if (tokens[j]?.text === "-" && tokens[j + 1]?.text === "count") return { kind: "count", min: r.min, max: r.max, next: j + 2, note: null };
   if (tokens[j]?.text === "counts") return { kind: "count", min: r.min, max: r.max, next: j + 1, note: null };
+  // "Hold for an 8 count", "a 5 count hold": the singular too, unless "count of"/"count to" follows.
+  if (tokens[j]?.text === "count" && tokens[j + 1]?.text !== "of" && tokens[j + 1]?.text !== "to")
+    return { kind: "count", min: r.min, max: r.max, next: j + 1, note: null };
   // "3 each leg", "10 per side": a bare count said per side is repetitions.
   if ((tokens[j]?.text === "each" || tokens[j]?.text === "per") && PER_SIDE.has(tokens[j + 1]?.text ?? "")) {
     return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
@@ -348,6 +386,8 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return read;
   }
   const repWord = tokens[j];
+  // "Breathe deeply 5 times", "inhale and exhale 5 times": a hold of that many breaths.
+  if (repWord?.text === "times" && breathedBefore(tokens, i)) return { kind: "breaths", min: r.min, max: r.max, next: j + 1, note: null };
   if ((repWord?.text === "rounds" || repWord?.text === "round") && tokens[j + 1]?.text === "of") {
     // "5 rounds of breath": a hold of five breaths.
     if (BREATH_WORDS.has(tokens[j + 2]?.text ?? "")) return { kind: "breaths", min: r.min, max: r.max, next: j + 3, note: null };
