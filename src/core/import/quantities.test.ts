@@ -302,3 +302,28 @@ describe("breaths and counts, written in more ways", () => {
     one("Hold for an 8 count.", "hold", 8);
   });
 });
+
+describe("lengths across units and wordy lengths", () => {
+  it("reads 'between 30 seconds and 1 minute' and 'half a minute to a minute' as one range", () => {
+    expect(read("Hold between 30 seconds and 1 minute.")).toEqual([
+      { kind: "hold", min: 30, max: 60, text: "between 30 seconds and 1 minute" },
+    ]);
+    one("Hold for half a minute to a minute.", "hold", 30, 60);
+    one("Hold for half a minute to 2 minutes.", "hold", 30, 120);
+  });
+
+  it("reads '1 minute 30 seconds' and '1 min 30 sec' as one length of 90 s", () => {
+    expect(read("Hold for 1 minute 30 seconds each side.")).toEqual([{ kind: "hold", min: 90, max: 90, text: "1 minute 30 seconds" }]);
+    one("Hold 1 min 30 sec.", "hold", 90);
+  });
+
+  it("reads '1½ minutes' as 90 s, and '10 or more seconds' as at least 10 s", () => {
+    one("Hold for 1½ minutes.", "hold", 90);
+    one("Hold for 10 or more seconds.", "hold", 10);
+  });
+
+  it("reads a long run of 'between' or 'a minute to' one step at a time", () => {
+    expect(readQuantities(tokenize("between ".repeat(5000))).length).toBe(0);
+    expect(readQuantities(tokenize("a minute to ".repeat(5000))).length).toBeGreaterThan(0);
+  });
+});

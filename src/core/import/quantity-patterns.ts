@@ -208,6 +208,19 @@ function readSpokenMinute(tokens: readonly Token[], i: number): Read | null {
   return { kind: "duration", min: 60, max: 60, next: j, note: null };
 }
 
+/**
+ * A length at token i read without the rest of readAt ("a minute", "30 seconds", "1-2 minutes"),
+ * so the end of a range is read without reading ranges again: a run of "between between …" or
+ * "a minute to a minute to …" costs one step each, never a deeper call.
+ */
+function readPlainLength(tokens: readonly Token[], i: number): { min: number; max: number; next: number } | null {
+  const spoken = readSpokenMinute(tokens, i);
+  if (spoken) return spoken;
+  const r = readRange(tokens, i);
+  const unit = r ? readTimeUnit(tokens, r.next) : null;
+  return r && unit ? { min: r.min * unit.factor, max: r.max * unit.factor, next: unit.next } : null;
+}
+
 const SIDE_SWITCHES = new Set(["switch", "swap", "change", "other", "opposite"]);
 
 /** Verbs before a count that make it repetitions: "do 10", "perform 8", "draw 5 circles", "make 10 circles". */
@@ -263,7 +276,14 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     return end === null ? null : { kind: "reps", min: 2, max: 2, next: end, note: null, implied: true };
   }
   const spoken = readSpokenMinute(tokens, i);
-  if (spoken) return spoken;
+  if (spoken) {
+    // "half a minute to a minute", "half a minute to 2 minutes": a range between spoken lengths.
+    if (tokens[spoken.next]?.text === "to" && spoken.min === spoken.max) {
+      const upper = readPlainLength(tokens, spoken.next + 1);
+      if (upper && upper.max > spoken.max) return { ...spoken, max: upper.max, next: upper.next };
+    }
+    return spoken;
+  }
   // "a set of 3": one set, so three repetitions.
   if (t.text === "a" && tokens[i + 1]?.text === "set" && tokens[i + 2]?.text === "of" && tokens[i + 3]?.kind !== "punct") {
     const r = readRange(tokens, i + 3);
@@ -302,6 +322,14 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     const r = readRange(tokens, i + 2);
     if (r) return { kind: "count", min: r.min, max: r.max, next: r.next, note: null };
   }
+  // "between 30 seconds and 1 minute": a range whose ends carry their own units.
+  if (t.text === "between") {
+    const low = readPlainLength(tokens, i + 1);
+    if (low && tokens[low.next]?.text === "and") {
+      const high = readPlainLength(tokens, low.next + 1);
+      if (high && high.max > low.max) return { kind: "duration", min: low.min, max: high.max, next: high.next, note: null };
+    }
+  }
   const r = readRange(tokens, i);
   if (!r) return null;
   let j = r.next;
@@ -326,6 +354,9 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
     // "Do 5 lunges with each leg", "repeat three contract/relax cycles": the count of a movement named in the plural.
     if (movementPlural(tokens, j)) return { kind: "reps", min: r.min, max: r.max, next: j, note: null };
   }
+  // "10 or more seconds", "10 or longer seconds": at least ten, read as ten.
+  if (tokens[j]?.text === "or" && (tokens[j + 1]?.text === "more" || tokens[j + 1]?.text === "longer") && readTimeUnit(tokens, j + 2))
+    j += 2;
   const unit = readTimeUnit(tokens, j);
   if (unit) {
     j = unit.next;
@@ -335,6 +366,13 @@ export function readAt(tokens: readonly Token[], i: number): Read | null {
       min += unit.factor / 2;
       max += unit.factor / 2;
       j += 3;
+    }
+    // "1 minute 30 seconds", "1 min 30 sec": minutes and the seconds after them are one length.
+    if (unit.factor === 60 && r.min === r.max && tokens[j]?.kind === "num") {
+      const secs = readRange(tokens, j);
+      const secUnit = secs && secs.min === secs.max ? readTimeUnit(tokens, secs.next) : null;
+      if (secs && secUnit?.factor === 1 && secs.max < 60)
+        return { kind: "duration", min: min + secs.max, max: max + secs.max, next: secUnit.next, note: null };
     }
     // "30 seconds to 1 minute": a range whose ends carry their own units.
     if (r.min === r.max && tokens[j] && RANGE_JOINERS.has(tokens[j]!.text) && tokens[j]!.text !== "/") {
