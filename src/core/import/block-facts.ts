@@ -1,6 +1,6 @@
 import type { Block } from "./blocks.ts";
 import { readQuantities, type Quantity } from "./quantities.ts";
-import { EXERCISE_NOUNS, FIELD_LABELS, isStepStarter } from "./routine-words.ts";
+import { EXERCISE_NOUNS, FIELD_LABELS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 import { tokenize, type Token } from "./tokens.ts";
 import { TENS_WORDS, UNIT_WORDS } from "../words.ts";
 
@@ -108,6 +108,33 @@ function readLabel(text: string, offset: number): Label | null {
   return null;
 }
 
+/** The most words a name written as a sentence of its own has ("Chest stretch.", "Knee to chest."). */
+const NAME_SENTENCE_WORDS = 5;
+
+/**
+ * "1. Chest stretch. Place both hands on …": a list item that opens with a short sentence naming
+ * the movement, then its steps in sentences of their own. The name has no number, and does not
+ * open with a function word or a step's verb unless it ends with an exercise noun ("Lower back
+ * stretch."), so "Relax. Breathe out." and "Stand tall. Reach up." stay steps.
+ */
+function readNameSentence(b: Block): Label | null {
+  if (b.kind !== "item") return null;
+  const stop = b.text.indexOf(".");
+  if (stop <= 0 || stop > 60) return null;
+  const name = b.text.slice(0, stop).trim();
+  const words = name.split(/\s+/);
+  if (words.length > NAME_SENTENCE_WORDS || /[\d:;,!?()]/.test(name) || !/^[A-Z]/.test(name)) return null;
+  let bodyStart = stop + 1;
+  while (bodyStart < b.text.length && /\s/.test(b.text[bodyStart]!)) bodyStart++;
+  // The steps follow as sentences: a capital after the name, and a sentence end after that.
+  if (!/^[A-Z]/.test(b.text.slice(bodyStart)) || !/[.!?]/.test(b.text.slice(bodyStart))) return null;
+  const first = words[0]!.toLowerCase();
+  const last = words[words.length - 1]!.toLowerCase();
+  if ((isStepStarter(first) || INSTRUCTION_VERBS.has(first)) && !EXERCISE_NOUNS.has(last)) return null;
+  if (isFieldLabel(name)) return null;
+  return { text: name, start: b.start, end: b.start + name.length, bodyStart: b.start + bodyStart, field: false };
+}
+
 /** "Frequency: twice a day", "Exercise 1: Bridge": a label with a value is a line of content, not a heading. */
 function isFieldValueLine(text: string): boolean {
   const label = readLabel(text, 0);
@@ -145,7 +172,9 @@ function isHeadingLike(b: Block, tokens: Token[], timed: boolean, index: number)
   const first = tokens.find((t) => t.kind !== "punct");
   const last = b.text.trimEnd().slice(-1);
   const endsPlain = last === "." || last === "!" || last === "?";
-  if (index === 0 && words <= 15 && last !== ":" && last !== "!" && last !== "?") {
+  // "How to "Thoracic Rotation with Shoulder Rotation" ?": a first line asking how to do one thing names it.
+  const howTo = last === "?" && /^how to\b/i.test(b.text);
+  if (index === 0 && words <= 15 && last !== ":" && last !== "!" && (last !== "?" || howTo)) {
     if (!(endsPlain && first && isStepStarter(first.text))) return true;
   }
   // "The seated side stretch", "The cobra": a short name may open with an article.
@@ -179,6 +208,9 @@ function firstLineLeadsLikeLater(blocks: readonly Block[]): boolean {
  */
 export function readBlockFacts(text: string, blocks: readonly Block[], asBody = false): BlockFacts[] {
   const firstIsLead = firstLineLeadsLikeLater(blocks);
+  // One item opening with a short sentence may be a step ("Good form. Keep …"); two or more are a list of named movements.
+  const nameSentences = blocks.map(readNameSentence);
+  const namedBySentence = nameSentences.filter((n) => n !== null).length >= 2;
   return blocks.map((block, index) => {
     const tokens = tokenize(text, block.start, block.end);
     let quantities = readQuantities(tokens);
@@ -199,7 +231,7 @@ export function readBlockFacts(text: string, blocks: readonly Block[], asBody = 
       level = index === 0 ? 1 : 2;
     }
     if (role === "heading" && isFieldLabel(trimEnd(block.text, ": \t\n"))) role = "field-heading";
-    const label = role === "body" ? readLabel(block.text, block.start) : null;
+    const label = role === "body" ? (readLabel(block.text, block.start) ?? (namedBySentence ? nameSentences[index]! : null)) : null;
     // "seated figure 4 - 30 sec": a range must not run across the label's dash into the body.
     if (label && quantities.some((q) => q.start < label.end && q.end > label.end)) {
       quantities = [

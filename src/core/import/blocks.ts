@@ -62,6 +62,7 @@ export function readBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let previousLine = "";
   let blank = true;
+  let bulletAbove = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
@@ -74,8 +75,12 @@ export function readBlocks(text: string): Block[] {
     if (line === "") {
       blank = true;
       previousLine = "";
+    } else if (line.length === 1 && BULLETS.has(line)) {
+      // "-" on a line of its own, its text on the next (a list copied from a web page): one item.
+      bulletAbove = true;
     } else {
-      const marker = markerOf(line);
+      const marker = markerOf(line) ?? (bulletAbove ? { kind: "item" as const, level: 0, ordinal: null, skip: 0 } : null);
+      bulletAbove = false;
       const last = blocks[blocks.length - 1];
       const continues =
         marker === null &&
@@ -122,13 +127,21 @@ const isNumberedName = (b: Block) =>
   !/\d/.test(b.text);
 
 /**
+ * "1. Starting Position:", "4. Switch Sides:", "Return to start": a numbered name for a stage of one
+ * movement, so the numbered names around it are its stages, not movements of their own.
+ */
+const namesAStage = (b: Block) =>
+  /^(start(ing)?|set ?up|switch|swap|change|return|finish(ing)?|repeat)\b/i.test(b.text) ||
+  /\b(start(ing)?|end(ing)?|finish(ing)?) position\b/i.test(b.text);
+
+/**
  * Numbered names each followed by bulleted steps ("1. Ball Roll" over "- Roll a ball …", "2. Towel
  * Pickup" over "- With the heel …") are the headings of the movements, not items among their steps.
  * Two such names at least, so one numbered line over a list stays an item.
  */
 function numberedNamesOverBullets(blocks: Block[]): Block[] {
   const heads = blocks.filter((b, i) => isNumberedName(b) && blocks[i + 1]?.kind === "item" && blocks[i + 1]!.ordinal === null);
-  if (heads.length < 2) return blocks;
+  if (heads.length < 2 || heads.some(namesAStage)) return blocks;
   for (const b of heads) {
     b.kind = "heading";
     b.level = 2;

@@ -223,7 +223,8 @@ export function readExercise(
     };
   });
 
-  const repsQ = quantities.find((q) => q.kind === "reps");
+  // A count the text gives wins over "repeat" with none ("release and repeat. Do this 8 to 10 times").
+  const repsQ = quantities.find((q) => q.kind === "reps" && !q.implied) ?? quantities.find((q) => q.kind === "reps");
   const setsQ = quantities.find((q) => q.kind === "sets");
   const restQ = quantities.find((q) => q.kind === "rest");
   const otherReps = quantities.filter(

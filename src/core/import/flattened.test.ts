@@ -59,4 +59,27 @@ describe("giving a flattened web page back its structure", () => {
     expect(shape("Hold for 30 seconds. 2. Then relax.")).toEqual(["paragraph: Hold for 30 seconds. 2. Then relax."]);
     expect(shape("Stand tall. 3. Lean in. 1. Relax.")).toEqual(["paragraph: Stand tall. 3. Lean in. 1. Relax."]);
   });
+
+  it("reads two or more names run on in ordinary case before a step's capitalised first word as headings", () => {
+    expect(
+      shape(
+        "Push your knee down and relax. Knee extension Place a rolled towel under your knee. Hold and slowly lower. Hip abduction (not for lateral approach) Lying on your back, slide your leg out.",
+      ),
+    ).toEqual([
+      "paragraph: Push your knee down and relax.",
+      "heading: Knee extension",
+      "paragraph: Place a rolled towel under your knee. Hold and slowly lower.",
+      "heading: Hip abduction (not for lateral approach)",
+      "paragraph: Lying on your back, slide your leg out.",
+    ]);
+  });
+
+  it("leaves one such name alone, and sentences that open with a step or a function word", () => {
+    expect(shape("Hold and relax. Knee extension Place a towel under your knee.")).toEqual([
+      "paragraph: Hold and relax. Knee extension Place a towel under your knee.",
+    ]);
+    expect(shape("Relax. Keep your thigh Resting on the towel. You should Lie down. Then Sit.")).toEqual([
+      "paragraph: Relax. Keep your thigh Resting on the towel. You should Lie down. Then Sit.",
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Block } from "./blocks.ts";
+import { INSTRUCTION_VERBS, isStepStarter, SETUP_OPENERS } from "./routine-words.ts";
 
 /**
  * Text copied from a web page often loses its line breaks: a list becomes one paragraph with
@@ -130,6 +131,80 @@ function splitCapsHeadings(text: string, b: Block): Block[] {
   return out;
 }
 
+/** Capitalised words that open a step, so one in mid-sentence marks a line break the page lost. */
+const STEP_OPENERS = new Set(["with", "keeping", "using", "holding", "starting", "from"]);
+const opensStep = (word: string) => {
+  const w = word.toLowerCase();
+  return INSTRUCTION_VERBS.has(w) || SETUP_OPENERS.has(w) || STEP_OPENERS.has(w);
+};
+
+/**
+ * Where a run-on name in ordinary case starts in a block: right after a sentence end, one to six
+ * words, the first capitalised and the rest in lower case or in brackets, then a capitalised word
+ * that opens a step ("… and relax. Knee extension Place a rolled towel …", "… slowly lower. Hip
+ * abduction (not for lateral approach) Lying on your back, …"). The name may not open with a
+ * step's verb or a function word, so a sentence ("Keep your thigh …", "You should …") is no name.
+ */
+function findNameRunOn(text: string, b: Block, from: number): { start: number; end: number; rest: number } | null {
+  for (let i = from; i < b.end - 1; i++) {
+    const c = text[i];
+    if ((c !== "." && c !== "!" && c !== "?") || !isSpace(text[i + 1])) continue;
+    let at = i + 1;
+    while (at < b.end && isSpace(text[at])) at++;
+    let words = 0;
+    let k = at;
+    let bracket = false;
+    let found = -1;
+    while (k < b.end && words <= 6) {
+      let e = k;
+      while (e < b.end && !isSpace(text[e])) e++;
+      const word = text.slice(k, e);
+      if (bracket || word.startsWith("(")) {
+        bracket = !word.endsWith(")");
+      } else {
+        // Words only: a comma, colon or number ends the name ("Hold 5 s, Then …" is no name).
+        if (!/^[A-Za-z][A-Za-z'’-]*$/.test(word)) break;
+        if (words === 0) {
+          if (!isUpper(word[0]!) || !isLower(word[1] ?? "") || opensStep(word) || isStepStarter(word.toLowerCase())) break;
+        } else if (isUpper(word[0]!)) {
+          if (opensStep(word) && isLower(word[1] ?? "")) found = k;
+          break;
+        }
+        words++;
+      }
+      k = e;
+      while (k < b.end && isSpace(text[k])) k++;
+    }
+    if (found >= 0 && !bracket) return { start: at, end: trimmedEnd(text, at, found), rest: found };
+  }
+  return null;
+}
+
+const trimmedEnd = (text: string, start: number, end: number) => {
+  while (end > start && isSpace(text[end - 1])) end--;
+  return end;
+};
+
+/**
+ * A flattened page whose names ran on into the text after them: with two such names or more in
+ * one block, each becomes a heading over the text after it. One alone may be a capital in prose.
+ */
+function splitNameRunOns(text: string, b: Block): Block[] {
+  if (b.kind !== "paragraph") return [b];
+  const hits: Array<{ start: number; end: number; rest: number }> = [];
+  for (let h = findNameRunOn(text, b, b.start); h; h = findNameRunOn(text, b, h.rest)) hits.push(h);
+  if (hits.length < 2) return [b];
+  const out: Block[] = [];
+  const head = piece(text, b.kind, b.start, hits[0]!.start, b.afterBlank);
+  if (head) out.push({ ...head, ordinal: b.ordinal, lines: b.lines });
+  hits.forEach((h, n) => {
+    out.push(piece(text, "heading", h.start, h.end, true)!);
+    const body = piece(text, "paragraph", h.rest, hits[n + 1]?.start ?? b.end, true);
+    if (body) out.push(body);
+  });
+  return out;
+}
+
 /**
  * "… Hold for 20 seconds and then swap legs. Stretch: your hip flexors" as an inline bullet: the
  * short unpunctuated words after the item's last sentence are the heading of the items after it.
@@ -160,7 +235,7 @@ export function unflatten(text: string, blocks: readonly Block[]): Block[] {
     const fromBullets = pieces.length > 1;
     pieces.forEach((p, k) => {
       const parts = fromBullets && k < pieces.length - 1 ? splitTrailingHeading(text, p) : [p];
-      for (const part of parts) for (const q of splitCapsHeadings(text, part)) out.push(q);
+      for (const part of parts) for (const q of splitCapsHeadings(text, part)) for (const r of splitNameRunOns(text, q)) out.push(r);
     });
   }
   return out;

@@ -17,7 +17,12 @@ export interface ReadNumber {
 export function readNumber(tokens: readonly Token[], i: number): ReadNumber | null {
   const t = tokens[i];
   if (!t) return null;
-  if (t.kind === "num") return { value: t.value, next: i + 1 };
+  if (t.kind === "num") {
+    // "1½": a whole number with the half glued to it.
+    const half = tokens[i + 1];
+    if (t.text !== "½" && half?.text === "½" && half.start === t.end) return { value: t.value + 0.5, next: i + 2 };
+    return { value: t.value, next: i + 1 };
+  }
   if (t.kind !== "word") return null;
   const unitValue = UNITS.get(t.text);
   if (unitValue !== undefined) return { value: unitValue, next: i + 1 };

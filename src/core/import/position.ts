@@ -89,6 +89,35 @@ const PHRASES: Array<{ words: string[]; value: Position }> = [
   { words: ["lean", "towards", "the", "wall"], value: "standing" },
   { words: ["lean", "toward", "the", "wall"], value: "standing" },
   { words: ["on", "a", "chair"], value: "seated" },
+  // "Raise the body up onto the balls of your feet", "rise up on your toes": the body lifted onto the feet stands.
+  { words: ["up", "onto", "the", "balls"], value: "standing" },
+  { words: ["up", "on", "the", "balls"], value: "standing" },
+  { words: ["up", "onto", "your", "toes"], value: "standing" },
+  { words: ["up", "on", "your", "toes"], value: "standing" },
+  { words: ["up", "on", "tiptoe"], value: "standing" },
+  { words: ["lean", "into", "a", "wall"], value: "standing" },
+  { words: ["leaning", "into", "the", "wall"], value: "standing" },
+  { words: ["leaning", "into", "a", "wall"], value: "standing" },
+  { words: ["leaning", "against"], value: "standing" },
+  { words: ["leaning", "in", "towards"], value: "standing" },
+  { words: ["hands", "against", "the", "wall"], value: "standing" },
+  // Holding a chair for balance is standing beside it; a seat named first still wins.
+  { words: ["hold", "onto", "a", "chair"], value: "standing" },
+  { words: ["hold", "onto", "the", "back"], value: "standing" },
+  { words: ["holding", "onto", "a", "chair"], value: "standing" },
+  { words: ["holding", "onto", "the", "back"], value: "standing" },
+  { words: ["holding", "the", "back", "of"], value: "standing" },
+  { words: ["rise", "onto", "your", "toes"], value: "standing" },
+  { words: ["rise", "onto", "the", "balls"], value: "standing" },
+  // A lunge's stance, or a stretch in a doorway: standing, as a lunge is.
+  { words: ["staggered", "stance"], value: "standing" },
+  { words: ["split", "stance"], value: "standing" },
+  { words: ["door", "frame"], value: "standing" },
+  { words: ["in", "a", "doorway"], value: "standing" },
+  { words: ["in", "the", "doorway"], value: "standing" },
+  // "Get down on one knee", "drop onto one knee": half kneeling.
+  { words: ["down", "on", "one", "knee"], value: "kneeling" },
+  { words: ["onto", "one", "knee"], value: "kneeling" },
 ];
 
 /** Per first word: the phrases it may open and the position it names alone, so each token costs one lookup. */

@@ -23,6 +23,8 @@ export interface Quantity {
   repeatsHold: boolean;
   /** For reps and sets: an index into the token list where the phrase ends, for "3 sets of 10". */
   tokenEnd: number;
+  /** Repetitions no number gives ("release and repeat": twice); any counted repetitions come first. */
+  implied: boolean;
 }
 
 /**
@@ -192,13 +194,24 @@ const perPeriod = (after: readonly string[]) =>
   (PERIOD_OPENERS.has(after[0] ?? "") && PERIOD_WORDS.has(after[1] ?? "")) || PERIOD_ADVERBS.has(after[0] ?? "");
 const NO_WORDS: readonly string[] = [];
 
-/** perPeriod on the words of the clause from token `at`, without copying them. */
-function perPeriodAt(tokens: readonly Token[], at: number): boolean {
+const SPREAD_OVER = new Set(["throughout", "during", "over"]);
+
+/**
+ * perPeriod on the words of the clause from token `at`, without copying them; also "3 times/day"
+ * and "2 to 3 times in a day". With `occasions` (the count was "times", not "repetitions"),
+ * "3 times throughout the day" is how often too; "10 repetitions throughout the day" still counts them.
+ */
+function perPeriodAt(tokens: readonly Token[], at: number, occasions = false): boolean {
   const first = tokens[at];
   if (!first || CLAUSE_STOPS.has(first.text)) return false;
   if (PERIOD_ADVERBS.has(first.text)) return true;
   const second = tokens[at + 1];
-  return PERIOD_OPENERS.has(first.text) && second !== undefined && !CLAUSE_STOPS.has(second.text) && PERIOD_WORDS.has(second.text);
+  if (second === undefined) return false;
+  if (first.text === "/" && PERIOD_WORDS.has(second.text)) return true;
+  const third = tokens[at + 2]?.text ?? "";
+  if (first.text === "in" && (second.text === "a" || second.text === "one") && PERIOD_WORDS.has(third)) return true;
+  if (occasions && SPREAD_OVER.has(first.text) && second.text === "the" && PERIOD_WORDS.has(third)) return true;
+  return PERIOD_OPENERS.has(first.text) && !CLAUSE_STOPS.has(second.text) && PERIOD_WORDS.has(second.text);
 }
 
 /**
@@ -222,7 +235,10 @@ function durationKind(
   after: readonly string[],
   everyBefore: boolean,
 ): { kind: QuantityKind; confidence: number } {
-  if (after.some((w, k) => k < 3 && REST_WORDS.has(w))) return { kind: "rest", confidence: 0.85 };
+  // "Hold for five seconds and relax": after a held length, letting go ends the hold; it is no rest of its own.
+  const heldInClause = before.some((w) => w === "hold" || w === "holding" || w === "held");
+  if (after.some((w, k) => k < 3 && REST_WORDS.has(w)) && !(heldInClause && (after[0] === "and" || after[0] === "then")))
+    return { kind: "rest", confidence: 0.85 };
   if (restsInPlace(before)) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => REST_WORDS.has(w)) && !before.slice(0, 2).some((w) => w === "hold" || w === "holding"))
     return { kind: "rest", confidence: 0.85 };
@@ -237,7 +253,13 @@ function durationKind(
   ) {
     return { kind: "other", confidence: 0.7 };
   }
+  // "Spend 30 seconds on each side", "spend 1-2 minutes on each stretch": the time on each one is its hold.
+  const onEach = (after[0] === "on" || after[0] === "in" || after[0] === "with") && (after[1] === "each" || after[1] === "every");
+  if (before.includes("spend") && onEach && !everyBefore) return { kind: "hold", confidence: 0.8 };
   if (before.some((w) => OTHER_WORDS.has(w)) || everyBefore) return { kind: "other", confidence: 0.6 };
+  // "In just 10 minutes you can …", "in under 5 minutes": how long the whole takes.
+  const inTime = before[0] === "in" || (["just", "only", "under"].includes(before[0] ?? "") && before[1] === "in");
+  if (inTime && !before.some((w) => HOLD_WORDS.has(w))) return { kind: "other", confidence: 0.6 };
   if (!before.some((w) => HOLD_WORDS.has(w)) && after.slice(0, 3).some((w) => ROUTINE_NOUNS.has(w)))
     return { kind: "other", confidence: 0.6 };
   const holdWord = before.some((w) => HOLD_WORDS.has(w)) || after[0] === "hold" || after[0] === "holds";
@@ -255,9 +277,59 @@ function quantity(
   note: string | null,
   repeatsHold: boolean,
   tokenEnd: number,
+  implied = false,
 ): Quantity {
-  return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd };
+  return { kind, range, seconds, start, end, confidence, note, repeatsHold, tokenEnd, implied };
 }
+
+const LET_GO = new Set(["hold", "holding", "held", "stay", "release", "releasing", "relax", "relaxing"]);
+const TO_OTHER_SIDE = new Set(["switch", "swap", "change", "changing", "other", "opposite", "alternate"]);
+
+/** Whether a word of `words` is in the sentence before token i (within 30 tokens); with `sentences` 2, in the one before too. */
+function saidBefore(tokens: readonly Token[], i: number, words: ReadonlySet<string>, sentences: 1 | 2 = 1): boolean {
+  let stops = 0;
+  for (let k = i - 1, n = 0; k >= 0 && n < 30; k--, n++) {
+    if (SENTENCE_STOPS.has(tokens[k]!.text) && ++stops === sentences) break;
+    if (words.has(tokens[k]!.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Release and repeat", "Hold for 10 seconds, repeat and then switch sides", "Repeat the motion.":
+ * with no count, "repeat" after the hold is let go, or naming the movement, is the movement once
+ * more. After a switch in its sentence ("Switch legs and repeat.") it is the other side, and with
+ * nothing held or named ("Return to start position and repeat.") it only says to keep going.
+ */
+function impliedRepeat(tokens: readonly Token[], i: number, next: number): boolean {
+  if (saidBefore(tokens, i, TO_OTHER_SIDE)) return false;
+  const namesMovement = next > i + 1 && tokens[next - 1]!.text !== "it";
+  return namesMovement || saidBefore(tokens, i, LET_GO, 2);
+}
+
+const DEFINERS = new Set(["complete", "completes", "make", "makes", "equals", "is", "as"]);
+
+/** "Do both sides to complete one rep", "this counts as one repetition": what one repetition is, not how many. */
+const definesOneRep = (tokens: readonly Token[], i: number, read: { min: number; max: number }) =>
+  read.min === 1 && read.max === 1 && DEFINERS.has(tokens[i - 1]?.text ?? "");
+
+const BREATH_VERBS = new Set(["inhale", "inhaling", "exhale", "exhaling"]);
+const BREATHE = new Set(["breathe", "breathing", "breath"]);
+
+/**
+ * "Breathe in 5 seconds", "exhale for a count of 4": the length of one breath, not a hold,
+ * unless the clause holds too ("exhale and hold for 10 seconds", "breathe deeply for 30 seconds"
+ * names no breath's direction and stays a hold).
+ */
+const breathPace = (before: readonly string[]) =>
+  !before.some((w) => w === "hold" || w === "holding" || w === "stay" || w === "remain") &&
+  before.some((w, k) => BREATH_VERBS.has(w) || ((w === "in" || w === "out") && BREATHE.has(before[k + 1] ?? "")));
+
+/** "up to 30 s", "a maximum of 10 seconds", "at most 5 breaths": the most, so half of it to it. */
+const atMost = (before: readonly string[]) =>
+  (before[0] === "to" && before[1] === "up") ||
+  (before[0] === "of" && (before[1] === "maximum" || before[1] === "max")) ||
+  (before[0] === "most" && before[1] === "at");
 
 /** Finds every hold, breath count, repetition, set and rest in a run of tokens, in order (at most MAX_QUANTITIES). */
 export function readQuantities(tokens: readonly Token[]): Quantity[] {
@@ -288,9 +360,14 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
     // Each scan is bounded (30 words each way, MAX_QUANTITIES quantities), so a run stays linear.
     const everyBefore = timed && sentenceHas(tokens, i, tokens.length, EVERY);
     const repeatsHold = timed && sentenceHas(tokens, i, read.next, REPEAT_WORDS);
+    if ((read.implied && !impliedRepeat(tokens, i, read.next)) || (read.kind === "reps" && definesOneRep(tokens, i, read))) {
+      i = read.next;
+      continue;
+    }
     if (read.kind === "reps" || read.kind === "sets") {
       // "3 sets of 10 repetitions each day": sets of repetitions are the prescription, the day its frequency.
-      const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next) ? "other" : read.kind;
+      const occasions = ["times", "x", "×", "twice", "once"].includes(tokens[read.next - 1]?.text ?? "");
+      const kind: QuantityKind = !read.reps && !read.perSession && perPeriodAt(tokens, read.next, occasions) ? "other" : read.kind;
       found.push(
         quantity(
           kind,
@@ -298,10 +375,11 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
           null,
           first.start,
           last.end,
-          kind === "other" ? 0.7 : 0.9,
+          kind === "other" ? 0.7 : read.implied ? 0.6 : 0.9,
           null,
           repeatsHold,
           read.next,
+          read.implied === true,
         ),
       );
       if (read.reps && kind === "sets") {
@@ -323,9 +401,12 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       const between = before.includes("between") || after.includes("between");
       const kind: QuantityKind = between && durationKind(before, after, everyBefore).kind === "rest" ? "rest" : "breaths";
       // "Stay for up to 5 breaths": like "up to 30 s", half the count to the count.
-      const upTo = before[0] === "to" && before[1] === "up" && read.min === read.max;
+      const upTo = atMost(before) && read.min === read.max;
       const breaths = upTo ? { min: Math.max(1, Math.round(read.max / 2)), max: read.max } : { min: read.min, max: read.max };
-      const seconds = { min: whole(breaths.min * SECONDS_PER_BREATH), max: whole(breaths.max * SECONDS_PER_BREATH) };
+      // Half the time of the most ("up to 5 breaths" is 15–30 s), as for "up to 30 s", not the rounded count's.
+      const seconds = upTo
+        ? { min: whole((read.max * SECONDS_PER_BREATH) / 2), max: whole(read.max * SECONDS_PER_BREATH) }
+        : { min: whole(breaths.min * SECONDS_PER_BREATH), max: whole(breaths.max * SECONDS_PER_BREATH) };
       found.push(
         quantity(
           kind,
@@ -334,7 +415,9 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
           first.start,
           last.end,
           0.75,
-          `${breaths.min === breaths.max ? breaths.min : `${breaths.min}–${breaths.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
+          upTo
+            ? `"${before[1] === "up" ? "up to" : "at most"} ${read.max} breaths" taken as ${seconds.min}–${seconds.max} s (half of ${read.max} breaths to all of them, ${SECONDS_PER_BREATH} s a breath)`
+            : `${breaths.min === breaths.max ? breaths.min : `${breaths.min}–${breaths.max}`} breaths taken as ${seconds.min === seconds.max ? seconds.min : `${seconds.min}–${seconds.max}`} s (${SECONDS_PER_BREATH} s a breath)`,
           repeatsHold,
           read.next,
         ),
@@ -343,16 +426,29 @@ export function readQuantities(tokens: readonly Token[]): Quantity[] {
       const factor = read.kind === "count" ? SECONDS_PER_COUNT : 1;
       let range = { min: whole(read.min * factor), max: whole(read.max * factor) };
       let { kind, confidence } = durationKind(before, after, everyBefore);
+      if (kind === "hold" && breathPace(before)) {
+        kind = "other";
+        confidence = 0.6;
+      }
       // A length opening its clause and closing it too ("20 secs, 3 times each leg") is a prescription.
       const standsAlone = before.length === 0 && after.length === 0;
-      if (kind === "hold" && !terse && !standsAlone && !before.some((w) => HOLD_CONTEXT.has(w)) && !HOLD_AFTER.has(after[0] ?? "")) {
+      // "… and count to 5": a count is itself a hold, needing no hold word before it.
+      const counted = read.kind === "count";
+      if (
+        kind === "hold" &&
+        !counted &&
+        !terse &&
+        !standsAlone &&
+        !before.some((w) => HOLD_CONTEXT.has(w)) &&
+        !HOLD_AFTER.has(after[0] ?? "")
+      ) {
         kind = "other";
         confidence = 0.5;
       }
       let note: string | null = read.kind === "count" ? `a count of ${read.max} taken as ${range.max} s` : null;
-      if (kind === "hold" && before[0] === "to" && before[1] === "up" && range.min === range.max) {
+      if (kind === "hold" && atMost(before) && range.min === range.max) {
         range = { min: whole(range.max / 2), max: range.max };
-        note = `"up to ${range.max} s" read as ${range.min}–${range.max} s`;
+        note = `"${before[1] === "up" ? "up to" : "at most"} ${range.max} s" read as ${range.min}–${range.max} s`;
       }
       found.push(
         quantity(

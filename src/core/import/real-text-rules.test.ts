@@ -92,15 +92,46 @@ describe("reading real routine texts: quantities, sides and positions", () => {
     ]).toEqual(["lying", "lying", "standing", "kneeling"]);
   });
 
+  it("reads the body raised up onto the balls of the feet or the toes as standing, unless a seat is named first", () => {
+    const position = (t: string) => read(`Heel raise: ${t} Hold for 3 seconds.`)[0]!.position.value;
+    expect([
+      position("Balance and raise the body up onto the balls of your feet."),
+      position("Rise up on your toes, then lower slowly."),
+      position("Sit in a chair and come up onto your toes."),
+    ]).toEqual(["standing", "standing", "seated"]);
+  });
+
+  it("reads a staggered or split stance, a doorway and a door frame as standing, and one knee down as kneeling", () => {
+    const position = (t: string) => read(`Stretch: ${t} Hold for 30 seconds.`)[0]!.position.value;
+    expect([
+      position("Take a staggered stance and lean forward."),
+      position("From a split stance, bend the front knee."),
+      position("Place your forearms on the door frame and step through."),
+      position("Stand in a doorway with your arms on the frame."),
+      position("Get down on one knee and shift forward."),
+    ]).toEqual(["standing", "standing", "standing", "standing", "kneeling"]);
+  });
+
+  it("reads leaning into or against a wall and holding onto a chair for balance as standing, unless a seat is named first", () => {
+    const position = (t: string) => read(`Stretch: ${t} Hold for 30 seconds.`)[0]!.position.value;
+    expect([
+      position("Lean into a wall with one foot back."),
+      position("Leaning against a wall, slide down."),
+      position("Put your hands against the wall and step back."),
+      position("Hold onto a chair for balance and lift one leg."),
+      position("Sit in a chair and hold onto the back of it."),
+    ]).toEqual(["standing", "standing", "standing", "standing", "seated"]);
+  });
+
   it("does not take inches from a wall for a hold", () => {
     expect(holds('Calf Stretch\n\nStand about 12" from a wall. Lean in and hold for 30 seconds.')).toEqual([[{ min: 30, max: 30 }]]);
   });
 
-  it("reads 'up to 5 breaths' as 3 to 5 breaths, and 'repeat once more' as twice", () => {
+  it("reads 'up to 5 breaths' as 3 to 5 breaths held 15 to 30 s (half the most to the most), and 'repeat once more' as twice", () => {
     const [e] = read("Reverse warrior: lift your right arm. Stay in the pose for up to 5 breaths. Repeat once more.");
     expect([e!.phases[0]!.breaths?.value, e!.phases[0]!.hold?.value, e!.reps.value]).toEqual([
       { min: 3, max: 5 },
-      { min: 18, max: 30 },
+      { min: 15, max: 30 },
       { min: 2, max: 2 },
     ]);
   });
@@ -326,5 +357,97 @@ describe("reading real routine texts: positions and the first side", () => {
     expect(first("Use your left hand to bend the right wrist back.")).toBe("right");
     expect(first("Keep your left foot flat and lift your right leg.")).toBe("right");
     expect(first("Use your hand to lift the left foot.")).toBe("left");
+  });
+});
+
+describe("reading real routine texts: repeating without a count", () => {
+  it("reads 'Release and repeat.' after a hold as twice, but a count the text gives wins", () => {
+    expect(summary("Quad stretch\n\nPull your heel toward your buttock. Hold for 15 to 30 seconds. Release and repeat.")).toEqual([
+      ["Quad stretch", 2, [30]],
+    ]);
+    expect(
+      summary(
+        "Towel scrunches\n\nSit in a chair. Scrunch the towel with your toes and hold. Then release the towel and repeat. Do this 8 to 10 times.",
+      ),
+    ).toEqual([["Towel scrunches", 10, [null]]]);
+  });
+});
+
+describe("reading real routine texts: names written as a first sentence", () => {
+  it("reads two or more list items that open with a short name sentence as one movement each", () => {
+    const text =
+      "Desk stretches\n\n1. Chest stretch. Place both hands on the back of your head. Hold for 3-5 breaths.\n\n2. Spinal twist. Sit sideways on the chair. Hold this pose for 3-5 breaths and then switch to the left side.";
+    expect(summary(text)).toEqual([
+      ["Chest stretch", 1, [30]],
+      ["Spinal twist", 1, [30]],
+    ]);
+  });
+
+  it("does not take one such item, or items that open with a step ('Relax.', 'Stand tall.'), for names", () => {
+    expect(summary("Neck stretch\n\n- Good form. Keep your back straight.\n- Tilt your head. Hold for 20 seconds.")).toEqual([
+      ["Neck stretch", 1, [20]],
+    ]);
+    expect(summary("Side reach\n\n- Stand tall. Reach up with one arm.\n- Relax. Hold for 20 seconds.")).toEqual([["Side reach", 1, [20]]]);
+  });
+});
+
+describe("reading real routine texts: a count said of each exercise in a long introduction", () => {
+  const intro =
+    "These exercises help your new hip. Do them slowly. Aim to do them four times a day. As you get stronger you will do more. To start with, aim to do 10 repetitions of each exercise and build to do 20.";
+
+  it("gives '10 repetitions of each exercise' to every movement, however many sentences the introduction has", () => {
+    const text = `Hip exercises\n\n${intro}\n\nKnee extension\n\nPlace a rolled towel under your knee. Hold for five seconds.\n\nHip abduction\n\nLying on your back, slide your leg out to the side.`;
+    expect(summary(text)).toEqual([
+      ["Knee extension", 10, [5]],
+      ["Hip abduction", 10, [null]],
+    ]);
+  });
+
+  it("does not make a long paragraph a setting for 'each' alone, without an exercise named after it", () => {
+    const text = `Hip exercises\n\n${intro.replace("of each exercise", "each time")}\n\nKnee extension\n\nPlace a rolled towel under your knee. Hold for five seconds.`;
+    expect(summary(text).map((e) => e[0])).toEqual(["Hip exercises", "Knee extension"]);
+  });
+});
+
+describe("reading real routine texts: balancing as a step", () => {
+  it("reads a heading over 'Balance and raise the body …' as a movement of its own", () => {
+    const text =
+      "Exercises\n\n1. Calf Stretch\n\n- Facing a wall, lean into the wall.\n\n2. Heel Raise\n\n- Balance and raise the body up onto the balls of your feet";
+    expect(read(text).map((e) => e.name.value)).toEqual(["Calf Stretch", "Heel Raise"]);
+  });
+});
+
+describe("reading real routine texts: a first line asking how to do one movement", () => {
+  it("reads 'How to … ?' over one step as the movement it names", () => {
+    const text =
+      'How to "Thoracic Rotation with Shoulder Rotation" ?\n\n- Lie on your side, top leg bent at 90 degrees. Rotate the top arm in a full circle. Return to start position and repeat.';
+    expect(read(text).map((e) => [e.position.value, e.reps.value.max])).toEqual([["lying", 1]]);
+  });
+
+  it("still reads a first line asking how much or how often as advice, not a movement", () => {
+    expect(read("How often should I stretch?\n\n- Stretch every day, holding each stretch for 30 seconds.")).toEqual([]);
+  });
+});
+
+describe("reading real routine texts: a hold for all written in a heading", () => {
+  it("reads 'Morning stretches (hold each for 30 seconds)' as the hold of every movement under it, not a movement", () => {
+    const text =
+      "Morning stretches (hold each for 30 seconds)\n\nCalf stretch\nLean into a wall with one foot back.\n\nQuad stretch\nStand and pull your heel to your buttock.";
+    expect(summary(text)).toEqual([
+      ["Calf stretch", 1, [30]],
+      ["Quad stretch", 1, [30]],
+    ]);
+  });
+
+  it("reads 'Stretches - 30 sec each' over a list of names as each one's hold", () => {
+    expect(summary("Stretches - 30 sec each\n\n- Calf stretch\n- Quad stretch\n- Hamstring stretch")).toEqual([
+      ["Calf stretch", 1, [30]],
+      ["Quad stretch", 1, [30]],
+      ["Hamstring stretch", 1, [30]],
+    ]);
+  });
+
+  it("still reads 'Hamstring stretches: 30 s each leg' as a movement, each leg being a side", () => {
+    expect(summary("Hamstring stretches: 30 s each leg\n\nSit and reach.\n\nRepeat twice.")).toEqual([["Hamstring stretches", 2, [30]]]);
   });
 });

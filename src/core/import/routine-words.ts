@@ -468,6 +468,7 @@ export const INSTRUCTION_VERBS = new Set([
   "sway",
   "plant",
   "hook",
+  "balance",
   "rise",
   "engage",
   "scoot",

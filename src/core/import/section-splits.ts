@@ -143,6 +143,17 @@ export function splitAtCompleteItems(blocks: BlockFacts[]): BlockFacts[][] {
     const rest = runs.pop()!;
     for (const b of rest) runs[runs.length - 1]!.push(b);
     for (const part of runs) LISTED.add(part);
+    // The first run starts where its movement is set up ("- Stand on your left foot …"): the advice
+    // and intro before that ("- Hold each stretch for 20–30 seconds.", "- Never stretch …") are a part of their own.
+    const first = runs[0]!;
+    let setup = -1;
+    for (let k = first.length - 2; k >= 0 && setup < 0; k--) if (findPosition(first[k]!.tokens) !== null) setup = k;
+    if (setup > 0) {
+      const lead = first.slice(0, setup);
+      const steps = first.slice(setup);
+      LISTED.add(steps);
+      return [lead, steps, ...runs.slice(1)];
+    }
     return runs;
   }
   if (timedItems.length < 2 || !timedItems.some(isComplete)) return [blocks];

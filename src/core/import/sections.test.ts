@@ -155,4 +155,18 @@ describe("splitting an exercise into timed phases", () => {
       "Sun As",
     ]);
   });
+
+  it("does not take a name item for a movement among untimed label lines (a subtitle, a tagline)", () => {
+    const text = [
+      "Mobility Training - Hip Stretch",
+      "Mobility Training – The Best Exercises for Full-Body Flexibility",
+      "Improving mobility is not just about stretching.",
+      "- 90/90 Hip Stretch – Unlock Your Hips",
+      "What is the 90/90 Stretch?",
+      "How to Perform the 90/90 Hip Stretch:",
+      "- Sit on the floor with one leg in front of you.",
+      "- Lean forward over your front leg. Hold for 20-30 seconds.",
+    ].join("\n");
+    expect(names(text)).toEqual(["How to Perform the 90/90 Hip Stretch"]);
+  });
 });

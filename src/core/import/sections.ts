@@ -1,6 +1,6 @@
 import { isNumberedLabel, type BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
-import { isAdvice, isForAll } from "./settings.ts";
+import { isAdvice, isCollectionSetting, isForAll } from "./settings.ts";
 import { firstBodyWord, isListed, splitAtCompleteItems, splitAtFreshStarts, splitUnderSetting } from "./section-splits.ts";
 import { EXERCISE_NOUNS, INSTRUCTION_VERBS, isStepStarter } from "./routine-words.ts";
 
@@ -161,7 +161,7 @@ function isExercise(unit: ExerciseUnit, titleMayName = false): boolean {
  * the whole section is one exercise whose holds become its phases.
  */
 export function layOut(all: readonly BlockFacts[]): Layout {
-  const settings = all.filter(isForAll);
+  const settings = all.filter((f) => isForAll(f) || isCollectionSetting(f, all.length));
   const holdForAll = settings.some((f) => f.quantities.some((q) => q.kind === "hold" || q.kind === "breaths"));
   const setting = new Set(settings);
   const facts = settings.length === 0 ? all : all.filter((f) => !setting.has(f));
@@ -183,7 +183,8 @@ export function layOut(all: readonly BlockFacts[]): Layout {
   for (const section of sections) {
     const leads = section.body.map((f, i) => (isLead(f) ? i : -1)).filter((i) => i >= 0);
     // Among two or more timed name lines in a list ("DD to plank x3"), a bare name item ("Utkatasana") is a movement too.
-    const nameAmongLeads = (f: BlockFacts) => leads.length >= 2 && f.block.kind === "item" && isNameItem(f);
+    const timedLeads = leads.filter((i) => section.body[i]!.timed).length;
+    const nameAmongLeads = (f: BlockFacts) => timedLeads >= 2 && f.block.kind === "item" && isNameItem(f);
     const leadAt = section.body.map((f, i) => (isLead(f) || nameAmongLeads(f) ? i : -1)).filter((i) => i >= 0);
     const candidates: Array<{ unit: ExerciseUnit; headingOfSection: boolean }> = [];
     const nameItems = section.body.filter(isNameItem);

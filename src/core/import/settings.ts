@@ -16,7 +16,7 @@ const THESE = new Set(["these", "the", "those", "all"]);
  */
 export function isForAll(f: BlockFacts): boolean {
   if (!f.timed || f.role !== "body" || (f.label && !f.label.field) || findPosition(f.tokens) !== null) return false;
-  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return false;
+  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 3) return countsEachOne(f);
   // Walks the words once, without copying them: a setting is short, but any block is asked.
   // The words that speak of every movement must be in a timed sentence: "Try these stretches
   // every 2 hours. Extend the arms … draw 5 to 10 circles" is a movement after an aside.
@@ -42,6 +42,59 @@ export function isForAll(f: BlockFacts): boolean {
 }
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
+
+/** Words after "each" that make it each side or limb ("30 s each leg"), not each movement. */
+const PER_LIMB = new Set([
+  "side",
+  "sides",
+  "leg",
+  "legs",
+  "foot",
+  "feet",
+  "arm",
+  "arms",
+  "way",
+  "direction",
+  "hip",
+  "knee",
+  "hand",
+  "shoulder",
+]);
+
+/**
+ * "Morning stretches (hold each for 30 seconds)", "Stretches - 30 sec each": a short timed line that
+ * names the movements as a collection and speaks of each of them (not of each side) sets the hold
+ * or count for all, like a sentence that says "each stretch"; it is a heading of settings, not a
+ * movement. Two blocks at least must follow it, or there is nothing for it to be said of.
+ */
+export function isCollectionSetting(f: BlockFacts, blocks: number): boolean {
+  if (!f.timed || f.words > 10 || f.index > blocks - 3 || findPosition(f.tokens) !== null) return false;
+  if ((f.block.text.match(/[.!?](\s|$)/g) ?? []).length > 1) return false;
+  let collection = false;
+  let each = false;
+  f.tokens.forEach((t, i) => {
+    if (GENERIC_PLURAL.has(t.text)) collection = true;
+    if (EVERY.has(t.text) && !PER_LIMB.has(f.tokens[i + 1]?.text ?? "")) each = true;
+  });
+  return collection && each;
+}
+
+/**
+ * "Aim to do 10 repetitions of each exercise", "hold for 30 seconds for every stretch": a count or
+ * hold said of each movement in so many words is for all of them, however long the paragraph
+ * around it (an introduction of several sentences that names no position).
+ */
+function countsEachOne(f: BlockFacts): boolean {
+  // Quantities come in token order, so one pointer walks the tokens once for all of them.
+  let k = 0;
+  for (const q of f.quantities) {
+    while (k < f.tokens.length && f.tokens[k]!.start < q.end) k++;
+    if (!TIMED_KINDS.has(q.kind)) continue;
+    const [a, b, c] = [f.tokens[k]?.text, f.tokens[k + 1]?.text ?? "", f.tokens[k + 2]?.text ?? ""];
+    if ((a === "of" || a === "for") && EVERY.has(b) && GENERIC_SINGULAR.has(c) && c !== "one") return true;
+  }
+  return false;
+}
 
 /** For a block, whether the sentence holding token i has a hold, breaths, repetitions or sets: built in one pass each. */
 function sentenceTimer(f: BlockFacts): (i: number) => boolean {

@@ -1,5 +1,6 @@
 import type { Side } from "../program.ts";
 import type { DraftSides } from "./draft.ts";
+import { readNumber } from "./numbers.ts";
 import type { Token } from "./tokens.ts";
 
 export interface SidesReading {
@@ -36,10 +37,13 @@ const LIMBS = new Set([
   "toes",
   "hamstring",
 ]);
+/** Limbs counted "each" or "per" beyond LIMBS: "10 times with each hand", "per wrist". "The other hand" is often the one that helps, so not these. */
+const EACH_LIMBS = new Set([...LIMBS, "hand", "hands", "wrist", "palm", "shoulder", "elbow", "thumb"]);
 const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
 const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
 
 const BOTH_STARTS = new Set([
+  "repeat",
   "changing",
   "each",
   "per",
@@ -64,11 +68,21 @@ const ONE_AT_A_TIME = new Set(["leg", "foot", "side", "arm", "hand", "wrist", "k
 const SWITCHING = new Set(["switch", "swap", "change", "changing", "alternate", "alternating"]);
 const SECOND_SIDE = new Set(["other", "opposite", "each", "both"]);
 
+/**
+ * "Alternate legs", "alternating sides", a bare "alternate": sides taken in turn. A count or
+ * "between" after it ("Alternate 5 to 10 cat-cow stretches", "alternate between the two poses")
+ * takes turns between two movements, not sides.
+ */
+const alternatesSides = (tokens: readonly Token[], i: number): boolean =>
+  readNumber(tokens, i + 1) === null && tokens[i + 1]?.text !== "between";
+
 /** "switch legs", "alternate", "repeat on the other side": the text sends the movement to the second side. */
 const switchesAt = (tokens: readonly Token[], i: number): boolean =>
-  SWITCHING.has(tokens[i]!.text) || (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
+  (SWITCHING.has(tokens[i]!.text) && (!tokens[i]!.text.startsWith("alternat") || alternatesSides(tokens, i))) ||
+  (tokens[i]!.text === "repeat" && tokens.slice(i + 1, i + 7).some((t) => SECOND_SIDE.has(t.text)));
 
-const SUPPORTING = new Set(["use", "using", "keep", "keeping"]);
+/** Verbs for a limb that helps or bears the weight ("use your left hand", "keep your left foot flat", "stand on your left foot"). */
+const SUPPORTING = new Set(["use", "using", "keep", "keeping", "stand", "standing"]);
 
 /** Whether the side word at i names a limb that helps or stays put ("use your left hand", "keep your left foot flat"). */
 const supports = (tokens: readonly Token[], i: number): boolean => tokens.slice(Math.max(0, i - 3), i).some((t) => SUPPORTING.has(t.text));
@@ -86,7 +100,22 @@ function span(tokens: readonly Token[], from: number, to: number): Hit {
 function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
   const head = tokens[i]!.text;
   if (!BOTH_STARTS.has(head)) return null;
-  if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && LIMBS.has(wordAt(tokens, i, 1))) return span(tokens, i, i + 1);
+  if ((wordAt(tokens, i, 0) === "each" || wordAt(tokens, i, 0) === "per") && EACH_LIMBS.has(wordAt(tokens, i, 1)))
+    return span(tokens, i, i + 1);
+  // "Repeat the same stretch with the other palm", "repeat using the opposite hand": the movement done again on the other side.
+  if (wordAt(tokens, i, 0) === "repeat") {
+    for (let k = 1; k <= 6; k++) {
+      const w = wordAt(tokens, i, k);
+      if (w === "" || tokens[i + k]!.kind === "punct") break;
+      if (
+        (w === "with" || w === "using" || w === "on" || w === "for") &&
+        (wordAt(tokens, i, k + 1) === "the" || wordAt(tokens, i, k + 1) === "your") &&
+        (wordAt(tokens, i, k + 2) === "other" || wordAt(tokens, i, k + 2) === "opposite") &&
+        tokens[i + k + 3]?.kind === "word"
+      )
+        return span(tokens, i, i + k + 3);
+    }
+  }
   if (
     wordAt(tokens, i, 0) === "both" &&
     (wordAt(tokens, i, 1) === "sides" || wordAt(tokens, i, 1) === "directions" || wordAt(tokens, i, 1) === "ways")
@@ -124,7 +153,8 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
     (wordAt(tokens, i, 0) === "right" && wordAt(tokens, i, 1) === "and" && wordAt(tokens, i, 2) === "left")
   )
     return span(tokens, i, i + 2);
-  if (wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") return span(tokens, i, i);
+  if ((wordAt(tokens, i, 0) === "alternate" || wordAt(tokens, i, 0) === "alternating") && alternatesSides(tokens, i))
+    return span(tokens, i, i);
   // "Stretch one foot at a time", "do this with one leg at a time": one side, then the other.
   if (
     wordAt(tokens, i, 0) === "one" &&
@@ -136,6 +166,66 @@ function bothSidesAt(tokens: readonly Token[], i: number): Hit | null {
     return span(tokens, i, i + 4);
   return null;
 }
+
+/** Where a limb goes beside the other one: "behind the other foot", "over the other knee", "from the other one". */
+const PLACES = new Set([
+  "behind",
+  "over",
+  "across",
+  "against",
+  "under",
+  "underneath",
+  "beneath",
+  "beside",
+  "on",
+  "onto",
+  "from",
+  "above",
+  "below",
+  "front",
+]);
+/** Verbs that set a limb where it stays: "bend the other knee", "place the other leg behind you". */
+const PLACING = new Set([
+  "bend",
+  "bent",
+  "keep",
+  "keeping",
+  "place",
+  "placing",
+  "put",
+  "rest",
+  "resting",
+  "cross",
+  "raise",
+  "lift",
+  "plant",
+]);
+/** Words in a sentence that send the movement to the other side: "repeat with the other leg", "then the other knee". */
+const GOING_OVER = new Set(["repeat", "switch", "swap", "change", "changing", "alternate", "alternating", "again", "then"]);
+const SIDE_WORDS = new Set(["side", "sides", "way", "ways", "direction", "directions"]);
+
+/**
+ * Whether "other"/"opposite" at i names the limb the movement works against, not a second side:
+ * placed beside it or set in place by a verb just before ("behind the other foot", "bent the other
+ * knee", "on your opposite knee", "180 degrees from the other one") in a sentence that does not go
+ * over to it. "The other side" is always the second side.
+ */
+function worksAgainst(tokens: readonly Token[], i: number): boolean {
+  if (SIDE_WORDS.has(wordAt(tokens, i, 1))) return false;
+  let placed = false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k]!;
+    if (t.kind === "punct") break;
+    if (PLACES.has(t.text) || PLACING.has(t.text)) placed = true;
+  }
+  if (!placed) return false;
+  for (let k = i - 1, n = 0; k >= 0 && n < 30 && !SENTENCE_ENDS.has(tokens[k]!.text); k--, n++)
+    if (GOING_OVER.has(tokens[k]!.text)) return false;
+  for (let k = i + 1, n = 0; k < tokens.length && n < 30 && !SENTENCE_ENDS.has(tokens[k]!.text); k++, n++)
+    if (GOING_OVER.has(tokens[k]!.text)) return false;
+  return true;
+}
+const SENTENCE_ENDS = new Set([".", "!", "?", ";"]);
 
 const HURT = new Set(["affected", "injured", "involved", "painful", "sore"]);
 const HURT_LIMBS = new Set(["leg", "foot", "ankle", "side", "knee", "hip", "arm", "heel", "calf"]);
@@ -220,12 +310,19 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   let supportSide: { side: Side; at: Hit } | null = null;
   let oneLimb: Hit | null = null;
   let bothFromOther = false;
+  /** "Behind the other foot": the limb worked against, a second side only if the text switches. */
+  let against: Hit | null = null;
   let switched = false;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.kind !== "word") continue;
     if (!both) {
-      both = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
-      bothFromOther = both !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
+      const hit = bothSidesAt(tokens, i) ?? forBothAt(tokens, i);
+      const fromOther = hit !== null && (tokens[i]!.text === "other" || tokens[i]!.text === "opposite");
+      if (fromOther && worksAgainst(tokens, i)) against ??= hit;
+      else {
+        both = hit;
+        bothFromOther = fromOther;
+      }
     }
     if (switchesAt(tokens, i)) switched = true;
     only ??= hurtSideAt(tokens, i);
@@ -249,6 +346,10 @@ export function readSides(tokens: readonly Token[]): SidesReading {
   first ??= supportSide;
   const firstSide = first?.side ?? null;
   const firstAt = first?.at ?? null;
+  if (!both && against && switched) {
+    both = against;
+    bothFromOther = true;
+  }
   // "Place the affected foot behind the other foot": beside the affected side, "the other foot" is
   // the one it works against, not a second side; switching words ("repeat with the other") still are.
   if (only && both && bothFromOther && !switched) both = null;
