@@ -1,5 +1,6 @@
 import type { BlockFacts } from "./block-facts.ts";
 import { findPosition } from "./position.ts";
+import { EACH_LIMBS } from "./sides.ts";
 import { splitSentences } from "./sentences.ts";
 
 // Which blocks speak of every movement (a hold or count for all, advice) rather than of one.
@@ -43,24 +44,6 @@ export function isForAll(f: BlockFacts): boolean {
 
 const TIMED_KINDS = new Set(["hold", "breaths", "reps", "sets"]);
 
-/** Words after "each" that make it each side or limb ("30 s each leg"), not each movement. */
-const PER_LIMB = new Set([
-  "side",
-  "sides",
-  "leg",
-  "legs",
-  "foot",
-  "feet",
-  "arm",
-  "arms",
-  "way",
-  "direction",
-  "hip",
-  "knee",
-  "hand",
-  "shoulder",
-]);
-
 /**
  * "Morning stretches (hold each for 30 seconds)", "Stretches - 30 sec each": a short timed line that
  * names the movements as a collection and speaks of each of them (not of each side) sets the hold
@@ -74,7 +57,7 @@ export function isCollectionSetting(f: BlockFacts, blocks: number): boolean {
   let each = false;
   f.tokens.forEach((t, i) => {
     if (GENERIC_PLURAL.has(t.text)) collection = true;
-    if (EVERY.has(t.text) && !PER_LIMB.has(f.tokens[i + 1]?.text ?? "")) each = true;
+    if (EVERY.has(t.text) && !EACH_LIMBS.has(f.tokens[i + 1]?.text ?? "")) each = true;
   });
   return collection && each;
 }

@@ -37,8 +37,12 @@ const LIMBS = new Set([
   "toes",
   "hamstring",
 ]);
-/** Limbs counted "each" or "per" beyond LIMBS: "10 times with each hand", "per wrist". "The other hand" is often the one that helps, so not these. */
-const EACH_LIMBS = new Set([...LIMBS, "hand", "hands", "wrist", "palm", "shoulder", "elbow", "thumb"]);
+/**
+ * What "each" or "per" counts when it is said per side, not per movement: LIMBS, and the hand and
+ * the arm's joints ("10 times with each hand", "per wrist", "30 s each leg"). "The other hand" is
+ * often the one that helps, so those are not in LIMBS.
+ */
+export const EACH_LIMBS = new Set([...LIMBS, "hand", "hands", "wrist", "palm", "shoulder", "elbow", "thumb"]);
 const PAIRED = new Set(["feet", "legs", "ankles", "knees", "heels", "calves", "shins", "hips", "soles"]);
 const SWITCH = new Set(["switch", "swap", "change", "alternate", "alternating", "alternate", "repeat", "then"]);
 
