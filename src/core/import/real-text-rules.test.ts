@@ -452,6 +452,8 @@ describe("reading real routine texts: a hold for all written in a heading", () =
   });
 
   it("still reads 'Ankle stretches: 30 s each ankle' as a movement: 'each' before any limb the sides are read by is per side", () => {
-    expect(summary("Ankle stretches: 30 s each ankle\n\nSit and point your toes.\n\nRepeat twice.")).toEqual([["Ankle stretches", 2, [30]]]);
+    expect(summary("Ankle stretches: 30 s each ankle\n\nSit and point your toes.\n\nRepeat twice.")).toEqual([
+      ["Ankle stretches", 2, [30]],
+    ]);
   });
 });
