@@ -23,7 +23,14 @@ import { compiledCli } from "../src/cli/compiled-cli.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "50,200").split(",").map(Number);
-const USERS = Number(process.env.BENCH_USERS ?? 50);
+/**
+ * Signed-in users, by default one for each of the most connections run: each user's device sends
+ * its logs one at a time, oldest first, as the web app's queue does (`drainQueue`), so no user has
+ * two logs in flight. Until 2026-12-02 the bench took a user at random for each request from 50,
+ * so one user often had two in flight and one log in about 18 reached the server older than that
+ * user's latest, which no single device does.
+ */
+const USERS = Number(process.env.BENCH_USERS ?? Math.max(...CONNECTIONS));
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 50);
 /**
  * How many times each server runs its health baseline and its log load, one after the other, at each
@@ -96,6 +103,10 @@ async function load(
 ): Promise<Omit<Row, "backend" | "round">> {
   const pid = server.child.pid!;
   let peak = await rssMb(pid);
+  // Users with no log in flight, taken in turn: a user goes back once their answer came. Should
+  // every user be waiting (more connections than users, or an answer lost to a timeout), one is
+  // taken at random as before.
+  const idle = [...users];
   const sampler = setInterval(() => void rssMb(pid).then((m) => (peak = Math.max(peak, m))), 200);
   const result = await autocannon({
     url: server.url,
@@ -108,8 +119,10 @@ async function load(
         : {
             method: "POST",
             path: "/api/logs",
-            setupRequest: (req) => {
-              const user = users[Math.floor(Math.random() * users.length)]!;
+            setupRequest: (req, context) => {
+              // autocannon may build a connection's first request twice, in the same context.
+              const user = (context.user as ApiClient | undefined) ?? idle.shift() ?? users[Math.floor(Math.random() * users.length)]!;
+              context.user = user;
               const startedAt = nextSessionOf(user);
               return {
                 ...req,
@@ -122,6 +135,9 @@ async function load(
                   }),
                 ),
               };
+            },
+            onResponse: (_status, _body, context) => {
+              if (context.user) idle.push(context.user as ApiClient);
             },
           },
     ],
@@ -241,7 +257,7 @@ async function main() {
     "",
     ...runHeader(run),
     "The real server process (\`limber serve\`) on 127.0.0.1, " +
-      `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog ` +
+      `autocannon in the bench process on the same machine, ${SECONDS} s per run, ${USERS} signed-in users, each POST a new SessionLog of a user with none in flight (a user's next log goes once the last one is answered, as a device's queue sends them; before 2026-12-02 a user was taken at random for each request, from 50) ` +
       "(the session check, the log and its step of progress in one statement, one round trip, once the server has seen the session and the user's progress, so from each user's second log on; one user's logs one after another; logs that arrive while the database is busy go to it together in one statement). Each user's sessions start a day apart, from 60 days ago (a session a day, as the program asks), so each log is newer than the user's others (before 2026-12-02 every log started at the same moment, which made each one work its month out again from the logs; on the morning of 2026-12-02 they were two hours apart). Baseline: GET /api/health on the same server in the same run. " +
       earlier
         .map(

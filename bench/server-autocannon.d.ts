@@ -11,7 +11,14 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     overallRate?: number;
-    requests?: (RawRequest & { setupRequest?: (req: RawRequest) => RawRequest })[];
+    /**
+     * `context` is the connection's own object for the request being made and answered (reset
+     * before each next request is set up); `onResponse` hears the answer with it.
+     */
+    requests?: (RawRequest & {
+      setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    })[];
   }
   interface Histogram {
     average: number;
