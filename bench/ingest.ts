@@ -19,6 +19,7 @@ import { spawnServer, type ServerProcess } from "../test/support/server-process.
 import { PASSWORD_COST } from "../src/server/auth/password.ts";
 import { beginRun, runHeader, writeSection } from "./benchmarks-section.ts";
 import { checkOutEarlier, whatEarlierLacked } from "./code-before.ts";
+import { summarise } from "./web-build.ts";
 import { compiledCli } from "../src/cli/compiled-cli.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -82,12 +83,6 @@ function nextSessionOf(user: ApiClient): Date {
   const t = (lastSession.get(user) ?? Date.now() - 60 * 86_400_000) + 86_400_000;
   lastSession.set(user, t);
   return new Date(t);
-}
-
-/** The middle value (the lower of the two middle ones for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 function rssMb(pid: number): Promise<number> {
@@ -245,8 +240,8 @@ async function main() {
       });
       const ratios = rounds.map((x) => x.ratio.toFixed(2)).join(", ");
       return (
-        `${c} connections: ${median(rounds.map((x) => x.ratio)).toFixed(2)}× (rounds ${ratios}), ` +
-        `median ${median(rounds.map((x) => x.logs))} logs/s, median p99 ${median(rounds.map((x) => x.p99))} ms`
+        `${c} connections: ${summarise(rounds.map((x) => x.ratio)).median.toFixed(2)}× (rounds ${ratios}), ` +
+        `median ${summarise(rounds.map((x) => x.logs)).median} logs/s, median p99 ${summarise(rounds.map((x) => x.p99)).median} ms`
       );
     });
     return `- ${name}: ${parts.join("; ")}.`;
